@@ -1,0 +1,35 @@
+# The two commands of the README: `make demo` and `make test`. Both install
+# missing Debian packages, then build in Release under build/.
+BUILD_DIR ?= build
+JOBS ?= $(shell nproc)
+DEMO := examples/harbour-strike
+
+.PHONY: all deps test-deps build demo test bench format clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh build
+
+test-deps:
+	@scripts/install-deps.sh test
+
+build: deps
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+demo: build
+	$(BUILD_DIR)/parallax compare --html $(BUILD_DIR)/demo.html $(DEMO)
+	@echo "HTML report: $(BUILD_DIR)/demo.html"
+
+test: test-deps build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	bench/compare-speed
+
+format:
+	clang-format -i $$(git ls-files '*.cc' '*.h')
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,22 @@
+# Turns every data/*.tsv into a string constant, so lexicons ship inside the
+# binary. Generated: embedded_data.cc with
+#   std::string_view parallax::EmbeddedData(std::string_view name)
+file(GLOB files ${DATA_DIR}/*.tsv)
+list(SORT files)
+set(body "// Generated from data/*.tsv by cmake/embed_data.cmake. Do not edit.\n#include <string_view>\nnamespace parallax {\nstd::string_view EmbeddedData(std::string_view name) {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} content)
+  # Split into chunks: compilers limit the length of one string literal.
+  string(LENGTH "${content}" len)
+  set(pieces "")
+  set(pos 0)
+  while(pos LESS len)
+    string(SUBSTRING "${content}" ${pos} 8000 chunk)
+    string(APPEND pieces "R\"PLXDATA(${chunk})PLXDATA\"\n")
+    math(EXPR pos "${pos} + 8000")
+  endwhile()
+  string(APPEND body "  if (name == \"${name}\") {\n    static constexpr char kData[] =\n${pieces};\n    return std::string_view(kData, sizeof(kData) - 1);\n  }\n")
+endforeach()
+string(APPEND body "  return {};\n}\n}  // namespace parallax\n")
+file(WRITE ${OUT} "${body}")

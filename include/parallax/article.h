@@ -1,0 +1,56 @@
+// The documents that flow from ingest to analysis.
+//
+// RawDocument: bytes as they were found (ingest knows nothing about HTML).
+// Article: the cleaned text of one report, as paragraphs, each with a role.
+// Every later stage refers to text by (paragraph index, byte offsets) into
+// Article::paragraphs, so reports always quote the exact source text.
+#ifndef PARALLAX_ARTICLE_H_
+#define PARALLAX_ARTICLE_H_
+
+#include <string>
+#include <vector>
+
+namespace parallax {
+
+enum class MediaType { kText, kHtml };
+
+struct RawDocument {
+  std::string source;        // file path, "-" for stdin, or another locator
+  std::string name;          // file name without directories and suffixes
+  std::string bytes;         // decompressed bytes exactly as read
+  MediaType media_type = MediaType::kText;
+  std::string outlet_hint;   // from --outlet, empty when not given
+};
+
+enum class ParagraphRole {
+  kBody,         // text of the report itself
+  kCaption,      // a photo or video caption: kept, but not a claim of the report
+  kBoilerplate,  // page debris: widgets, share lines, repeated captions
+  kOffTopic,     // belongs to another story (set by align, never by extract)
+};
+
+const char* RoleName(ParagraphRole role);
+
+struct Paragraph {
+  std::string text;  // valid UTF-8, no leading/trailing white space
+  ParagraphRole role = ParagraphRole::kBody;
+  std::string why;   // for non-body roles: the rule that assigned the role
+};
+
+struct Article {
+  std::string id;         // unique within one comparison ("d0", "d1", ...)
+  std::string source;     // where it came from (RawDocument::source)
+  std::string outlet;     // --outlet, else site name / canonical domain, else file name
+  std::string title;
+  std::string url;        // canonical URL when the page names one
+  std::string site_name;  // og:site_name or similar, when the page names one
+  std::string published;  // ISO 8601 date or date-time, empty when unknown
+  std::string published_source;  // where `published` came from: "json-ld", "meta", "time", "url"
+  std::string byline;
+  std::string language;   // ISO 639-1 when known
+  std::vector<Paragraph> paragraphs;
+};
+
+}  // namespace parallax
+
+#endif  // PARALLAX_ARTICLE_H_

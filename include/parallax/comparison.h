@@ -1,0 +1,69 @@
+// Several analysed reports of one story, aligned: the Comparison that every
+// report format (terminal, JSON, HTML) renders.
+#ifndef PARALLAX_COMPARISON_H_
+#define PARALLAX_COMPARISON_H_
+
+#include <string>
+#include <vector>
+
+#include "parallax/analysis.h"
+
+namespace parallax {
+
+struct SentenceRef {
+  int document = 0;       // index into Comparison::documents
+  uint32_t sentence = 0;  // index into that document's sentences
+};
+
+// One piece of information and every sentence, in every outlet, that reports it.
+// Two or more documents: shared. One document: unique to that outlet.
+struct Fact {
+  std::vector<SentenceRef> sentences;
+  std::vector<int> documents;  // sorted, distinct
+  double score = 0;            // weakest similarity that joined the group (1 for singletons)
+};
+
+// An entity across documents: local entities merged by name and alias.
+struct Entity {
+  std::string id;  // "e0", "e1", ...
+  std::string name;
+  EntityType type = EntityType::kOther;
+  std::vector<std::string> aliases;
+  std::vector<int> mentions;  // per document index: number of mentions
+  std::vector<std::pair<int, int>> members;  // (document, local entity index)
+};
+
+// A quote of one document, linked to the matching quotes of other documents.
+struct QuoteRef {
+  std::string id;     // "q0", "q1", ...
+  int document = 0;
+  int quote = 0;      // index into that document's quotes
+  int entity = -1;    // index into Comparison::entities, -1 when unknown
+  std::vector<std::string> same_as;  // ids of the same quote in other documents
+};
+
+// One speaker across the outlets: which of their words each outlet chose.
+struct Voice {
+  int entity = -1;                         // index into Comparison::entities
+  std::vector<std::vector<std::string>> quotes_by_document;  // quote ids per document
+  // Two or more outlets quote this speaker from the same source (same medium,
+  // or the same words) but none of the passages match: different selections.
+  bool same_source_different_passages = false;
+  std::string medium;
+};
+
+struct Comparison {
+  std::vector<AnalyzedArticle> documents;  // paragraph roles updated with kOffTopic
+  std::vector<Fact> facts;
+  std::vector<Entity> entities;
+  std::vector<QuoteRef> quotes;
+  std::vector<Voice> voices;
+  // similarity[i][j]: document-level similarity of on-topic body text.
+  std::vector<std::vector<double>> similarity;
+  std::vector<std::string> shared_entities;  // entity ids mentioned by every document
+  bool same_event = false;
+};
+
+}  // namespace parallax
+
+#endif  // PARALLAX_COMPARISON_H_

@@ -1,0 +1,44 @@
+// extract: RawDocument -> Article. Decodes the bytes to UTF-8, takes the
+// main text out of an HTML page (or splits plain text into paragraphs), reads
+// the page's metadata, and then cleans page debris: widgets, share and advert
+// lines, repeated captions. Debris is learned from the document itself (what
+// repeats, what is too short to be prose, what sits next to a widget), never
+// from a list of one site's strings. Non-body paragraphs keep a role and the
+// reason for it, so nothing disappears silently.
+#ifndef PARALLAX_EXTRACT_H_
+#define PARALLAX_EXTRACT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parallax/article.h"
+#include "parallax/status.h"
+
+namespace parallax {
+
+// The whole stage. Fails (with a message naming the reason) on binary input,
+// on text that is not valid UTF-8, and on documents with no text at all.
+Result<Article> ExtractArticle(const RawDocument& raw);
+
+// Converts the bytes to UTF-8. Text files must be UTF-8 (a BOM is removed);
+// HTML pages may declare another charset (BOM, <meta charset>, http-equiv)
+// which is converted. Errors say what is wrong and at which byte.
+Result<std::string> DecodeToUtf8(const RawDocument& raw);
+
+// HTML (already UTF-8) -> Article with title/metadata and the main text's
+// paragraphs (roles body or caption). Never fails; a page without a main
+// text gives an Article with no paragraphs.
+Article ExtractHtml(std::string_view html);
+
+// Plain text -> paragraphs: every non-blank line is a paragraph (news text
+// copied from a page puts one paragraph per line). White space is trimmed.
+std::vector<Paragraph> SplitPlainText(std::string_view text);
+
+// Marks page debris and captions in place (roles kBoilerplate / kCaption).
+// Body paragraphs are never merged, split or reordered.
+void CleanDebris(std::vector<Paragraph>& paragraphs);
+
+}  // namespace parallax
+
+#endif  // PARALLAX_EXTRACT_H_

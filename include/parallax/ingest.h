@@ -1,0 +1,55 @@
+// ingest: where the bytes come from. Expands the command line's inputs
+// (files, directories, "-" for stdin), reads them, gunzips ".gz", and guesses
+// the media type from the name. Knows nothing about HTML or text structure.
+//
+//   parallax::LoadedInputs in = parallax::LoadInputs({"pages/", "a.txt"}, {});
+//   for (const auto& failure : in.failures) report(failure.source, failure.status);
+//   for (const auto& raw : in.documents) ...
+#ifndef PARALLAX_INGEST_H_
+#define PARALLAX_INGEST_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "parallax/article.h"
+#include "parallax/status.h"
+
+namespace parallax {
+
+struct LoadOptions {
+  // Inputs larger than this (after decompression) are refused. News pages are
+  // rarely above 5 MB; 64 MB leaves room for odd archives while keeping a
+  // hostile input from exhausting memory.
+  size_t max_bytes = size_t{64} << 20;
+};
+
+struct LoadFailure {
+  std::string source;
+  Status status;
+};
+
+struct LoadedInputs {
+  std::vector<RawDocument> documents;  // in command-line order, directories sorted
+  std::vector<LoadFailure> failures;   // every input that could not be read
+};
+
+// Reads every input. A directory contributes its .txt, .html, .htm (and .gz
+// of those) files, sorted by name; other files in it are skipped silently.
+// A named file is read whatever its suffix (unknown suffixes are text).
+// Never fails as a whole: each unusable input becomes a LoadFailure.
+LoadedInputs LoadInputs(const std::vector<std::string>& inputs, const LoadOptions& options);
+
+// Reads one file ("-" is stdin). Gunzips when the name ends in ".gz" or the
+// bytes start with the gzip magic number.
+Result<RawDocument> LoadFile(const std::string& path, const LoadOptions& options);
+
+// "dir/a.html.gz" -> "a"; "-" -> "stdin".
+std::string DocumentNameFromPath(const std::string& path);
+
+// Media type from the suffix, else from the first bytes ("<!doctype", "<html").
+MediaType GuessMediaType(const std::string& path, const std::string& bytes);
+
+}  // namespace parallax
+
+#endif  // PARALLAX_INGEST_H_

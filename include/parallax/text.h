@@ -1,0 +1,43 @@
+// text: the toolbox every later stage uses. UTF-8 checks and case folding,
+// tokens with Snowball stems, and sentence splitting that knows
+// abbreviations, honorifics, initials and closing quote marks.
+// Includes no other stage.
+#ifndef PARALLAX_TEXT_H_
+#define PARALLAX_TEXT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parallax/analysis.h"
+
+namespace parallax {
+
+// Byte offset of the first invalid UTF-8 sequence, or npos when valid.
+size_t FindInvalidUtf8(std::string_view text);
+
+// Decodes one code point at `pos` and advances it; U+FFFD on a bad byte.
+char32_t DecodeUtf8(std::string_view text, size_t& pos);
+void AppendUtf8(char32_t cp, std::string& out);
+
+// Lower-cases (full Unicode simple case folding) and folds typographic
+// apostrophes and hyphens to ASCII, so "Sir Keir’s" and "sir keir's" compare equal.
+std::string FoldCase(std::string_view text);
+
+// English Snowball stem of an already folded word. Thread-safe.
+std::string Stem(std::string_view folded_word);
+
+// Tokens of text[begin, end); offsets are relative to `text`.
+std::vector<Token> Tokenize(std::string_view text, uint32_t begin, uint32_t end);
+
+// Sentence spans of one paragraph (byte offsets into it).
+std::vector<std::pair<uint32_t, uint32_t>> SplitSentences(std::string_view paragraph);
+
+// True for a small closed set of English function words ("the", "of", "said" is not one).
+bool IsStopword(std::string_view folded_word);
+
+}  // namespace parallax
+
+#endif  // PARALLAX_TEXT_H_

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages parallax needs, only those that are missing.
+#   scripts/install-deps.sh build   # compiler, CMake, libraries
+#   scripts/install-deps.sh test    # the above, plus what the tests need (Chromium)
+set -euo pipefail
+want=(g++ make cmake pkg-config zlib1g-dev libicu-dev nlohmann-json3-dev libstemmer-dev
+      libgtest-dev libbenchmark-dev)
+if [ "${1:-build}" = test ]; then
+  want+=(chromium)
+fi
+missing=()
+for pkg in "${want[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "installing missing Debian packages: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

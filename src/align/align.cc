@@ -1,0 +1,88 @@
+// The align stage: entities across documents, off-topic paragraphs, facts,
+// quotes, and whether the reports tell one event.
+#include "parallax/align.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "align/internal.h"
+
+namespace parallax {
+
+namespace {
+
+// Two reports tell the same event when their on-topic text has at least this
+// cosine and they share at least kSameEventEntities named entities. Reports
+// of one event by different outlets score 0.3 and more; different events of
+// one beat (two stories about migration) stay well under 0.2.
+constexpr double kSameEventSimilarity = 0.2;
+constexpr size_t kSameEventEntities = 2;
+
+// Entities ordered by how much the reports talk about them, ids renumbered.
+void SortEntities(Comparison& comparison, std::vector<std::vector<int>>& entity_of) {
+  std::vector<int> order(comparison.entities.size());
+  std::iota(order.begin(), order.end(), 0);
+  auto total = [&](int e) {
+    return std::accumulate(comparison.entities[e].mentions.begin(), comparison.entities[e].mentions.end(), 0);
+  };
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return total(a) > total(b); });
+  std::vector<int> new_index(order.size());
+  std::vector<Entity> sorted;
+  for (size_t i = 0; i < order.size(); ++i) {
+    new_index[order[i]] = static_cast<int>(i);
+    sorted.push_back(std::move(comparison.entities[order[i]]));
+    sorted.back().id = "e" + std::to_string(i);
+  }
+  comparison.entities = std::move(sorted);
+  for (auto& locals : entity_of) {
+    for (int& e : locals) {
+      if (e >= 0) e = new_index[e];
+    }
+  }
+}
+
+void JudgeSameEvent(Comparison& comparison, const std::vector<std::vector<FeatureVector>>& features) {
+  const size_t n = comparison.documents.size();
+  std::vector<FeatureVector> vectors(n);
+  for (size_t d = 0; d < n; ++d) {
+    const AnalyzedArticle& doc = comparison.documents[d];
+    for (size_t s = 0; s < doc.sentences.size(); ++s) {
+      if (doc.article.paragraphs[doc.sentences[s].span.paragraph].role == ParagraphRole::kBody) {
+        AddInto(vectors[d], features[d][s]);
+      }
+    }
+  }
+  comparison.similarity.assign(n, std::vector<double>(n, 1.0));
+  double weakest = n >= 2 ? 1.0 : 0.0;
+  for (size_t a = 0; a < n; ++a) {
+    for (size_t b = a + 1; b < n; ++b) {
+      const double sim = Cosine(vectors[a], vectors[b]);
+      comparison.similarity[a][b] = comparison.similarity[b][a] = sim;
+      weakest = std::min(weakest, sim);
+    }
+  }
+  for (const Entity& e : comparison.entities) {
+    if (e.type == EntityType::kOther) continue;
+    const bool everywhere = std::all_of(e.mentions.begin(), e.mentions.end(), [](int m) { return m > 0; });
+    if (everywhere) comparison.shared_entities.push_back(e.id);
+  }
+  comparison.same_event = n >= 2 && weakest >= kSameEventSimilarity &&
+                          comparison.shared_entities.size() >= kSameEventEntities;
+}
+
+}  // namespace
+
+Comparison Align(std::vector<AnalyzedArticle> documents) {
+  Comparison comparison;
+  comparison.documents = std::move(documents);
+  std::vector<std::vector<int>> entity_of = MergeEntities(comparison);
+  SortEntities(comparison, entity_of);
+  const auto features = SentenceFeatures(comparison.documents, entity_of);
+  MarkOffTopic(comparison, features);
+  GroupFacts(comparison, features);
+  LinkQuotes(comparison, entity_of);
+  JudgeSameEvent(comparison, features);
+  return comparison;
+}
+
+}  // namespace parallax

@@ -1,0 +1,125 @@
+// Sentence features and their similarity.
+//
+// A sentence becomes a bag of features:
+//   - content words as Snowball stems, or as their concept when data/concepts.tsv
+//     groups them ("summit" and "talks" are both "meeting");
+//   - entities, by their cross-document id, so "the PM" and "Sir Jane Doe" agree;
+//   - numbers, as written.
+// Each feature is weighted by its inverse sentence frequency over all the
+// compared documents (words every sentence uses say little), entities and
+// numbers count more (they pin a fact down), and words inside quote marks
+// count less (they are the speaker's words, not the report's claim).
+// Similarity is the cosine of two bags.
+#include "align/features.h"
+
+#include <cmath>
+#include <unordered_set>
+
+#include "parallax/text.h"
+#include "text/embedded_data.h"
+
+namespace parallax {
+
+namespace {
+
+// Entities and numbers identify a fact more surely than a common word.
+constexpr double kEntityBoost = 1.5;
+constexpr double kNumberBoost = 1.5;
+// Quoted words are the speaker's; two reports can share a claim while
+// quoting different passages around it.
+constexpr double kQuotedWeight = 0.6;
+
+const std::unordered_map<std::string, std::string>& Concepts() {
+  static const std::unordered_map<std::string, std::string> kConcepts = [] {
+    std::unordered_map<std::string, std::string> map;
+    for (const LexiconEntry& e : LoadLexicon("concepts.tsv")) {
+      const std::string folded = FoldCase(e.term);
+      if (folded.find(' ') == std::string::npos) map[Stem(folded)] = "C:" + e.category;
+    }
+    return map;
+  }();
+  return kConcepts;
+}
+
+bool InsideAny(const std::vector<Span>& spans, uint32_t paragraph, uint32_t begin, uint32_t end) {
+  for (const Span& s : spans) {
+    if (s.paragraph == paragraph && s.begin <= begin && end <= s.end) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::vector<FeatureVector>> SentenceFeatures(
+    const std::vector<AnalyzedArticle>& docs, const std::vector<std::vector<int>>& entity_of) {
+  std::vector<std::vector<FeatureVector>> raw(docs.size());
+  std::unordered_map<std::string, int> df;
+  size_t sentence_count = 0;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const AnalyzedArticle& doc = docs[d];
+    raw[d].resize(doc.sentences.size());
+    for (const Mention& m : doc.mentions) {
+      if (m.entity < 0) continue;
+      const int global = entity_of[d][m.entity];
+      if (global >= 0) raw[d][m.sentence]["E:" + std::to_string(global)] = kEntityBoost;
+    }
+    for (size_t s = 0; s < doc.sentences.size(); ++s) {
+      const Sentence& sentence = doc.sentences[s];
+      FeatureVector& v = raw[d][s];
+      for (const Token& t : sentence.tokens) {
+        if (t.kind == TokenKind::kPunct) continue;
+        // Words of an entity mention are already counted as the entity.
+        bool in_mention = false;
+        for (const Mention& m : doc.mentions) {
+          if (m.sentence == s && m.span.begin <= t.begin && t.end <= m.span.end) {
+            in_mention = true;
+            break;
+          }
+        }
+        if (in_mention) continue;
+        std::string key;
+        double weight = 1.0;
+        if (t.kind == TokenKind::kNumber) {
+          key = "N:" + t.lower;
+          weight = kNumberBoost;
+        } else {
+          if (IsStopword(t.lower) || t.lower.size() < 2) continue;
+          auto it = Concepts().find(t.stem);
+          key = it != Concepts().end() ? it->second : t.stem;
+        }
+        if (InsideAny(doc.quoted_spans, sentence.span.paragraph, t.begin, t.end)) weight *= kQuotedWeight;
+        double& slot = v[key];
+        slot = std::max(slot, weight);
+      }
+      for (const auto& [key, weight] : v) ++df[key];
+      ++sentence_count;
+    }
+  }
+  const double n = static_cast<double>(sentence_count) + 1.0;
+  for (auto& doc : raw) {
+    for (FeatureVector& v : doc) {
+      for (auto& [key, weight] : v) weight *= std::log(n / (df[key] + 0.5));
+    }
+  }
+  return raw;
+}
+
+double Cosine(const FeatureVector& a, const FeatureVector& b) {
+  if (a.empty() || b.empty()) return 0;
+  const FeatureVector& small = a.size() < b.size() ? a : b;
+  const FeatureVector& large = a.size() < b.size() ? b : a;
+  double dot = 0, na = 0, nb = 0;
+  for (const auto& [k, w] : small) {
+    auto it = large.find(k);
+    if (it != large.end()) dot += w * it->second;
+  }
+  for (const auto& [k, w] : a) na += w * w;
+  for (const auto& [k, w] : b) nb += w * w;
+  return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0;
+}
+
+void AddInto(FeatureVector& sum, const FeatureVector& v) {
+  for (const auto& [k, w] : v) sum[k] += w;
+}
+
+}  // namespace parallax

@@ -1,0 +1,140 @@
+// People, organisations and places, found by rule and merged by alias.
+//
+// A name is a run of capitalised words ("Council of Europe" keeps its inner
+// "of"). Its first word may be a sentence's first word only if the document
+// also capitalises that word elsewhere: "Critics say" is no name, "Lammy
+// said" is. Honorifics ("Sir", "Dr") and role words before a name ("Justice
+// Secretary") are not part of the name: they type it as a person and bind
+// the role to it. A role standing alone ("the prime minister", "the PM")
+// refers to the person the document bound that role to, else to the most
+// prominent person so far, and that binding then holds for the document.
+#include <algorithm>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "analyze/internal.h"
+#include "analyze/lexicons.h"
+#include "analyze/names.h"
+#include "parallax/text.h"
+
+namespace parallax {
+
+namespace {
+
+const std::unordered_map<std::string, int>& CalendarWords() {
+  static const std::unordered_map<std::string, int> kWords = {
+      {"monday", 1}, {"tuesday", 1}, {"wednesday", 1}, {"thursday", 1}, {"friday", 1},
+      {"saturday", 1}, {"sunday", 1}, {"january", 1}, {"february", 1}, {"march", 1},
+      {"april", 1}, {"may", 1}, {"june", 1}, {"july", 1}, {"august", 1}, {"september", 1},
+      {"october", 1}, {"november", 1}, {"december", 1}};
+  return kWords;
+}
+
+bool IsConnector(const std::string& lower) {
+  return lower == "of" || lower == "on" || lower == "for" || lower == "de" || lower == "la" ||
+         lower == "van" || lower == "von" || lower == "der" || lower == "al" || lower == "du";
+}
+
+bool IsAcronym(std::string_view surface) {
+  if (surface.size() < 2) return false;
+  int upper = 0;
+  for (const char c : surface) {
+    if (c >= 'A' && c <= 'Z') ++upper;
+    else if (c != '.' && c != '&' && !(c == 's' && &c == &surface.back())) return false;
+  }
+  return upper >= 2;
+}
+
+// Words that, capitalised at a sentence start, name nothing: the document
+// never capitalises them anywhere else.
+struct CapitalEvidence {
+  std::unordered_map<std::string, int> mid_sentence_capitalised;
+};
+
+CapitalEvidence GatherEvidence(const AnalyzedArticle& doc) {
+  CapitalEvidence evidence;
+  for (const Sentence& s : doc.sentences) {
+    bool first = true;
+    for (const Token& t : s.tokens) {
+      if (t.kind != TokenKind::kWord) {
+        // After an opening quote mark or a colon a new sentence may begin.
+        continue;
+      }
+      if (!first && t.capitalized) ++evidence.mid_sentence_capitalised[t.lower];
+      first = false;
+    }
+  }
+  return evidence;
+}
+
+}  // namespace
+
+void FindEntities(AnalyzedArticle& doc) {
+  const Lexicons& lex = Lexicons::Get();
+  const CapitalEvidence evidence = GatherEvidence(doc);
+  NameBuilder names(doc);
+
+  for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& sentence = doc.sentences[si];
+    const std::vector<Token>& tokens = sentence.tokens;
+    const std::string& text = doc.article.paragraphs[sentence.span.paragraph].text;
+    size_t first_word = 0;
+    while (first_word < tokens.size() && tokens[first_word].kind != TokenKind::kWord) ++first_word;
+
+    size_t i = 0;
+    while (i < tokens.size()) {
+      // Role phrases written in lower case ("the prime minister", "the
+      // Danish leader") are found by RoleAt; capitalised runs below.
+      if (size_t role_end = names.TryRolePhrase(si, i); role_end > i) {
+        i = role_end;
+        continue;
+      }
+      const Token& t = tokens[i];
+      if (t.kind != TokenKind::kWord || !t.capitalized) {
+        ++i;
+        continue;
+      }
+      size_t j = i + 1;
+      while (j < tokens.size()) {
+        const Token& u = tokens[j];
+        if (u.kind == TokenKind::kWord && u.capitalized) {
+          ++j;
+        } else if (u.kind == TokenKind::kWord && IsConnector(u.lower) && j + 1 < tokens.size() &&
+                   tokens[j + 1].kind == TokenKind::kWord && tokens[j + 1].capitalized &&
+                   !CalendarWords().count(tokens[j + 1].lower)) {
+          j += 2;
+        } else {
+          break;
+        }
+      }
+      size_t begin = i;
+      // A sentence's first word (or the first after an opening quote mark)
+      // is capitalised by grammar; keep it only with other evidence.
+      const bool sentence_initial =
+          i == first_word || (i > 0 && tokens[i - 1].kind == TokenKind::kPunct &&
+                              (tokens[i - 1].lower == "\u201C" || tokens[i - 1].lower == "\u2018" ||
+                               tokens[i - 1].lower == "\"" || tokens[i - 1].lower == ":"));
+      if (sentence_initial) {
+        const std::string& w = tokens[i].lower;
+        const bool evidenced = evidence.mid_sentence_capitalised.count(w) ||
+                               lex.honorifics.count(w) || lex.places.count(w) ||
+                               lex.organisation_words.count(w) || IsAcronym(std::string_view(
+                                   text).substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
+        // A multi-word run keeps its first word ("Jane Doe said"); a lone
+        // word needs the document to capitalise it elsewhere too.
+        if (IsStopword(w) || (!evidenced && j - i == 1)) ++begin;
+      }
+      // Calendar words and lone demonyms are not entities.
+      while (begin < j && CalendarWords().count(tokens[begin].lower)) ++begin;
+      size_t end = j;
+      while (end > begin && CalendarWords().count(tokens[end - 1].lower)) --end;
+      if (end > begin) names.AddCapitalisedRun(si, begin, end);
+      i = j;
+    }
+  }
+  names.Finish();
+}
+
+}  // namespace parallax

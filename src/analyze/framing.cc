@@ -1,0 +1,93 @@
+// Loaded wording from data/framing.tsv, matched on word stems.
+#include <vector>
+
+#include "analyze/internal.h"
+#include "analyze/lexicons.h"
+
+namespace parallax {
+
+bool InsideQuotedSpan(const AnalyzedArticle& doc, uint32_t paragraph, uint32_t begin, uint32_t end) {
+  for (const Span& s : doc.quoted_spans) {
+    if (s.paragraph == paragraph && s.begin <= begin && end <= s.end) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// The quote (long or short) whose span holds [begin, end) of `paragraph`.
+const Quote* QuoteHolding(const AnalyzedArticle& doc, const std::vector<Quote>& scare_quotes,
+                          uint32_t paragraph, uint32_t begin, uint32_t end) {
+  auto holds = [&](const Quote& q) {
+    if (q.kind != QuoteKind::kDirect) return false;
+    if (q.span.paragraph == paragraph) return q.span.begin <= begin && end <= q.span.end;
+    // Continuation paragraphs of a quote running over several.
+    return q.span.paragraph < paragraph && paragraph <= q.last_paragraph;
+  };
+  for (const Quote& q : doc.quotes) {
+    if (holds(q)) return &q;
+  }
+  for (const Quote& q : scare_quotes) {
+    if (holds(q)) return &q;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void FindFraming(AnalyzedArticle& doc, const std::vector<Quote>& scare_quotes) {
+  const Lexicons& lex = Lexicons::Get();
+  for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    // Word tokens only: "hard-left" and "hard - left" both match.
+    std::vector<size_t> words;
+    for (size_t k = 0; k < s.tokens.size(); ++k) {
+      if (s.tokens[k].kind != TokenKind::kPunct) words.push_back(k);
+    }
+    auto key = [&](size_t w) -> const std::string& {
+      const Token& t = s.tokens[words[w]];
+      return t.kind == TokenKind::kWord ? t.stem : t.lower;
+    };
+    size_t w = 0;
+    while (w < words.size()) {
+      // Longest entry starting here wins ("small boats crisis" over "crisis").
+      const FramingEntry* best = nullptr;
+      for (const FramingEntry& entry : lex.framing) {
+        if (w + entry.stems.size() > words.size()) continue;
+        if (best && entry.stems.size() <= best->stems.size()) continue;
+        bool match = true;
+        for (size_t x = 0; x < entry.stems.size() && match; ++x) {
+          // Whole words, except that the last word of a phrase may inflect
+          // ("union baron" / "union barons"); a stem alone is too loose
+          // ("illegals" and "illegal" share one).
+          const bool last_of_phrase = entry.stems.size() > 1 && x + 1 == entry.stems.size();
+          match = last_of_phrase ? key(w + x) == entry.stems[x]
+                                 : s.tokens[words[w + x]].lower == entry.words[x];
+        }
+        if (match) best = &entry;
+      }
+      if (!best) {
+        ++w;
+        continue;
+      }
+      const Token& first = s.tokens[words[w]];
+      const Token& last = s.tokens[words[w + best->stems.size() - 1]];
+      FramingHit hit;
+      hit.sentence = si;
+      hit.span = {s.span.paragraph, first.begin, last.end};
+      hit.term = doc.article.paragraphs[s.span.paragraph].text.substr(first.begin, last.end - first.begin);
+      hit.entry = best->term;
+      hit.category = best->category;
+      hit.in_quote = InsideQuotedSpan(doc, s.span.paragraph, first.begin, last.end);
+      if (hit.in_quote) {
+        if (const Quote* q = QuoteHolding(doc, scare_quotes, s.span.paragraph, first.begin, last.end)) {
+          hit.speaker = q->speaker;
+        }
+      }
+      doc.framing.push_back(std::move(hit));
+      w += best->stems.size();
+    }
+  }
+}
+
+}  // namespace parallax

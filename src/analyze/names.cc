@@ -1,0 +1,469 @@
+// Name, role and acronym mentions merged into the entities of one document.
+#include "analyze/names.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "analyze/lexicons.h"
+#include "parallax/text.h"
+
+namespace parallax {
+
+namespace {
+
+// Honorifics that stay in the display name of a person known by one word:
+// "Lord Hermer" is how the person is named; "Mr Hermer" is not.
+bool IsPeerageTitle(const std::string& h) {
+  return h == "lord" || h == "lady" || h == "baroness" || h == "baron" || h == "sir" ||
+         h == "dame";
+}
+
+bool IsAcronymWord(std::string_view w) {
+  int upper = 0;
+  for (const char c : w) {
+    if (c >= 'A' && c <= 'Z') ++upper;
+    else return false;
+  }
+  return upper >= 2;
+}
+
+bool PrecedesPlace(const std::string& lower) {
+  return lower == "in" || lower == "from" || lower == "at" || lower == "near" ||
+         lower == "across" || lower == "to" || lower == "into" || lower == "towards";
+}
+
+// Words that stop a role from being a reference: "the next prime minister"
+// names nobody yet.
+bool IsNonReferringModifier(const std::string& lower) {
+  return lower == "next" || lower == "former" || lower == "future" || lower == "new" ||
+         lower == "first" || lower == "last" || lower == "previous" || lower == "acting";
+}
+
+std::string JoinWords(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string NameBuilder::Surface(uint32_t si, size_t begin, size_t end) const {
+  const Sentence& s = doc_.sentences[si];
+  if (begin >= end) return {};
+  const std::string& text = doc_.article.paragraphs[s.span.paragraph].text;
+  return text.substr(s.tokens[begin].begin, s.tokens[end - 1].end - s.tokens[begin].begin);
+}
+
+size_t NameBuilder::MatchRole(uint32_t si, size_t k, std::string& role) const {
+  const Lexicons& lex = Lexicons::Get();
+  const std::vector<Token>& tokens = doc_.sentences[si].tokens;
+  for (size_t len = std::min(lex.longest_role, tokens.size() - std::min(k, tokens.size())); len >= 1;
+       --len) {
+    std::vector<std::string> words;
+    bool all_words = true;
+    for (size_t x = k; x < k + len; ++x) {
+      if (tokens[x].kind != TokenKind::kWord) {
+        all_words = false;
+        break;
+      }
+      words.push_back(tokens[x].lower);
+    }
+    if (!all_words) continue;
+    const std::string joined = JoinWords(words);
+    if (lex.roles.count(joined)) {
+      role = CanonicalRole(joined);
+      return k + len;
+    }
+  }
+  return k;
+}
+
+NameBuilder::Pending NameBuilder::ParseName(uint32_t si, size_t begin, size_t end) const {
+  const Lexicons& lex = Lexicons::Get();
+  const std::vector<Token>& tokens = doc_.sentences[si].tokens;
+  Pending p;
+  p.sentence = si;
+  p.begin = begin;
+  p.end = end;
+  size_t k = begin;
+  while (k < end && lex.honorifics.count(tokens[k].lower) && k + 1 < end) {
+    p.honorific = tokens[k].lower;
+    ++k;
+  }
+  p.name_begin = k;
+  p.name_end = end;
+  p.name = Surface(si, k, end);
+  if (!p.honorific.empty()) {
+    p.type = EntityType::kPerson;
+    p.type_known = true;
+    return p;
+  }
+  std::vector<std::string> words;
+  bool org_word = false;
+  for (size_t x = k; x < end; ++x) {
+    words.push_back(tokens[x].lower);
+    org_word |= lex.organisation_words.count(tokens[x].lower) > 0;
+  }
+  const std::string joined = JoinWords(words);
+  if (lex.places.count(joined)) {
+    p.type = EntityType::kPlace;
+    p.type_known = true;
+  } else if (org_word || (end - k == 1 && IsAcronymWord(p.name))) {
+    p.type = EntityType::kOrganization;
+    p.type_known = true;
+  } else if (end - k >= 2) {
+    // Two or more capitalised words with no organisation or place word:
+    // in news prose that is almost always a person's name.
+    p.type = EntityType::kPerson;
+  } else if (begin > 0 && PrecedesPlace(tokens[begin - 1].lower)) {
+    p.type = EntityType::kPlace;
+  }
+  return p;
+}
+
+size_t NameBuilder::TryRolePhrase(uint32_t si, size_t i) {
+  const Lexicons& lex = Lexicons::Get();
+  const std::vector<Token>& tokens = doc_.sentences[si].tokens;
+  size_t k = i;
+  const bool has_the = tokens[k].kind == TokenKind::kWord && tokens[k].lower == "the";
+  if (has_the) ++k;
+  const size_t qualifier_begin = k;
+  std::string scratch;
+  while (k < tokens.size() && k - qualifier_begin < 4 && tokens[k].kind == TokenKind::kWord &&
+         MatchRole(si, k, scratch) == k &&
+         (lex.demonyms.count(tokens[k].lower) || tokens[k].capitalized)) {
+    ++k;
+  }
+  std::string role;
+  const size_t role_end = MatchRole(si, k, role);
+  if (role_end == k) return i;
+  const bool qualified = k > qualifier_begin;
+  std::string bound_role = role;
+  if (qualified) {
+    std::vector<std::string> words;
+    for (size_t x = qualifier_begin; x < k; ++x) words.push_back(tokens[x].lower);
+    bound_role = JoinWords(words) + " " + role;
+  }
+  // A name right after the role: the role is a title ("Justice Secretary Jane Doe").
+  size_t name_end = role_end;
+  while (name_end < tokens.size() && tokens[name_end].kind == TokenKind::kWord &&
+         tokens[name_end].capitalized) {
+    ++name_end;
+  }
+  if (name_end > role_end) {
+    Pending p = ParseName(si, role_end, name_end);
+    p.begin = has_the ? i + 1 : i;
+    p.role = bound_role;
+    p.qualified_role = qualified;
+    p.type = EntityType::kPerson;
+    p.type_known = true;
+    pending_.push_back(std::move(p));
+    return name_end;
+  }
+  if (!has_the) return i;
+  Pending p;
+  p.sentence = si;
+  p.begin = i + 1;
+  p.end = role_end;
+  p.role = bound_role;
+  p.qualified_role = qualified;
+  p.form = MentionForm::kRole;
+  p.type = EntityType::kPerson;
+  pending_.push_back(std::move(p));
+  return role_end;
+}
+
+void NameBuilder::AddCapitalisedRun(uint32_t si, size_t begin, size_t end) {
+  const Lexicons& lex = Lexicons::Get();
+  const std::vector<Token>& tokens = doc_.sentences[si].tokens;
+  // Lone adjectives of places ("Danish", "European") name nothing.
+  bool all_demonyms = true;
+  for (size_t x = begin; x < end; ++x) all_demonyms &= lex.demonyms.count(tokens[x].lower) > 0;
+  if (all_demonyms) return;
+  // A run that is only a role ("Prime Minister") without "the" before it
+  // ("the next Prime Minister", "as Prime Minister") refers to nobody.
+  std::string role;
+  if (MatchRole(si, begin, role) == end) return;
+  Pending p = ParseName(si, begin, end);
+  if (p.name.empty()) return;
+  // Hyphenated words capitalised mid-sentence ("Right-wing", "Remain-backing")
+  // are descriptions, not names.
+  if (end - p.name_begin == 1 && p.honorific.empty() && p.name.find('-') != std::string::npos &&
+      !IsAcronymWord(p.name.substr(0, p.name.find('-')))) {
+    const size_t dash = p.name.find('-');
+    if (dash + 1 < p.name.size() && p.name[dash + 1] >= 'a' && p.name[dash + 1] <= 'z') return;
+  }
+  pending_.push_back(std::move(p));
+}
+
+void NameBuilder::FindAcronymDefinitions() {
+  // "European Convention on Human Rights (ECHR)", also written in lower case:
+  // the words before the bracket whose initials spell the acronym.
+  for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+    const std::vector<Token>& tokens = doc_.sentences[si].tokens;
+    for (size_t k = 1; k + 2 < tokens.size(); ++k) {
+      if (tokens[k].lower != "(" || tokens[k + 2].lower != ")") continue;
+      const std::string acronym = Surface(si, k + 1, k + 2);
+      if (!IsAcronymWord(acronym)) continue;
+      std::string initials;
+      for (size_t start = k; start > 0 && k - start < 10;) {
+        --start;
+        const Token& t = tokens[start];
+        if (t.kind != TokenKind::kWord) break;
+        if (!IsStopword(t.lower)) {
+          char c = t.lower[0];
+          if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+          initials.insert(initials.begin(), c);
+        }
+        if (initials == acronym) {
+          Pending p = ParseName(si, start, k);
+          p.type = EntityType::kOrganization;
+          p.type_known = true;
+          pending_.push_back(std::move(p));
+          Pending a = ParseName(si, k + 1, k + 2);
+          a.type = EntityType::kOrganization;
+          a.type_known = true;
+          pending_.push_back(std::move(a));
+          definitions_[FoldCase(pending_[pending_.size() - 2].name)] = acronym;
+          break;
+        }
+        if (initials.size() >= acronym.size()) break;
+      }
+    }
+  }
+}
+
+void NameBuilder::ClusterNames() {
+  const Lexicons& lex = Lexicons::Get();
+  // Longest names first, so "Starmer" finds "Keir Starmer" already there.
+  std::vector<size_t> order;
+  for (size_t i = 0; i < pending_.size(); ++i) {
+    if (pending_[i].form == MentionForm::kName && !pending_[i].name.empty()) order.push_back(i);
+  }
+  auto words_of = [&](const Pending& p) {
+    std::vector<std::string> words;
+    const std::vector<Token>& tokens = doc_.sentences[p.sentence].tokens;
+    for (size_t x = p.name_begin; x < p.name_end; ++x) words.push_back(tokens[x].lower);
+    return words;
+  };
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return pending_[a].name_end - pending_[a].name_begin > pending_[b].name_end - pending_[b].name_begin;
+  });
+  for (const size_t idx : order) {
+    Pending& p = pending_[idx];
+    const std::vector<std::string> words = words_of(p);
+    int best = -1;
+    for (int e = 0; e < static_cast<int>(entities_.size()); ++e) {
+      const std::vector<std::string>& ew = entity_tokens_[e];
+      const LocalEntity& entity = entities_[e];
+      bool match = ew == words;
+      // A part of a person's name: first name or surname, or "Sir Keir".
+      if (!match && words.size() < ew.size() && entity.type == EntityType::kPerson &&
+          (p.type == EntityType::kPerson || !p.type_known)) {
+        match = std::equal(words.begin(), words.end(), ew.begin()) ||
+                std::equal(words.rbegin(), words.rend(), ew.rbegin());
+      }
+      // An acronym of an organisation's name.
+      if (!match && words.size() == 1 && !entity_acronyms_[e].empty() &&
+          FoldCase(entity_acronyms_[e]) == words[0]) {
+        match = true;
+      }
+      // "the Convention": the head word of exactly one organisation.
+      if (!match && words.size() == 1 && entity.type == EntityType::kOrganization &&
+          lex.organisation_words.count(words[0]) && ew.size() > 1 &&
+          std::find(ew.begin(), ew.end(), words[0]) != ew.end()) {
+        match = true;
+      }
+      if (match && (best < 0 || entities_[e].mentions > entities_[best].mentions)) best = e;
+    }
+    if (best < 0) {
+      LocalEntity entity;
+      entity.name = p.name;
+      if (words.size() == 1 && IsPeerageTitle(p.honorific)) {
+        entity.name = Surface(p.sentence, p.begin, p.name_end);
+        const size_t role_words = p.name_begin - p.begin;
+        if (role_words > 1) entity.name = p.name;  // role prefix: keep the bare name
+      }
+      entity.type = p.type;
+      entities_.push_back(std::move(entity));
+      entity_tokens_.push_back(words);
+      std::string acronym;
+      if (auto it = definitions_.find(FoldCase(p.name)); it != definitions_.end()) {
+        acronym = it->second;
+      } else if (p.type == EntityType::kOrganization && words.size() >= 3) {
+        const std::vector<Token>& tokens = doc_.sentences[p.sentence].tokens;
+        for (size_t x = p.name_begin; x < p.name_end; ++x) {
+          if (tokens[x].capitalized) acronym += static_cast<char>(std::toupper(tokens[x].lower[0]));
+        }
+      }
+      entity_acronyms_.push_back(acronym);
+      best = static_cast<int>(entities_.size()) - 1;
+    }
+    LocalEntity& entity = entities_[best];
+    if (entity.type == EntityType::kOther || (!p.type_known && false)) entity.type = p.type;
+    if (p.type_known && entity.type != p.type && entity_tokens_[best] == words) entity.type = p.type;
+    p.entity = best;
+    ++entity.mentions;
+  }
+}
+
+void NameBuilder::ResolveDefiniteReferences() {
+  // "the convention" in lower case, when one organisation has that head word.
+  const Lexicons& lex = Lexicons::Get();
+  for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+    const std::vector<Token>& tokens = doc_.sentences[si].tokens;
+    for (size_t k = 0; k + 1 < tokens.size(); ++k) {
+      if (tokens[k].lower != "the" || tokens[k + 1].capitalized ||
+          !lex.organisation_words.count(tokens[k + 1].lower)) {
+        continue;
+      }
+      if (k + 2 < tokens.size() && tokens[k + 2].kind == TokenKind::kWord) continue;  // "the party leader"
+      int found = -1, count = 0;
+      for (int e = 0; e < static_cast<int>(entities_.size()); ++e) {
+        const std::vector<std::string>& ew = entity_tokens_[e];
+        if (entities_[e].type == EntityType::kOrganization && ew.size() > 1 &&
+            std::find(ew.begin(), ew.end(), tokens[k + 1].lower) != ew.end()) {
+          found = e;
+          ++count;
+        }
+      }
+      if (count != 1) continue;
+      Pending p;
+      p.sentence = si;
+      p.begin = k;
+      p.end = k + 2;
+      p.name_begin = k + 1;
+      p.name_end = k + 2;
+      p.entity = found;
+      p.type = EntityType::kOrganization;
+      pending_.push_back(std::move(p));
+      ++entities_[found].mentions;
+    }
+  }
+}
+
+void NameBuilder::ResolveRoles() {
+  std::sort(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) {
+    return a.sentence != b.sentence ? a.sentence < b.sentence : a.begin < b.begin;
+  });
+  std::map<std::string, int> binding;  // unqualified role -> entity
+  // Titles before names and appositions ("Jane Doe, the head of ...") bind
+  // roles for the whole document, wherever they stand.
+  for (size_t i = 0; i < pending_.size(); ++i) {
+    Pending& p = pending_[i];
+    if (p.form == MentionForm::kName && !p.role.empty() && p.entity >= 0) {
+      if (!p.qualified_role) binding.emplace(p.role, p.entity);
+      entities_[p.entity].roles.push_back(p.role);
+    }
+    if (p.form != MentionForm::kRole || i == 0) continue;
+    const Pending& prev = pending_[i - 1];
+    const std::vector<Token>& tokens = doc_.sentences[p.sentence].tokens;
+    const bool apposition = prev.sentence == p.sentence && prev.form == MentionForm::kName &&
+                            prev.entity >= 0 && p.begin >= 2 && prev.end + 2 == p.begin &&
+                            tokens[prev.end].lower == "," && tokens[p.begin - 1].lower == "the" &&
+                            entities_[prev.entity].type == EntityType::kPerson;
+    if (apposition) {
+      p.entity = prev.entity;
+      if (!p.qualified_role) binding.emplace(p.role, p.entity);
+      entities_[p.entity].roles.push_back(p.role);
+    }
+  }
+  // Then every role in reading order.
+  std::vector<int> seen_count(entities_.size(), 0);
+  int last_person = -1;
+  for (Pending& p : pending_) {
+    if (p.form == MentionForm::kRole && p.entity < 0) {
+      if (!p.qualified_role && binding.count(p.role)) {
+        p.entity = binding[p.role];
+      } else if (p.qualified_role) {
+        p.entity = last_person;  // "the French MEP": the person just named
+      } else {
+        // The most prominent person so far who holds no other title.
+        int best = -1;
+        for (int e = 0; e < static_cast<int>(entities_.size()); ++e) {
+          if (entities_[e].type != EntityType::kPerson || seen_count[e] == 0) continue;
+          bool other_title = false;
+          for (const std::string& r : entities_[e].roles) {
+            other_title |= r != p.role;
+          }
+          if (other_title) continue;
+          if (best < 0 || seen_count[e] > seen_count[best]) best = e;
+        }
+        if (best < 0) best = last_person;
+        p.entity = best;
+        if (best >= 0) {
+          binding[p.role] = best;
+          entities_[best].roles.push_back(p.role);
+        }
+      }
+      if (p.entity >= 0) ++entities_[p.entity].mentions;
+    }
+    if (p.entity >= 0) {
+      ++seen_count[p.entity];
+      if (entities_[p.entity].type == EntityType::kPerson) last_person = p.entity;
+    }
+  }
+}
+
+void NameBuilder::Emit() {
+  for (const Pending& p : pending_) {
+    if (p.entity < 0) continue;
+    const Sentence& s = doc_.sentences[p.sentence];
+    Mention m;
+    m.sentence = p.sentence;
+    m.span.paragraph = s.span.paragraph;
+    m.span.begin = s.tokens[p.begin].begin;
+    m.span.end = s.tokens[p.end - 1].end;
+    m.surface = Surface(p.sentence, p.begin, p.end);
+    m.form = p.form;
+    m.entity = p.entity;
+    doc_.mentions.push_back(m);
+    LocalEntity& entity = entities_[p.entity];
+    // Aliases: the name as written with its honorific, and role phrases.
+    std::string alias = p.form == MentionForm::kRole
+                            ? m.surface
+                            : Surface(p.sentence, p.honorific.empty() ? p.name_begin : p.name_begin - 1,
+                                      p.name_end);
+    if (std::find(entity.aliases.begin(), entity.aliases.end(), alias) == entity.aliases.end()) {
+      entity.aliases.push_back(alias);
+    }
+  }
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    if (!entity_acronyms_[e].empty()) {
+      auto& aliases = entities_[e].aliases;
+      if (std::find(aliases.begin(), aliases.end(), entity_acronyms_[e]) == aliases.end() &&
+          definitions_.count(FoldCase(entities_[e].name))) {
+        aliases.push_back(entity_acronyms_[e]);
+      }
+    }
+    std::sort(entities_[e].roles.begin(), entities_[e].roles.end());
+    entities_[e].roles.erase(std::unique(entities_[e].roles.begin(), entities_[e].roles.end()),
+                             entities_[e].roles.end());
+  }
+  doc_.entities = std::move(entities_);
+}
+
+void NameBuilder::Finish() {
+  FindAcronymDefinitions();
+  // The same words found twice (as a capitalised run and as an acronym
+  // definition): keep the first.
+  std::set<std::tuple<uint32_t, size_t, size_t>> seen;
+  std::vector<Pending> unique;
+  for (Pending& p : pending_) {
+    if (seen.insert({p.sentence, p.begin, p.end}).second) unique.push_back(std::move(p));
+  }
+  pending_ = std::move(unique);
+  ClusterNames();
+  ResolveDefiniteReferences();
+  ResolveRoles();
+  Emit();
+}
+
+}  // namespace parallax

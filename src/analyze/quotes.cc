@@ -1,0 +1,369 @@
+// Direct and reported quotes, and who said them.
+//
+// A direct quote is text in quotation marks. Its speaker is the subject of a
+// speech verb in the same sentence, outside the marks: before the verb
+// ("Jane Doe said", "Jane Doe, the head of X, told"), or after it when the
+// verb follows the quote ("..., said Doe"). "He"/"she" is the person named
+// last. A quote with no verb continues the previous quote's speaker: news
+// copy runs one speaker's words over several paragraphs, or opens a
+// paragraph with more of them. Reported speech is a sentence without quote
+// marks whose speech verb has a speaker: "Critics say the plan ...".
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "analyze/internal.h"
+#include "analyze/lexicons.h"
+#include "parallax/text.h"
+
+namespace parallax {
+
+namespace {
+
+// Shorter spans in quote marks are mostly scare quotes and coined terms
+// ("returns hubs", "silver bullet"), not a speaker's passage. They still
+// mark wording as the speaker's for framing.
+constexpr size_t kMinQuoteWords = 4;
+
+// How far before a speech verb its subject may stand, in words: room for
+// auxiliaries and adverbs ("has repeatedly said", "is expected to say").
+constexpr size_t kMaxSubjectGap = 4;
+
+// A reported statement needs some content after its verb.
+constexpr size_t kMinReportedWords = 4;
+
+const std::unordered_set<std::string>& GroupSpeakers() {
+  static const std::unordered_set<std::string> kGroups = {
+      "critics", "supporters", "officials", "experts", "campaigners", "residents", "witnesses",
+      "sources", "analysts", "opponents", "allies", "ministers", "police", "unions", "protesters",
+      "activists", "economists", "lawyers", "doctors", "scientists", "insiders", "aides",
+      "leaders", "organisers", "organizers", "workers", "members", "spokesman", "spokeswoman",
+      "spokesperson", "government", "department"};
+  return kGroups;
+}
+
+struct Speaker {
+  int entity = -1;
+  std::string text;
+  bool found() const { return entity >= 0 || !text.empty(); }
+};
+
+size_t CountWords(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) {
+  size_t n = 0;
+  for (const Token& t : tokens) n += t.kind != TokenKind::kPunct && t.begin >= begin && t.end <= end;
+  return n;
+}
+
+class QuoteFinder {
+ public:
+  QuoteFinder(AnalyzedArticle& doc, const std::vector<std::vector<QuotedSpan>>& spans)
+      : doc_(doc), spans_(spans), lex_(Lexicons::Get()) {}
+
+  void Run();
+  std::vector<Quote> TakeScareQuotes() { return std::move(scare_quotes_); }
+
+ private:
+  bool Inside(uint32_t paragraph, uint32_t begin, uint32_t end) const {
+    return InsideQuotedSpan(doc_, paragraph, begin, end);
+  }
+  bool IsSpeechVerb(const std::vector<Token>& tokens, size_t k) const;
+  Speaker SubjectOf(uint32_t si, size_t verb, bool allow_inversion) const;
+  Speaker FromMentionEndingBefore(uint32_t si, size_t limit_token, size_t verb) const;
+  int LastPersonBefore(uint32_t si, uint32_t offset) const;
+  std::string MediumIn(uint32_t si) const;
+  Speaker AttributeDirect(uint32_t paragraph, const QuotedSpan& span, std::string& medium) const;
+  void FindReported(uint32_t si);
+
+  AnalyzedArticle& doc_;
+  const std::vector<std::vector<QuotedSpan>>& spans_;
+  const Lexicons& lex_;
+  std::vector<Quote> scare_quotes_;  // short spans: not quotes, but still someone's words
+};
+
+bool QuoteFinder::IsSpeechVerb(const std::vector<Token>& tokens, size_t k) const {
+  const Token& t = tokens[k];
+  if (t.kind != TokenKind::kWord) return false;
+  if ((t.lower == "called" || t.lower == "calling") ) {
+    return k + 1 < tokens.size() && (tokens[k + 1].lower == "for" || tokens[k + 1].lower == "on");
+  }
+  return lex_.speech_verbs.count(t.lower) > 0;
+}
+
+int QuoteFinder::LastPersonBefore(uint32_t si, uint32_t offset) const {
+  int found = -1;
+  for (const Mention& m : doc_.mentions) {
+    if (m.sentence > si || (m.sentence == si && m.span.begin >= offset)) break;
+    if (m.entity >= 0 && doc_.entities[m.entity].type == EntityType::kPerson &&
+        !Inside(m.span.paragraph, m.span.begin, m.span.end)) {
+      found = m.entity;
+    }
+  }
+  return found;
+}
+
+// The mention that ends closest before token `verb`, within reach.
+Speaker QuoteFinder::FromMentionEndingBefore(uint32_t si, size_t limit_token, size_t verb) const {
+  const Sentence& s = doc_.sentences[si];
+  const std::vector<Token>& tokens = s.tokens;
+  // Walk back over auxiliaries, adverbs and one comma-delimited apposition.
+  size_t words = 0;
+  size_t k = verb;
+  bool skipped_apposition = false;
+  while (k > limit_token) {
+    --k;
+    const Token& t = tokens[k];
+    if (Inside(s.span.paragraph, t.begin, t.end)) return {};
+    // A mention ending here?
+    for (const Mention& m : doc_.mentions) {
+      if (m.sentence == si && m.span.end == t.end && m.entity >= 0) {
+        Speaker sp;
+        sp.entity = m.entity;
+        sp.text = m.surface;
+        return sp;
+      }
+    }
+    if (t.kind == TokenKind::kWord) {
+      if (t.lower == "he" || t.lower == "she") {
+        Speaker sp;
+        sp.entity = LastPersonBefore(si, t.begin);
+        sp.text = doc_.article.paragraphs[s.span.paragraph].text.substr(t.begin, t.end - t.begin);
+        return sp;
+      }
+      if (GroupSpeakers().count(t.lower)) {
+        Speaker sp;
+        sp.text = doc_.article.paragraphs[s.span.paragraph].text.substr(t.begin, t.end - t.begin);
+        return sp;
+      }
+      if (++words > kMaxSubjectGap) return {};
+    } else if (t.lower == "," && !skipped_apposition) {
+      // "Jane Doe, the head of X, said": jump to the comma that opens it.
+      size_t open = k;
+      while (open > limit_token && tokens[open - 1].lower != ",") --open;
+      if (open > limit_token && verb - open < 16) {
+        k = open - 1;
+        words = 0;
+        skipped_apposition = true;
+      } else {
+        return {};
+      }
+    } else if ((t.lower == "\u2013" || t.lower == "\u2014") && !skipped_apposition) {
+      // "The envoy – who leads the talks – said": jump over the aside.
+      size_t open = k;
+      while (open > limit_token && tokens[open - 1].lower != t.lower) --open;
+      if (open > limit_token && verb - open < 30) {
+        k = open - 1;
+        words = 0;
+        skipped_apposition = true;
+      }
+    } else if (t.lower != "-") {
+      return {};
+    }
+  }
+  return {};
+}
+
+Speaker QuoteFinder::SubjectOf(uint32_t si, size_t verb, bool allow_inversion) const {
+  const Sentence& s = doc_.sentences[si];
+  if (allow_inversion && verb + 1 < s.tokens.size()) {
+    // "..., said Jane Doe" / "..., said the minister".
+    for (const Mention& m : doc_.mentions) {
+      if (m.sentence != si || m.entity < 0) continue;
+      const size_t gap_begin = s.tokens[verb].end;
+      if (m.span.begin > gap_begin && m.span.begin <= gap_begin + 5) {
+        return Speaker{m.entity, m.surface};
+      }
+    }
+  }
+  return FromMentionEndingBefore(si, 0, verb);
+}
+
+std::string QuoteFinder::MediumIn(uint32_t si) const {
+  const Sentence& s = doc_.sentences[si];
+  for (const Token& t : s.tokens) {
+    if (t.kind != TokenKind::kWord || Inside(s.span.paragraph, t.begin, t.end)) continue;
+    if (auto it = lex_.media.find(t.lower); it != lex_.media.end()) return t.lower;
+  }
+  return {};
+}
+
+Speaker QuoteFinder::AttributeDirect(uint32_t paragraph, const QuotedSpan& span,
+                                     std::string& medium) const {
+  // The sentences the quote touches, and the one holding its closing mark.
+  struct Candidate {
+    uint32_t sentence;
+    size_t verb;
+    uint32_t distance;
+    bool after_quote;
+  };
+  std::vector<Candidate> candidates;
+  for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+    const Sentence& s = doc_.sentences[si];
+    if (s.span.paragraph != paragraph || s.span.end < span.begin || s.span.begin > span.end + 2) continue;
+    for (size_t k = 0; k < s.tokens.size(); ++k) {
+      const Token& t = s.tokens[k];
+      if (Inside(paragraph, t.begin, t.end) || !IsSpeechVerb(s.tokens, k)) continue;
+      const bool after = t.begin >= span.end;
+      const uint32_t distance = after ? t.begin - span.end : span.begin - std::min(span.begin, t.end);
+      candidates.push_back({si, k, distance, after});
+    }
+    if (medium.empty()) medium = MediumIn(si);
+  }
+  std::sort(candidates.begin(), candidates.end(),
+            [](const Candidate& a, const Candidate& b) { return a.distance < b.distance; });
+  for (const Candidate& c : candidates) {
+    // Inversion only when the verb directly follows the quote: "..." said X.
+    const bool inversion = c.after_quote && c.distance <= 4;
+    Speaker sp = SubjectOf(c.sentence, c.verb, inversion);
+    if (sp.found()) return sp;
+  }
+  return {};
+}
+
+void QuoteFinder::FindReported(uint32_t si) {
+  const Sentence& s = doc_.sentences[si];
+  const std::string& text = doc_.article.paragraphs[s.span.paragraph].text;
+  struct Hit {
+    size_t verb;
+    Speaker speaker;
+    uint32_t subject_begin;
+  };
+  std::vector<Hit> hits;
+  for (size_t k = 0; k < s.tokens.size(); ++k) {
+    if (!IsSpeechVerb(s.tokens, k)) continue;
+    Speaker sp = FromMentionEndingBefore(si, 0, k);
+    if (!sp.found()) continue;
+    // Where the subject starts, so the previous statement can end there.
+    uint32_t subject_begin = s.tokens[k].begin;
+    for (size_t b = k; b > 0; --b) {
+      const Token& t = s.tokens[b - 1];
+      if (text.compare(t.begin, sp.text.size(), sp.text) == 0) {
+        subject_begin = t.begin;
+        break;
+      }
+    }
+    hits.push_back({k, sp, subject_begin});
+  }
+  for (size_t h = 0; h < hits.size(); ++h) {
+    size_t first = hits[h].verb + 1;
+    while (first < s.tokens.size() &&
+           (s.tokens[first].lower == "that" || s.tokens[first].lower == "for" ||
+            s.tokens[first].lower == "on" || s.tokens[first].kind == TokenKind::kPunct)) {
+      ++first;
+    }
+    if (first >= s.tokens.size()) continue;
+    uint32_t end = h + 1 < hits.size() ? hits[h + 1].subject_begin : s.span.end;
+    // Drop the clause joint before the next statement and closing punctuation.
+    while (end > s.tokens[first].begin &&
+           (text[end - 1] == ' ' || text[end - 1] == ',' || text[end - 1] == '.')) {
+      --end;
+    }
+    for (const char* joint : {" while", " but", " and"}) {
+      const size_t len = std::char_traits<char>::length(joint);
+      if (end >= len && text.compare(end - len, len, joint) == 0) end -= static_cast<uint32_t>(len);
+    }
+    while (end > s.tokens[first].begin && (text[end - 1] == ' ' || text[end - 1] == ',')) --end;
+    const uint32_t begin = s.tokens[first].begin;
+    if (end <= begin || CountWords(s.tokens, begin, end) < kMinReportedWords) continue;
+    Quote q;
+    q.span = {s.span.paragraph, begin, end};
+    q.last_paragraph = s.span.paragraph;
+    q.text = text.substr(begin, end - begin);
+    q.sentence = si;
+    q.speaker = hits[h].speaker.entity;
+    q.speaker_text = hits[h].speaker.text;
+    q.kind = QuoteKind::kReported;
+    q.medium = MediumIn(si);
+    doc_.quotes.push_back(std::move(q));
+  }
+}
+
+void QuoteFinder::Run() {
+  // Direct quotes, paragraph by paragraph, continuing across paragraphs.
+  int open_quote = -1;         // index into doc_.quotes of a quote left open
+  Speaker last_speaker;        // of the previous quote within reach
+  std::string last_medium;
+  uint32_t last_quote_paragraph = 0;
+  bool have_last = false;
+  std::vector<bool> sentence_has_quote(doc_.sentences.size(), false);
+  for (uint32_t p = 0; p < doc_.article.paragraphs.size(); ++p) {
+    if (doc_.article.paragraphs[p].role != ParagraphRole::kBody) continue;
+    const std::string& text = doc_.article.paragraphs[p].text;
+    const std::vector<QuotedSpan>& spans = spans_[p];
+    int still_open = -1;
+    for (size_t k = 0; k < spans.size(); ++k) {
+      const QuotedSpan& span = spans[k];
+      uint32_t si = 0;
+      for (uint32_t x = 0; x < doc_.sentences.size(); ++x) {
+        const Sentence& s = doc_.sentences[x];
+        if (s.span.paragraph == p && s.span.begin <= span.begin + 3 && span.begin <= s.span.end) {
+          si = x;
+          break;
+        }
+      }
+      if (k == 0 && span.at_paragraph_start && open_quote >= 0) {
+        Quote& q = doc_.quotes[open_quote];
+        q.text += ' ';
+        q.text += text.substr(span.begin, span.end - span.begin);
+        q.last_paragraph = p;
+        if (!span.closed) still_open = open_quote;
+        sentence_has_quote[si] = true;
+        continue;
+      }
+      std::string medium;
+      Speaker speaker = AttributeDirect(p, span, medium);
+      // No verb of its own: more words of the speaker just quoted.
+      const bool near_last = have_last && p - last_quote_paragraph <= 2;
+      if (!speaker.found() && near_last) speaker = last_speaker;
+      if (medium.empty() && near_last && speaker.entity == last_speaker.entity) medium = last_medium;
+      Quote q;
+      q.span = {p, span.begin, span.end};
+      q.last_paragraph = p;
+      q.text = text.substr(span.begin, span.end - span.begin);
+      q.sentence = si;
+      q.speaker = speaker.entity;
+      q.speaker_text = speaker.text;
+      q.medium = medium;
+      q.kind = QuoteKind::kDirect;
+      if (speaker.found()) {
+        last_speaker = speaker;
+        last_medium = medium;
+        last_quote_paragraph = p;
+        have_last = true;
+      }
+      const size_t words = CountWords(doc_.sentences[si].tokens, span.begin, span.end) +
+                           (span.end > doc_.sentences[si].span.end ? kMinQuoteWords : 0);
+      if (words < kMinQuoteWords && span.closed) {
+        scare_quotes_.push_back(std::move(q));
+        continue;
+      }
+      // Every sentence the quote touches has it: none is reported speech too.
+      for (uint32_t x = si; x < doc_.sentences.size() && doc_.sentences[x].span.paragraph == p &&
+                            doc_.sentences[x].span.begin < span.end;
+           ++x) {
+        sentence_has_quote[x] = true;
+      }
+      doc_.quotes.push_back(std::move(q));
+      if (!span.closed) still_open = static_cast<int>(doc_.quotes.size()) - 1;
+    }
+    open_quote = still_open;
+  }
+  for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+    if (!sentence_has_quote[si]) FindReported(si);
+  }
+  std::stable_sort(doc_.quotes.begin(), doc_.quotes.end(), [](const Quote& a, const Quote& b) {
+    return a.span.paragraph != b.span.paragraph ? a.span.paragraph < b.span.paragraph
+                                                : a.span.begin < b.span.begin;
+  });
+}
+
+}  // namespace
+
+std::vector<Quote> FindQuotes(AnalyzedArticle& doc,
+                              const std::vector<std::vector<QuotedSpan>>& spans) {
+  QuoteFinder finder(doc, spans);
+  finder.Run();
+  return finder.TakeScareQuotes();
+}
+
+}  // namespace parallax

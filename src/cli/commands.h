@@ -1,0 +1,24 @@
+// The parallax commands. Each is a short function that wires the stages
+// together; only this folder knows argv, exit codes and stdout.
+#ifndef PARALLAX_CLI_COMMANDS_H_
+#define PARALLAX_CLI_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+namespace parallax::cli {
+
+// Exit codes, shared by every command and listed in `parallax --help`.
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitSomeInputsFailed = 1,  // the result was produced, but some inputs were unusable
+  kExitUsage = 2,             // bad command line
+  kExitTooFewInputs = 3,      // fewer than two usable inputs to compare
+  kExitOutputFailed = 4,      // the report could not be written
+};
+
+int RunCompare(const std::vector<std::string>& args);
+
+}  // namespace parallax::cli
+
+#endif  // PARALLAX_CLI_COMMANDS_H_

@@ -1,0 +1,191 @@
+// parallax compare: load -> extract -> analyze -> align -> report.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "parallax/align.h"
+#include "parallax/analyze.h"
+#include "parallax/extract.h"
+#include "parallax/ingest.h"
+#include "parallax/report.h"
+
+namespace parallax::cli {
+
+namespace {
+
+constexpr const char* kHelp = R"(parallax compare — several outlets' reports of one event, side by side
+
+Usage:
+  parallax compare [--json | --html FILE] [--outlet NAME=PATH]... INPUT...
+
+Inputs:
+  INPUT is a .txt file (one paragraph per line), an .html/.htm page (either
+  may be gzipped: .gz), a directory of such files, or - for standard input.
+  At least two usable inputs are needed.
+
+Options:
+  --json              print the comparison as JSON (schema parallax.compare/1,
+                      see docs/json.md) instead of the terminal report
+  --html FILE         also write a self-contained HTML report to FILE: a
+                      column per outlet, shared facts in aligned rows, unique
+                      facts highlighted, a speaker x outlet table of quotes
+  --outlet NAME=PATH  name the outlet of the input PATH (else the page's site
+                      name, its canonical URL's domain, or the file name)
+  --max-bytes N       refuse inputs larger than N bytes (default 67108864)
+  --color / --no-color
+                      force or forbid colours (default: only on a terminal)
+  -h, --help          this text
+
+Examples:
+  parallax compare reports/
+  parallax compare --html story.html bbc.html mail.txt
+  parallax compare --json --outlet "Evening Post"=post.txt a.html post.txt | jq .facts
+
+What it shows:
+  facts      every sentence of every report, grouped with the sentences of
+             the other reports that say the same thing (shared) or alone
+             (unique to that outlet)
+  quotes     direct and reported quotes with their speakers; the same quote
+             across outlets is linked even when trimmed or extended
+  voices     each speaker's quotes per outlet, noting when outlets quote one
+             source but chose different passages
+  wording    loaded terms from the bundled lexicon (data/framing.tsv), marked
+             as the speaker's when inside a quote
+  roles      captions, page debris (widgets, repeated captions) and
+             off-topic paragraphs are set apart, each with the reason
+
+Exit codes:
+  0 ok; 1 some inputs could not be used (named on stderr, the rest compared);
+  2 bad command line; 3 fewer than two usable inputs; 4 could not write output.
+)";
+
+struct Options {
+  bool json = false;
+  std::string html_path;
+  std::vector<std::pair<std::string, std::string>> outlets;  // (path, name)
+  std::vector<std::string> inputs;
+  LoadOptions load;
+  int color = -1;  // -1: decide from the terminal
+};
+
+bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& help) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](const char* name) -> const std::string* {
+      if (i + 1 >= args.size()) {
+        std::cerr << "parallax compare: " << name << " needs a value\n";
+        return nullptr;
+      }
+      return &args[++i];
+    };
+    if (a == "-h" || a == "--help") {
+      help = true;
+    } else if (a == "--json") {
+      options.json = true;
+    } else if (a == "--html") {
+      const std::string* v = value("--html");
+      if (!v) return false;
+      options.html_path = *v;
+    } else if (a == "--outlet") {
+      const std::string* v = value("--outlet");
+      if (!v) return false;
+      const size_t eq = v->find('=');
+      if (eq == std::string::npos || eq == 0 || eq + 1 == v->size()) {
+        std::cerr << "parallax compare: --outlet takes NAME=PATH, got '" << *v << "'\n";
+        return false;
+      }
+      options.outlets.emplace_back(v->substr(eq + 1), v->substr(0, eq));
+    } else if (a == "--max-bytes") {
+      const std::string* v = value("--max-bytes");
+      if (!v) return false;
+      char* end = nullptr;
+      const unsigned long long n = std::strtoull(v->c_str(), &end, 10);
+      if (end == v->c_str() || *end != '\0' || n == 0) {
+        std::cerr << "parallax compare: --max-bytes takes a positive number of bytes\n";
+        return false;
+      }
+      options.load.max_bytes = n;
+    } else if (a == "--color") {
+      options.color = 1;
+    } else if (a == "--no-color") {
+      options.color = 0;
+    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
+      std::cerr << "parallax compare: unknown option '" << a << "'. Run 'parallax help compare'.\n";
+      return false;
+    } else {
+      options.inputs.push_back(a);
+    }
+  }
+  return true;
+}
+
+bool WriteFile(const std::string& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+  out.close();
+  return static_cast<bool>(out);
+}
+
+}  // namespace
+
+int RunCompare(const std::vector<std::string>& args) {
+  Options options;
+  bool help = false;
+  if (!ParseArgs(args, options, help)) return kExitUsage;
+  if (help) {
+    std::cout << kHelp;
+    return kExitOk;
+  }
+  if (options.inputs.empty()) {
+    std::cerr << "parallax compare: no inputs. Give two or more files or a directory; "
+                 "run 'parallax help compare'.\n";
+    return kExitUsage;
+  }
+
+  LoadedInputs loaded = LoadInputs(options.inputs, options.load);
+  std::vector<LoadFailure> failures = std::move(loaded.failures);
+  std::vector<AnalyzedArticle> analysed;
+  for (RawDocument& raw : loaded.documents) {
+    for (const auto& [path, name] : options.outlets) {
+      if (path == raw.source) raw.outlet_hint = name;
+    }
+    Result<Article> article = ExtractArticle(raw);
+    if (!article.ok()) {
+      failures.push_back({raw.source, article.status()});
+      continue;
+    }
+    article->id = "d" + std::to_string(analysed.size());
+    analysed.push_back(Analyze(std::move(*article)));
+  }
+  for (const LoadFailure& f : failures) {
+    std::cerr << "parallax: " << f.source << ": " << f.status.ToString() << "\n";
+  }
+  if (analysed.size() < 2) {
+    std::cerr << "parallax compare: need at least two usable inputs, have " << analysed.size()
+              << (failures.empty() ? "" : " (see the errors above)") << "\n";
+    return kExitTooFewInputs;
+  }
+
+  const Comparison comparison = Align(std::move(analysed));
+  if (!options.html_path.empty()) {
+    if (!WriteFile(options.html_path, RenderHtml(comparison))) {
+      std::cerr << "parallax compare: cannot write " << options.html_path << "\n";
+      return kExitOutputFailed;
+    }
+  }
+  const bool color = options.color >= 0
+                         ? options.color == 1
+                         : (isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
+  std::cout << (options.json ? RenderJson(comparison, failures) : RenderTerminal(comparison, color));
+  std::cout.flush();
+  if (!std::cout) return kExitOutputFailed;
+  return failures.empty() ? kExitOk : kExitSomeInputsFailed;
+}
+
+}  // namespace parallax::cli

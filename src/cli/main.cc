@@ -1,0 +1,65 @@
+// parallax: compare news reports of one event across outlets.
+#include <cstring>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(parallax — what each outlet reports, omits, quotes, and how it frames it
+
+Usage:
+  parallax compare [--json | --html FILE] [--outlet NAME=PATH]... INPUT...
+  parallax help [COMMAND]
+  parallax --version
+
+Commands:
+  compare   Put several reports of one event side by side: shared and unique
+            facts (with the sentences they come from), quotes by speaker and
+            the passages each outlet chose, loaded wording, page debris and
+            paragraphs that drift into another story.
+
+Run 'parallax help compare' for the options and examples.
+
+Exit codes:
+  0  everything worked
+  1  a report was produced, but some inputs could not be used (each is named on stderr)
+  2  the command line is wrong
+  3  fewer than two usable inputs to compare
+  4  the report could not be written
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  try {
+    if (args.empty() || args[0] == "-h" || args[0] == "--help" ||
+        (args[0] == "help" && args.size() == 1)) {
+      std::cout << kUsage;
+      return args.empty() ? parallax::cli::kExitUsage : parallax::cli::kExitOk;
+    }
+    if (args[0] == "--version" || args[0] == "version") {
+      std::cout << "parallax 0.1.0\n";
+      return 0;
+    }
+    const std::string command = args[0];
+    args.erase(args.begin());
+    if (command == "help") {
+      if (args[0] == "compare") return parallax::cli::RunCompare({"--help"});
+      std::cerr << "parallax: no command '" << args[0] << "'. Run 'parallax --help'.\n";
+      return parallax::cli::kExitUsage;
+    }
+    if (command == "compare") return parallax::cli::RunCompare(args);
+    std::cerr << "parallax: unknown command '" << command << "'. Run 'parallax --help'.\n";
+    return parallax::cli::kExitUsage;
+  } catch (const std::exception& e) {
+    // The stages do not throw; this is the last line against the unexpected
+    // (std::bad_alloc on a hostile input, say).
+    std::cerr << "parallax: internal error: " << e.what() << "\n";
+    return 70;
+  }
+}

@@ -1,0 +1,166 @@
+// Page debris, learned from the document itself.
+//
+// Pages copied as text (and many extracted pages) carry gallery widgets
+// ("+3", "View gallery"), share lines and photo captions that the page
+// prints twice, once beside the photo and once in the gallery. None of this
+// is a claim of the report. We recognise it by what it does in this one
+// document, not by what it says:
+//   - a line without a single letter is a widget;
+//   - a short line that repeats is a widget;
+//   - a line of prose printed twice is a caption: the first copy is kept as
+//     a caption, later copies are boilerplate, so it is never counted twice;
+//   - a line without closing punctuation that stands right above a widget
+//     is a caption too (a gallery caption printed once);
+//   - a line of one or two words without punctuation is not prose.
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "parallax/extract.h"
+#include "parallax/text.h"
+
+namespace parallax {
+
+namespace {
+
+// A widget line is at most this many words. Gallery and share widgets
+// ("View gallery", "Share this article", "+3") are one to four words; the
+// shortest prose paragraphs in news copy are longer than that.
+constexpr size_t kMaxWidgetWords = 4;
+
+// Prose of at least this many words, printed twice, is a repeated caption.
+// Shorter repeats are handled as widget lines.
+constexpr size_t kMinRepeatedProseWords = 5;
+
+// Two paragraphs are "the same text printed twice" when their word sets
+// overlap this much (Jaccard). Copies differ in quote marks and small edits;
+// distinct sentences of one report share well under half their words.
+constexpr double kSameTextJaccard = 0.85;
+
+struct LineFacts {
+  std::vector<std::string> words;  // folded letters-and-digits words
+  std::string key;                 // the words joined: equal keys = same text
+  bool has_letter = false;
+  bool closes_sentence = false;
+};
+
+bool ClosesSentence(const std::string& text) {
+  size_t end = text.size();
+  // Skip closing quote marks and brackets (ASCII or curly).
+  while (end > 0) {
+    const unsigned char c = text[end - 1];
+    if (c == '"' || c == '\'' || c == ')' || c == ']') {
+      --end;
+    } else if (end >= 3 && (text.compare(end - 3, 3, "\u2019") == 0 ||
+                            text.compare(end - 3, 3, "\u201D") == 0)) {
+      end -= 3;
+    } else {
+      break;
+    }
+  }
+  if (end == 0) return false;
+  const char c = text[end - 1];
+  return c == '.' || c == '!' || c == '?' || c == ':' ||
+         (end >= 3 && text.compare(end - 3, 3, "\u2026") == 0);
+}
+
+LineFacts Analyse(const std::string& text) {
+  LineFacts facts;
+  const std::string folded = FoldCase(text);
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) facts.words.push_back(std::move(word));
+    word.clear();
+  };
+  for (const unsigned char c : folded) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+    if (alnum) {
+      word += static_cast<char>(c);
+      if ((c >= 'a' && c <= 'z') || c >= 0x80) facts.has_letter = true;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  for (const std::string& w : facts.words) {
+    if (!facts.key.empty()) facts.key += ' ';
+    facts.key += w;
+  }
+  facts.closes_sentence = ClosesSentence(text);
+  return facts;
+}
+
+double Jaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::unordered_set<std::string> sa(a.begin(), a.end());
+  std::unordered_set<std::string> sb(b.begin(), b.end());
+  size_t shared = 0;
+  for (const std::string& w : sa) shared += sb.count(w);
+  const size_t total = sa.size() + sb.size() - shared;
+  return total == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(total);
+}
+
+void Mark(Paragraph& p, ParagraphRole role, const char* why) {
+  p.role = role;
+  p.why = why;
+}
+
+}  // namespace
+
+void CleanDebris(std::vector<Paragraph>& paragraphs) {
+  const size_t n = paragraphs.size();
+  std::vector<LineFacts> facts;
+  facts.reserve(n);
+  std::unordered_map<std::string, int> short_line_count;
+  for (const Paragraph& p : paragraphs) {
+    facts.push_back(Analyse(p.text));
+    if (facts.back().words.size() <= kMaxWidgetWords) ++short_line_count[facts.back().key];
+  }
+
+  auto is_widget = [&](size_t i) {
+    const LineFacts& f = facts[i];
+    if (!f.has_letter) return true;
+    if (f.closes_sentence || f.words.size() > kMaxWidgetWords) return false;
+    return short_line_count[f.key] >= 2 || f.words.size() <= 2;
+  };
+
+  // Widgets first: the other rules look at where widgets stand.
+  std::vector<bool> widget(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    if (paragraphs[i].role != ParagraphRole::kBody) continue;
+    widget[i] = is_widget(i);
+    if (!widget[i]) continue;
+    Mark(paragraphs[i], ParagraphRole::kBoilerplate,
+         !facts[i].has_letter                ? "no words: a widget or counter"
+         : short_line_count[facts[i].key] >= 2 ? "short line repeated in the page: a widget"
+                                               : "one or two words without punctuation: not prose");
+  }
+
+  // Prose printed twice: a caption shown beside the photo and in the gallery.
+  std::vector<bool> repeated(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    if (widget[i] || repeated[i] || facts[i].words.size() < kMinRepeatedProseWords) continue;
+    for (size_t j = i + 1; j < n; ++j) {
+      if (widget[j] || repeated[j]) continue;
+      const bool same = facts[i].key == facts[j].key ||
+                        Jaccard(facts[i].words, facts[j].words) >= kSameTextJaccard;
+      if (!same) continue;
+      if (!repeated[i]) {
+        repeated[i] = true;
+        Mark(paragraphs[i], ParagraphRole::kCaption, "printed twice in the page: a photo caption");
+      }
+      repeated[j] = true;
+      Mark(paragraphs[j], ParagraphRole::kBoilerplate, "second copy of a caption");
+    }
+  }
+
+  // A line without closing punctuation right above a widget labels a picture.
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (paragraphs[i].role != ParagraphRole::kBody || facts[i].closes_sentence) continue;
+    if (widget[i + 1]) {
+      Mark(paragraphs[i], ParagraphRole::kCaption, "stands above a gallery widget: a caption");
+    }
+  }
+}
+
+}  // namespace parallax

@@ -1,0 +1,129 @@
+// The extract stage as a whole: decode, split or extract, name the outlet,
+// clean debris.
+#include <string>
+#include <string_view>
+
+#include "parallax/extract.h"
+#include "parallax/text.h"
+
+namespace parallax {
+
+namespace {
+
+bool EndsWithSentencePunctuation(std::string_view text) {
+  // Strip closing quotes and brackets, then look for . ! ? … or :.
+  while (!text.empty()) {
+    const unsigned char c = text.back();
+    if (c == '"' || c == '\'' || c == ')' || c == ']') {
+      text.remove_suffix(1);
+    } else if (text.size() >= 3 && (text.substr(text.size() - 3) == "\u2019" ||
+                                    text.substr(text.size() - 3) == "\u201D")) {
+      text.remove_suffix(3);
+    } else {
+      break;
+    }
+  }
+  if (text.empty()) return false;
+  const char c = text.back();
+  return c == '.' || c == '!' || c == '?' || c == ':' ||
+         (text.size() >= 3 && text.substr(text.size() - 3) == "\u2026");
+}
+
+size_t CountWords(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// The domain of a URL without "www.": "https://www.example.org/a" -> "example.org".
+std::string DomainOf(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  std::string_view rest = url.substr(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#:"));
+  if (rest.substr(0, 4) == "www.") rest.remove_prefix(4);
+  return std::string(rest);
+}
+
+// A first line that reads as a headline: short, no closing punctuation.
+bool LooksLikeHeadline(const std::vector<Paragraph>& paragraphs) {
+  if (paragraphs.size() < 3) return false;
+  const std::string& first = paragraphs[0].text;
+  const size_t words = CountWords(first);
+  return words >= 3 && words <= 20 && !EndsWithSentencePunctuation(first) &&
+         first.find_first_of(",;") == std::string::npos;
+}
+
+}  // namespace
+
+std::vector<Paragraph> SplitPlainText(std::string_view text) {
+  std::vector<Paragraph> paragraphs;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view line = text.substr(pos, eol - pos);
+    pos = eol + 1;
+    // Trim ASCII white space and no-break spaces.
+    while (!line.empty() && static_cast<unsigned char>(line.front()) <= ' ') line.remove_prefix(1);
+    while (!line.empty() && static_cast<unsigned char>(line.back()) <= ' ') line.remove_suffix(1);
+    while (line.size() >= 2 && line.substr(0, 2) == "\xC2\xA0") line.remove_prefix(2);
+    if (line.empty()) continue;
+    Paragraph paragraph;
+    paragraph.text.reserve(line.size());
+    // Collapse runs of white space inside the line.
+    bool space = false;
+    for (const char c : line) {
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+        space = true;
+        continue;
+      }
+      if (space) paragraph.text += ' ';
+      space = false;
+      paragraph.text += c;
+    }
+    paragraphs.push_back(std::move(paragraph));
+  }
+  return paragraphs;
+}
+
+Result<Article> ExtractArticle(const RawDocument& raw) {
+  Result<std::string> utf8 = DecodeToUtf8(raw);
+  if (!utf8.ok()) return utf8.status();
+  Article article;
+  if (raw.media_type == MediaType::kHtml) {
+    article = ExtractHtml(*utf8);
+  } else {
+    article.paragraphs = SplitPlainText(*utf8);
+    if (LooksLikeHeadline(article.paragraphs)) {
+      article.title = article.paragraphs.front().text;
+      article.paragraphs.erase(article.paragraphs.begin());
+    }
+  }
+  article.source = raw.source;
+  if (!raw.outlet_hint.empty()) {
+    article.outlet = raw.outlet_hint;
+  } else if (!article.site_name.empty()) {
+    article.outlet = article.site_name;
+  } else if (!DomainOf(article.url).empty()) {
+    article.outlet = DomainOf(article.url);
+  } else {
+    article.outlet = raw.name;
+  }
+  CleanDebris(article.paragraphs);
+  bool has_body = false;
+  for (const Paragraph& p : article.paragraphs) has_body |= p.role == ParagraphRole::kBody;
+  if (!has_body) {
+    return Status::Empty(raw.media_type == MediaType::kHtml
+                             ? "no article text found in the page"
+                             : "no text (only white space or page debris)");
+  }
+  return article;
+}
+
+}  // namespace parallax

@@ -1,0 +1,484 @@
+// The HTML report: one self-contained page that a reader can open from disk,
+// mail, or archive. It loads nothing (no fonts, images, scripts or styles
+// from anywhere) and runs no script at all, and a Content-Security-Policy
+// says so to the browser, so even a bug in our escaping could not make the
+// page fetch or execute anything.
+//
+// Article text is hostile input. It reaches the page only through
+// EscapeHtml(), in element content and in quoted attribute values alike;
+// the only markup the page contains is ours. Links are in-page fragments
+// ("#d0-p3") built from our own ids, never from a URL found in an article.
+//
+// This file: escaping, the page frame and stylesheet, the summary header and
+// the side-by-side grid. html_sections.cc: quotes, wording and full texts.
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parallax/report.h"
+#include "report/html_sections.h"
+
+namespace parallax {
+namespace {
+
+// Length of the well-formed UTF-8 sequence starting at text[pos], or 0 when
+// the bytes there are not one (RFC 3629: no overlongs, no surrogates,
+// nothing above U+10FFFF).
+size_t Utf8SequenceLength(std::string_view text, size_t pos) {
+  auto byte = [&](size_t i) -> unsigned { return static_cast<unsigned char>(text[i]); };
+  auto in = [&](size_t i, unsigned lo, unsigned hi) {
+    return i < text.size() && byte(i) >= lo && byte(i) <= hi;
+  };
+  const unsigned lead = byte(pos);
+  if (lead < 0x80) return 1;
+  if (lead >= 0xC2 && lead <= 0xDF) return in(pos + 1, 0x80, 0xBF) ? 2 : 0;
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    const unsigned lo = lead == 0xE0 ? 0xA0 : 0x80;
+    const unsigned hi = lead == 0xED ? 0x9F : 0xBF;
+    return in(pos + 1, lo, hi) && in(pos + 2, 0x80, 0xBF) ? 3 : 0;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    const unsigned lo = lead == 0xF0 ? 0x90 : 0x80;
+    const unsigned hi = lead == 0xF4 ? 0x8F : 0xBF;
+    return in(pos + 1, lo, hi) && in(pos + 2, 0x80, 0xBF) && in(pos + 3, 0x80, 0xBF) ? 4 : 0;
+  }
+  return 0;
+}
+
+constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";  // U+FFFD
+
+// What stands in the page for a byte that must not appear raw in text or
+// in a quoted attribute value; empty for every other byte.
+std::string_view EntityFor(char c) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return "&quot;";
+    case '\'':
+      return "&#39;";
+    case '\0':
+      return kReplacementCharacter;
+    default:
+      return {};
+  }
+}
+
+std::string FormatScore(double value) {
+  if (!std::isfinite(value)) return "n/a";
+  char buffer[32];
+  std::snprintf(buffer, sizeof(buffer), "%.2f", value);
+  return buffer;
+}
+
+// The stylesheet. Light theme, system fonts, and a print layout that drops
+// the sticky headers and scrolling so every column reaches the paper.
+constexpr std::string_view kStyle = R"css(
+:root { --ink: #1d232b; --muted: #5f6b78; --faint: #8d96a0; --line: #dde2e8;
+  --paper: #ffffff; --wash: #f4f6f8; --accent: #2a5ca8; --shared: #eef4fc;
+  --unique: #fff5d9; --loaded: #ffd8cf; --quoted: #e7e1f6; --warn: #8a4b00; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; background: var(--wash); color: var(--ink);
+  font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
+  "Helvetica Neue", Arial, sans-serif; }
+header.page { background: var(--paper); border-bottom: 1px solid var(--line);
+  padding: 1.5rem 2rem 1rem; }
+.kicker { margin: 0; color: var(--muted); font-size: .8rem; letter-spacing: .06em;
+  text-transform: uppercase; }
+h1 { margin: .2rem 0 .6rem; font-size: 1.7rem; line-height: 1.25; }
+h2 { margin: 0 0 .4rem; font-size: 1.3rem; padding-bottom: .2rem;
+  border-bottom: 2px solid var(--ink); }
+h3 { margin: 1.2rem 0 .4rem; font-size: 1.05rem; }
+main { padding: 0 2rem 3rem; }
+section { margin-top: 2.2rem; }
+.lede { margin: .3rem 0 .9rem; color: var(--muted); max-width: 60rem; }
+.verdict { display: inline-block; margin: 0 0 .8rem; padding: .15rem .6rem;
+  border-radius: 1rem; font-weight: 600; font-size: .9rem; }
+.verdict.same { background: #e1f1e4; color: #1f5f2c; }
+.verdict.different { background: #fbe6dc; color: #873a12; }
+dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1.2rem;
+  margin: 0 0 1rem; }
+dl.summary dt { color: var(--muted); }
+dl.summary dd { margin: 0; }
+nav.sections a { margin-right: 1.2rem; color: var(--accent); text-decoration: none;
+  font-weight: 600; }
+table { border-collapse: collapse; background: var(--paper); }
+th, td { border: 1px solid var(--line); padding: .45rem .6rem; text-align: left;
+  vertical-align: top; }
+thead th { background: var(--wash); font-size: .85rem; }
+table.similarity { margin-bottom: 1rem; }
+table.similarity td { text-align: right; font-variant-numeric: tabular-nums; }
+.grid-scroll { overflow-x: auto; }
+.grid { display: grid; background: var(--paper); border: 1px solid var(--line); }
+.grid > div, .fact > div { padding: .5rem .7rem; border-bottom: 1px solid var(--line);
+  border-left: 1px solid var(--line); min-width: 0; overflow-wrap: anywhere; }
+.fact { display: contents; }
+.corner { background: var(--paper); }
+.outlet-column { position: sticky; top: 0; z-index: 1; background: var(--paper);
+  border-bottom: 2px solid var(--ink) !important; border-top: 4px solid var(--accent); }
+.outlet-column .outlet { display: block; font-weight: 700; }
+.outlet-column .title { display: block; font-size: .88rem; }
+.outlet-column .date { display: block; font-size: .78rem; color: var(--muted); }
+.accent-1 { border-top-color: #b5452d; } .accent-2 { border-top-color: #2f8a57; }
+.accent-3 { border-top-color: #8a4fb0; } .accent-4 { border-top-color: #c08a12; }
+.accent-5 { border-top-color: #2b8a96; }
+.fact-label { font-size: .75rem; color: var(--muted); text-align: right; }
+.fact.shared > .cell.reported { background: var(--shared); }
+.fact.unique > .cell.own { background: var(--unique); box-shadow: inset 3px 0 0 #d9a300; }
+.cell.missing { color: var(--faint); font-style: italic; font-size: .85rem; }
+.sentence { margin: 0 0 .35rem; }
+.sentence:last-child { margin-bottom: 0; }
+.sentence.off-body { color: var(--faint); }
+a.src { margin-left: .3em; font-size: .72rem; color: var(--faint); text-decoration: none; }
+mark.loaded { background: var(--loaded); color: inherit; padding: 0 .1em; border-radius: 2px; }
+mark.loaded[data-in-quote] { background: var(--quoted); }
+table.quotes { width: 100%; table-layout: fixed; }
+table.quotes th.speaker { width: 13rem; background: var(--paper); }
+.speaker .name { display: block; font-weight: 700; }
+.speaker .aka, .speaker .type, .speaker .reach { display: block; font-size: .78rem;
+  color: var(--muted); font-weight: 400; }
+blockquote.quote { margin: 0 0 .7rem; padding-left: .6rem; border-left: 3px solid var(--line);
+  overflow-wrap: anywhere; }
+blockquote.quote:last-child { margin-bottom: 0; }
+blockquote.quote.same-passage { border-left-color: var(--accent); }
+blockquote.quote p { margin: 0; }
+.quote-meta { font-size: .78rem; color: var(--muted); }
+.badge { display: inline-block; margin-right: .3em; padding: 0 .45em; border-radius: .7em;
+  background: #e4e8ed; color: var(--ink); font-size: .72rem; white-space: nowrap; }
+.badge.same { background: #dbe6f7; color: #1d4580; }
+.badge.trimmed { background: #fbe9c9; color: var(--warn); }
+.note { display: block; margin-top: .3rem; font-size: .8rem; color: var(--warn); }
+tr.unknown-speaker th { color: var(--muted); font-style: italic; }
+table.wording { width: 100%; }
+table.wording td.term { font-weight: 600; white-space: nowrap; }
+table.wording td.category { white-space: nowrap; }
+tr.quoted td.whose { color: #5b4a8a; }
+tr.own td.whose { font-weight: 600; }
+.empty { color: var(--muted); font-style: italic; }
+article.full-text { background: var(--paper); border: 1px solid var(--line);
+  padding: .8rem 1.2rem; margin-bottom: 1rem; max-width: 52rem; }
+article.full-text h3 { margin-top: 0; }
+.meta { font-size: .82rem; color: var(--muted); margin: 0 0 .6rem;
+  overflow-wrap: anywhere; }
+.para { margin: 0 0 .7rem; }
+.para.role-caption, .para.role-boilerplate, .para.role-off_topic { color: var(--faint); }
+.para.role-caption { font-style: italic; }
+.para.role-boilerplate, .para.role-off_topic {
+  border-left: 3px dashed var(--line); padding-left: .6rem; }
+.role-label { display: inline-block; margin-right: .5em; padding: 0 .4em;
+  border: 1px solid var(--line); border-radius: .3em; font-size: .68rem;
+  font-style: normal; letter-spacing: .04em; text-transform: uppercase; }
+@media print {
+  body { background: #fff; font-size: 10pt; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  header.page { border: 0; padding: 0 0 1rem; }
+  main { padding: 0; }
+  nav.sections, a.src { display: none; }
+  .grid-scroll { overflow: visible; }
+  .outlet-column { position: static; }
+  .fact > div, blockquote.quote, tr, .para { break-inside: avoid; }
+  article.full-text { border: 0; padding: 0; max-width: none; }
+}
+)css";
+
+std::string DocumentId(const AnalyzedArticle& doc, size_t index) {
+  return doc.article.id.empty() ? "d" + std::to_string(index) : doc.article.id;
+}
+
+void AppendHead(const Comparison& comparison, std::string& out) {
+  std::string title = "parallax";
+  if (!comparison.documents.empty() && !comparison.documents[0].article.title.empty()) {
+    title += ": " + comparison.documents[0].article.title;
+  }
+  out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  // No script, no fetch: only inline styles are allowed to apply.
+  out +=
+      "<meta http-equiv=\"Content-Security-Policy\" "
+      "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
+  out += "<meta name=\"referrer\" content=\"no-referrer\">\n";
+  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  out += "<meta name=\"generator\" content=\"parallax\">\n";
+  out += "<title>" + EscapeHtml(title) + "</title>\n<style>";
+  out += kStyle;
+  // The column count is ours (a number), so it is safe to write into CSS.
+  out += ".grid { grid-template-columns: 4.5rem repeat(" +
+         std::to_string(std::max<size_t>(comparison.documents.size(), 1)) +
+         ", minmax(15rem, 1fr)); }\n";
+  out += "</style>\n</head>\n<body>\n";
+}
+
+double MeanSimilarity(const Comparison& comparison, bool& known) {
+  const size_t n = comparison.documents.size();
+  double sum = 0;
+  int pairs = 0;
+  for (size_t i = 0; i < n && i < comparison.similarity.size(); ++i) {
+    for (size_t j = i + 1; j < n && j < comparison.similarity[i].size(); ++j) {
+      sum += comparison.similarity[i][j];
+      ++pairs;
+    }
+  }
+  known = pairs > 0;
+  return known ? sum / pairs : 0;
+}
+
+void AppendSimilarityTable(const Comparison& comparison, std::string& out) {
+  const size_t n = comparison.documents.size();
+  if (n < 2 || comparison.similarity.size() < n) return;
+  out += "<table class=\"similarity\">\n<thead><tr><th>Similarity</th>";
+  for (const AnalyzedArticle& doc : comparison.documents) {
+    out += "<th>" + EscapeHtml(html::OutletName(doc.article)) + "</th>";
+  }
+  out += "</tr></thead>\n<tbody>\n";
+  for (size_t i = 0; i < n; ++i) {
+    out += "<tr><th>" + EscapeHtml(html::OutletName(comparison.documents[i].article)) + "</th>";
+    for (size_t j = 0; j < n; ++j) {
+      const std::vector<double>& row = comparison.similarity[i];
+      if (i == j || j >= row.size()) {
+        out += "<td></td>";
+      } else {
+        out += "<td>" + FormatScore(row[j]) + "</td>";
+      }
+    }
+    out += "</tr>\n";
+  }
+  out += "</tbody>\n</table>\n";
+}
+
+void AppendSummary(const Comparison& comparison, std::string& out) {
+  const size_t n = comparison.documents.size();
+  out += "<header class=\"page\">\n<p class=\"kicker\">parallax &middot; " + std::to_string(n) +
+         (n == 1 ? " report" : " reports") + " compared</p>\n";
+  std::string headline = "Untitled story";
+  if (n > 0 && !comparison.documents[0].article.title.empty()) {
+    headline = comparison.documents[0].article.title;
+  }
+  out += "<h1>" + EscapeHtml(headline) + "</h1>\n";
+  if (comparison.same_event) {
+    out += "<p class=\"verdict same\">Same event: the reports tell one story</p>\n";
+  } else {
+    out +=
+        "<p class=\"verdict different\">Not clearly one event: read the comparison "
+        "with care</p>\n";
+  }
+
+  out += "<dl class=\"summary\">\n<dt>Outlets</dt><dd>" + std::to_string(n);
+  for (size_t i = 0; i < n; ++i) {
+    out += i == 0 ? ": " : ", ";
+    out += EscapeHtml(html::OutletName(comparison.documents[i].article));
+  }
+  out += "</dd>\n<dt>Same event</dt><dd>";
+  out += comparison.same_event ? "yes" : "no";
+  out += "</dd>\n<dt>Document similarity</dt><dd>";
+  bool known = false;
+  const double mean = MeanSimilarity(comparison, known);
+  out += known ? "mean " + FormatScore(mean) + " over all pairs of outlets" : "not measured";
+  out += "</dd>\n<dt>Shared entities</dt><dd>";
+  std::vector<std::string> names;
+  for (const std::string& id : comparison.shared_entities) {
+    auto it = std::find_if(comparison.entities.begin(), comparison.entities.end(),
+                           [&](const Entity& e) { return e.id == id; });
+    names.push_back(it != comparison.entities.end() && !it->name.empty() ? it->name : id);
+  }
+  if (names.empty()) out += "<span class=\"empty\">none named by every outlet</span>";
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += EscapeHtml(names[i]);
+  }
+  int shared = 0;
+  int unique = 0;
+  for (const Fact& fact : comparison.facts) (fact.documents.size() >= 2 ? shared : unique)++;
+  out += "</dd>\n<dt>Facts</dt><dd>" + std::to_string(shared) + " reported by several outlets, " +
+         std::to_string(unique) + " by one only</dd>\n";
+  out += "<dt>Quotes</dt><dd>" + std::to_string(comparison.quotes.size()) + " quotes, " +
+         std::to_string(comparison.voices.size()) + " named voices</dd>\n</dl>\n";
+  AppendSimilarityTable(comparison, out);
+  out +=
+      "<nav class=\"sections\"><a href=\"#side-by-side\">Side by side</a>"
+      "<a href=\"#quotes\">Quotes</a><a href=\"#wording\">Wording</a>"
+      "<a href=\"#full-text\">Full text</a></nav>\n</header>\n";
+}
+
+// A fact prepared for display: its valid documents, and where it first
+// appears (the smallest sentence index in any report), the row order.
+struct FactRow {
+  const Fact* fact = nullptr;
+  size_t index = 0;
+  uint32_t first = UINT32_MAX;
+  int first_document = INT32_MAX;
+  std::vector<int> documents;  // sorted, distinct, in range
+};
+
+std::vector<FactRow> OrderFacts(const Comparison& comparison) {
+  const int n = static_cast<int>(comparison.documents.size());
+  std::vector<FactRow> rows;
+  for (size_t i = 0; i < comparison.facts.size(); ++i) {
+    const Fact& fact = comparison.facts[i];
+    FactRow row;
+    row.fact = &fact;
+    row.index = i;
+    // Fact::documents is the contract; the sentences are checked too so a
+    // row never shows a sentence in a column the label says is empty.
+    for (int d : fact.documents) {
+      if (d >= 0 && d < n) row.documents.push_back(d);
+    }
+    for (const SentenceRef& ref : fact.sentences) {
+      if (ref.document < 0 || ref.document >= n) continue;
+      row.documents.push_back(ref.document);
+      if (ref.sentence < row.first ||
+          (ref.sentence == row.first && ref.document < row.first_document)) {
+        row.first = ref.sentence;
+        row.first_document = ref.document;
+      }
+    }
+    std::sort(row.documents.begin(), row.documents.end());
+    row.documents.erase(std::unique(row.documents.begin(), row.documents.end()),
+                        row.documents.end());
+    if (!row.documents.empty()) rows.push_back(std::move(row));
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const FactRow& a, const FactRow& b) {
+    if (a.first != b.first) return a.first < b.first;
+    return a.first_document < b.first_document;
+  });
+  return rows;
+}
+
+// One report's sentences of a fact, each linked to its paragraph in the
+// full text so every claim can be checked against its source.
+void AppendSentences(const Comparison& comparison, const Fact& fact, int document,
+                     std::string& out) {
+  const AnalyzedArticle& doc = comparison.documents[document];
+  const std::string id = EscapeHtml(DocumentId(doc, document));
+  for (const SentenceRef& ref : fact.sentences) {
+    if (ref.document != document || ref.sentence >= doc.sentences.size()) continue;
+    const Span& span = doc.sentences[ref.sentence].span;
+    std::string classes = "sentence";
+    if (span.paragraph < doc.article.paragraphs.size() &&
+        doc.article.paragraphs[span.paragraph].role != ParagraphRole::kBody) {
+      classes += " off-body role-";
+      classes += RoleName(doc.article.paragraphs[span.paragraph].role);
+    }
+    const std::string paragraph = std::to_string(span.paragraph);
+    out += "<p class=\"" + classes + "\" data-sentence=\"" + std::to_string(ref.sentence) + "\">" +
+           html::SentenceHtml(doc, ref.sentence) + "<a class=\"src\" href=\"#" + id + "-p" +
+           paragraph + "\" title=\"paragraph " + std::to_string(span.paragraph + 1) +
+           " of the full text\">&para;" + std::to_string(span.paragraph + 1) + "</a></p>";
+  }
+}
+
+void AppendFactRow(const Comparison& comparison, const FactRow& row, std::string& out) {
+  const size_t n = comparison.documents.size();
+  const bool shared = row.documents.size() >= 2;
+  out += shared ? "<div class=\"fact shared\"" : "<div class=\"fact unique\"";
+  out += " data-fact=\"" + std::to_string(row.index) + "\">\n";
+  if (shared) {
+    out += "<div class=\"fact-label\" title=\"reported by " + std::to_string(row.documents.size()) +
+           " of " + std::to_string(n) + " outlets; weakest match " + FormatScore(row.fact->score) +
+           "\">" + std::to_string(row.documents.size()) + " of " + std::to_string(n) + "</div>\n";
+  } else {
+    out += "<div class=\"fact-label\" title=\"reported by one outlet only\">only</div>\n";
+  }
+  for (size_t d = 0; d < n; ++d) {
+    const bool reported =
+        std::binary_search(row.documents.begin(), row.documents.end(), static_cast<int>(d));
+    const std::string id = EscapeHtml(DocumentId(comparison.documents[d], d));
+    if (reported) {
+      out += shared ? "<div class=\"cell reported\"" : "<div class=\"cell own\"";
+      out += " data-document=\"" + id + "\">";
+      AppendSentences(comparison, *row.fact, static_cast<int>(d), out);
+      out += "</div>\n";
+    } else if (shared) {
+      out += "<div class=\"cell missing\" data-document=\"" + id + "\">not reported</div>\n";
+    } else {
+      out += "<div class=\"cell blank\" data-document=\"" + id + "\"></div>\n";
+    }
+  }
+  out += "</div>\n";
+}
+
+void AppendSideBySide(const Comparison& comparison, std::string& out) {
+  out +=
+      "<section id=\"side-by-side\">\n<h2>Side by side</h2>\n<p class=\"lede\">One column "
+      "per outlet. Each row is one piece of information: shaded blue when several outlets "
+      "report it (with each outlet&#39;s own sentences), yellow when only one does. Rows "
+      "follow the order in which the information first appears. Loaded wording is "
+      "<mark class=\"loaded legend\">marked</mark>; inside a quote, where the words are "
+      "the speaker&#39;s, <mark class=\"loaded legend\" data-in-quote=\"true\">marked "
+      "so</mark>."
+      "</p>\n";
+  if (comparison.documents.empty()) {
+    out += "<p class=\"empty\">No reports to compare.</p>\n</section>\n";
+    return;
+  }
+  out += "<div class=\"grid-scroll\">\n<div class=\"grid\">\n<div class=\"corner\"></div>\n";
+  for (size_t d = 0; d < comparison.documents.size(); ++d) {
+    const Article& article = comparison.documents[d].article;
+    out += "<div class=\"outlet-column accent-" + std::to_string(d % 6) + "\" data-document=\"" +
+           EscapeHtml(DocumentId(comparison.documents[d], d)) + "\">";
+    out += "<span class=\"outlet\">" + EscapeHtml(html::OutletName(article)) + "</span>";
+    if (!article.title.empty()) {
+      out += "<span class=\"title\">" + EscapeHtml(article.title) + "</span>";
+    }
+    if (!article.published.empty()) {
+      out += "<span class=\"date\">" + EscapeHtml(article.published) + "</span>";
+    }
+    out += "</div>\n";
+  }
+  const std::vector<FactRow> rows = OrderFacts(comparison);
+  for (const FactRow& row : rows) AppendFactRow(comparison, row, out);
+  out += "</div>\n</div>\n";
+  if (rows.empty()) out += "<p class=\"empty\">No facts were aligned.</p>\n";
+  out += "</section>\n";
+}
+
+}  // namespace
+
+// Besides the five markup characters, replaces every byte that is not part
+// of well-formed UTF-8, and NUL, with U+FFFD: the page stays valid UTF-8
+// even when a span cuts a character in two.
+std::string EscapeHtml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const std::string_view entity = EntityFor(text[pos]);
+    if (!entity.empty()) {
+      out += entity;
+      ++pos;
+      continue;
+    }
+    const size_t length = Utf8SequenceLength(text, pos);
+    if (length == 0) {
+      out += kReplacementCharacter;
+      ++pos;
+    } else {
+      out.append(text.substr(pos, length));
+      pos += length;
+    }
+  }
+  return out;
+}
+
+std::string RenderHtml(const Comparison& comparison) {
+  std::string out;
+  out.reserve(64 * 1024);
+  AppendHead(comparison, out);
+  AppendSummary(comparison, out);
+  out += "<main>\n";
+  AppendSideBySide(comparison, out);
+  html::AppendQuotesSection(comparison, out);
+  html::AppendWordingSection(comparison, out);
+  html::AppendFullTextSection(comparison, out);
+  out += "</main>\n</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace parallax
