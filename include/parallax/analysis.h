@@ -57,6 +57,9 @@ struct LocalEntity {
   EntityType type = EntityType::kOther;
   std::vector<std::string> aliases;  // every distinct surface used, incl. roles
   std::vector<std::string> roles;    // role phrases bound to it ("justice secretary")
+  // 'f' or 'm' when an honorific says so ("Ms", "Sir"), else 0. Lets "she
+  // said" skip a man named just before; never guessed from first names.
+  char gender = 0;
   int mentions = 0;
 };
 

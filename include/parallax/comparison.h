@@ -52,12 +52,23 @@ struct Voice {
   std::string medium;
 };
 
+// A distinctive word that several outlets use, with every sentence that uses
+// it: the thread that ties reports together even where their sentences say
+// the same thing too differently to pair up ("smuggling" in a quote here,
+// in the reporter's words there).
+struct SharedTerm {
+  std::string term;             // as written in its first occurrence, lower case
+  std::vector<int> documents;   // sorted, distinct, two or more
+  std::vector<SentenceRef> sentences;
+};
+
 struct Comparison {
   std::vector<AnalyzedArticle> documents;  // paragraph roles updated with kOffTopic
   std::vector<Fact> facts;
   std::vector<Entity> entities;
   std::vector<QuoteRef> quotes;
   std::vector<Voice> voices;
+  std::vector<SharedTerm> shared_terms;  // most distinctive first
   // similarity[i][j]: document-level similarity of on-topic body text.
   std::vector<std::vector<double>> similarity;
   std::vector<std::string> shared_entities;  // entity ids mentioned by every document

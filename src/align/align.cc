@@ -81,6 +81,7 @@ Comparison Align(std::vector<AnalyzedArticle> documents) {
   MarkOffTopic(comparison, features);
   GroupFacts(comparison, features);
   LinkQuotes(comparison, entity_of);
+  FindSharedTerms(comparison);
   JudgeSameEvent(comparison, features);
   return comparison;
 }

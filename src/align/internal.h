@@ -22,6 +22,10 @@ void GroupFacts(Comparison& comparison, const std::vector<std::vector<FeatureVec
 // Quote ids, same_as links across documents, and voices per speaker.
 void LinkQuotes(Comparison& comparison, const std::vector<std::vector<int>>& entity_of);
 
+// Distinctive words used by two or more documents, not already paired up as
+// a shared fact.
+void FindSharedTerms(Comparison& comparison);
+
 }  // namespace parallax
 
 #endif  // PARALLAX_ALIGN_INTERNAL_H_

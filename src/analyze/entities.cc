@@ -60,6 +60,7 @@ CapitalEvidence GatherEvidence(const AnalyzedArticle& doc) {
     for (const Token& t : s.tokens) {
       if (t.kind != TokenKind::kWord) {
         // After an opening quote mark or a colon a new sentence may begin.
+        if (t.lower == "\u201C" || t.lower == "\u2018" || t.lower == "\"" || t.lower == ":") first = true;
         continue;
       }
       if (!first && t.capitalized) ++evidence.mid_sentence_capitalised[t.lower];
@@ -101,6 +102,11 @@ void FindEntities(AnalyzedArticle& doc) {
         const Token& u = tokens[j];
         if (u.kind == TokenKind::kWord && u.capitalized) {
           ++j;
+        } else if ((u.lower == "\u2019" || u.lower == "'") && j + 1 < tokens.size() &&
+                   tokens[j - 1].lower.back() == 's' && tokens[j + 1].kind == TokenKind::kWord &&
+                   tokens[j + 1].capitalized) {
+          j += 2;  // a plural possessive inside a name: "the Dockers’ Union"
+
         } else if (u.kind == TokenKind::kWord && IsConnector(u.lower) && j + 1 < tokens.size() &&
                    tokens[j + 1].kind == TokenKind::kWord && tokens[j + 1].capitalized &&
                    !CalendarWords().count(tokens[j + 1].lower)) {
@@ -124,7 +130,7 @@ void FindEntities(AnalyzedArticle& doc) {
                                    text).substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
         // A multi-word run keeps its first word ("Jane Doe said"); a lone
         // word needs the document to capitalise it elsewhere too.
-        if (IsStopword(w) || (!evidenced && j - i == 1)) ++begin;
+        if ((IsStopword(w) && !lex.honorifics.count(w)) || (!evidenced && j - i == 1)) ++begin;
       }
       // Calendar words and lone demonyms are not entities.
       while (begin < j && CalendarWords().count(tokens[begin].lower)) ++begin;

@@ -22,6 +22,18 @@ bool IsPeerageTitle(const std::string& h) {
          h == "dame";
 }
 
+char GenderOf(const std::string& honorific) {
+  if (honorific == "ms" || honorific == "mrs" || honorific == "miss" || honorific == "dame" ||
+      honorific == "lady" || honorific == "baroness" || honorific == "queen" || honorific == "princess") {
+    return 'f';
+  }
+  if (honorific == "mr" || honorific == "sir" || honorific == "lord" || honorific == "baron" ||
+      honorific == "king" || honorific == "prince") {
+    return 'm';
+  }
+  return 0;
+}
+
 bool IsAcronymWord(std::string_view w) {
   int upper = 0;
   for (const char c : w) {
@@ -190,7 +202,9 @@ void NameBuilder::AddCapitalisedRun(uint32_t si, size_t begin, size_t end) {
   // A run that is only a role ("Prime Minister") without "the" before it
   // ("the next Prime Minister", "as Prime Minister") refers to nobody.
   std::string role;
-  if (MatchRole(si, begin, role) == end) return;
+  size_t role_start = begin;
+  while (role_start < end && lex.demonyms.count(tokens[role_start].lower)) ++role_start;
+  if (role_start < end && MatchRole(si, role_start, role) == end) return;
   Pending p = ParseName(si, begin, end);
   if (p.name.empty()) return;
   // Hyphenated words capitalised mid-sentence ("Right-wing", "Remain-backing")
@@ -256,6 +270,7 @@ void NameBuilder::ClusterNames() {
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return pending_[a].name_end - pending_[a].name_begin > pending_[b].name_end - pending_[b].name_begin;
   });
+  std::vector<bool> typed_by_evidence;
   for (const size_t idx : order) {
     Pending& p = pending_[idx];
     const std::vector<std::string> words = words_of(p);
@@ -286,10 +301,8 @@ void NameBuilder::ClusterNames() {
     if (best < 0) {
       LocalEntity entity;
       entity.name = p.name;
-      if (words.size() == 1 && IsPeerageTitle(p.honorific)) {
-        entity.name = Surface(p.sentence, p.begin, p.name_end);
-        const size_t role_words = p.name_begin - p.begin;
-        if (role_words > 1) entity.name = p.name;  // role prefix: keep the bare name
+      if (words.size() == 1 && IsPeerageTitle(p.honorific) && p.name_begin > 0) {
+        entity.name = Surface(p.sentence, p.name_begin - 1, p.name_end);
       }
       entity.type = p.type;
       entities_.push_back(std::move(entity));
@@ -304,13 +317,35 @@ void NameBuilder::ClusterNames() {
         }
       }
       entity_acronyms_.push_back(acronym);
+      typed_by_evidence.push_back(false);
       best = static_cast<int>(entities_.size()) - 1;
     }
+    if (p.type_known || !p.role.empty()) typed_by_evidence[best] = true;
     LocalEntity& entity = entities_[best];
-    if (entity.type == EntityType::kOther || (!p.type_known && false)) entity.type = p.type;
+    if (const char g = GenderOf(p.honorific); g != 0 && entity.gender == 0) entity.gender = g;
+    if (entity.type == EntityType::kOther) entity.type = p.type;
     if (p.type_known && entity.type != p.type && entity_tokens_[best] == words) entity.type = p.type;
     p.entity = best;
     ++entity.mentions;
+  }
+  RetypePlacesInsideOrganisations(typed_by_evidence);
+}
+
+void NameBuilder::RetypePlacesInsideOrganisations(const std::vector<bool>& typed_by_evidence) {
+  // "Calder Bay" next to "Calder Bay Port Authority": organisations are named
+  // after places, so a name that the rules only guessed to be a person and
+  // that stands inside an organisation's name is that place.
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    if (entities_[e].type != EntityType::kPerson || typed_by_evidence[e]) continue;
+    const std::vector<std::string>& words = entity_tokens_[e];
+    for (size_t o = 0; o < entities_.size(); ++o) {
+      if (entities_[o].type != EntityType::kOrganization || entity_tokens_[o].size() <= words.size()) continue;
+      const auto& ow = entity_tokens_[o];
+      if (std::search(ow.begin(), ow.end(), words.begin(), words.end()) != ow.end()) {
+        entities_[e].type = EntityType::kPlace;
+        break;
+      }
+    }
   }
 }
 
@@ -375,6 +410,33 @@ void NameBuilder::ResolveRoles() {
       entities_[p.entity].roles.push_back(p.role);
     }
   }
+  // "the transport minister, Jane Doe": a role, a comma, then the name.
+  for (size_t i = 0; i + 1 < pending_.size(); ++i) {
+    Pending& p = pending_[i];
+    const Pending& next = pending_[i + 1];
+    if (p.form != MentionForm::kRole || p.entity >= 0 || next.form != MentionForm::kName ||
+        next.entity < 0 || next.sentence != p.sentence || next.begin != p.end + 1 ||
+        doc_.sentences[p.sentence].tokens[p.end].lower != "," ||
+        entities_[next.entity].type != EntityType::kPerson) {
+      continue;
+    }
+    p.entity = next.entity;
+    if (!p.qualified_role) binding.emplace(p.role, p.entity);
+    entities_[p.entity].roles.push_back(p.role);
+  }
+  // A bare role names whoever holds a longer form of it: "the minister" is
+  // the document's "transport minister".
+  auto holder_of_head = [&](const std::string& role) {
+    const std::string suffix = " " + role;
+    int holder = -1;
+    for (const auto& [bound, entity] : binding) {
+      if (bound.size() > suffix.size() && bound.compare(bound.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        if (holder >= 0 && holder != entity) return -1;  // two holders: ambiguous
+        holder = entity;
+      }
+    }
+    return holder;
+  };
   // Then every role in reading order.
   std::vector<int> seen_count(entities_.size(), 0);
   int last_person = -1;
@@ -382,6 +444,8 @@ void NameBuilder::ResolveRoles() {
     if (p.form == MentionForm::kRole && p.entity < 0) {
       if (!p.qualified_role && binding.count(p.role)) {
         p.entity = binding[p.role];
+      } else if (!p.qualified_role && holder_of_head(p.role) >= 0) {
+        p.entity = holder_of_head(p.role);
       } else if (p.qualified_role) {
         p.entity = last_person;  // "the French MEP": the person just named
       } else {

@@ -49,6 +49,7 @@ class NameBuilder {
   size_t MatchRole(uint32_t si, size_t i, std::string& role) const;
   void FindAcronymDefinitions();
   void ClusterNames();
+  void RetypePlacesInsideOrganisations(const std::vector<bool>& typed_by_evidence);
   void ResolveDefiniteReferences();
   void ResolveRoles();
   void Emit();

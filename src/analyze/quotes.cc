@@ -25,10 +25,17 @@ namespace {
 // ("returns hubs", "silver bullet"), not a speaker's passage. They still
 // mark wording as the speaker's for framing.
 constexpr size_t kMinQuoteWords = 4;
+// Without a speaker, a short span is a term in quote marks ("right to family
+// life"), not someone's words; a passage needs to be longer to count.
+constexpr size_t kMinUnattributedQuoteWords = 6;
 
 // How far before a speech verb its subject may stand, in words: room for
 // auxiliaries and adverbs ("has repeatedly said", "is expected to say").
 constexpr size_t kMaxSubjectGap = 4;
+
+// Asides between a subject and its verb that may be skipped: "Jane Doe, 52,
+// who was waiting outside, said" has two.
+constexpr int kMaxAppositions = 2;
 
 // A reported statement needs some content after its verb.
 constexpr size_t kMinReportedWords = 4;
@@ -39,7 +46,9 @@ const std::unordered_set<std::string>& GroupSpeakers() {
       "sources", "analysts", "opponents", "allies", "ministers", "police", "unions", "protesters",
       "activists", "economists", "lawyers", "doctors", "scientists", "insiders", "aides",
       "leaders", "organisers", "organizers", "workers", "members", "spokesman", "spokeswoman",
-      "spokesperson", "government", "department"};
+      "spokesperson", "government", "department", "insider", "source", "official", "expert",
+      "analyst", "critic", "resident", "witness", "worker", "driver", "shopper", "passenger",
+      "neighbour", "friend", "colleague", "relative", "spokesperson", "aide", "ally"};
   return kGroups;
 }
 
@@ -70,7 +79,7 @@ class QuoteFinder {
   bool IsSpeechVerb(const std::vector<Token>& tokens, size_t k) const;
   Speaker SubjectOf(uint32_t si, size_t verb, bool allow_inversion) const;
   Speaker FromMentionEndingBefore(uint32_t si, size_t limit_token, size_t verb) const;
-  int LastPersonBefore(uint32_t si, uint32_t offset) const;
+  int LastPersonBefore(uint32_t si, uint32_t offset, char gender) const;
   std::string MediumIn(uint32_t si) const;
   Speaker AttributeDirect(uint32_t paragraph, const QuotedSpan& span, std::string& medium) const;
   void FindReported(uint32_t si);
@@ -90,12 +99,15 @@ bool QuoteFinder::IsSpeechVerb(const std::vector<Token>& tokens, size_t k) const
   return lex_.speech_verbs.count(t.lower) > 0;
 }
 
-int QuoteFinder::LastPersonBefore(uint32_t si, uint32_t offset) const {
+// The person named last before the offset; `gender` ('f', 'm' or 0) skips
+// people whose honorific says otherwise.
+int QuoteFinder::LastPersonBefore(uint32_t si, uint32_t offset, char gender) const {
   int found = -1;
   for (const Mention& m : doc_.mentions) {
     if (m.sentence > si || (m.sentence == si && m.span.begin >= offset)) break;
     if (m.entity >= 0 && doc_.entities[m.entity].type == EntityType::kPerson &&
-        !Inside(m.span.paragraph, m.span.begin, m.span.end)) {
+        !Inside(m.span.paragraph, m.span.begin, m.span.end) &&
+        (gender == 0 || doc_.entities[m.entity].gender == 0 || doc_.entities[m.entity].gender == gender)) {
       found = m.entity;
     }
   }
@@ -109,7 +121,7 @@ Speaker QuoteFinder::FromMentionEndingBefore(uint32_t si, size_t limit_token, si
   // Walk back over auxiliaries, adverbs and one comma-delimited apposition.
   size_t words = 0;
   size_t k = verb;
-  bool skipped_apposition = false;
+  int appositions_skipped = 0;
   while (k > limit_token) {
     --k;
     const Token& t = tokens[k];
@@ -123,10 +135,10 @@ Speaker QuoteFinder::FromMentionEndingBefore(uint32_t si, size_t limit_token, si
         return sp;
       }
     }
-    if (t.kind == TokenKind::kWord) {
+    if (t.kind != TokenKind::kPunct) {
       if (t.lower == "he" || t.lower == "she") {
         Speaker sp;
-        sp.entity = LastPersonBefore(si, t.begin);
+        sp.entity = LastPersonBefore(si, t.begin, t.lower == "she" ? 'f' : 'm');
         sp.text = doc_.article.paragraphs[s.span.paragraph].text.substr(t.begin, t.end - t.begin);
         return sp;
       }
@@ -136,25 +148,33 @@ Speaker QuoteFinder::FromMentionEndingBefore(uint32_t si, size_t limit_token, si
         return sp;
       }
       if (++words > kMaxSubjectGap) return {};
-    } else if (t.lower == "," && !skipped_apposition) {
-      // "Jane Doe, the head of X, said": jump to the comma that opens it.
+    } else if (t.lower == "," && appositions_skipped < kMaxAppositions) {
+      // "Its chief executive, Jane Doe, said": the name between the commas.
+      for (const Mention& m : doc_.mentions) {
+        if (m.sentence == si && k > 0 && m.span.end == tokens[k - 1].end && m.entity >= 0 &&
+            doc_.entities[m.entity].type == EntityType::kPerson) {
+          return Speaker{m.entity, m.surface};
+        }
+      }
+      // "Jane Doe, the head of X, said" / "Jane Doe, 52, said": jump to the
+      // comma that opens the aside.
       size_t open = k;
       while (open > limit_token && tokens[open - 1].lower != ",") --open;
       if (open > limit_token && verb - open < 16) {
         k = open - 1;
         words = 0;
-        skipped_apposition = true;
+        ++appositions_skipped;
       } else {
         return {};
       }
-    } else if ((t.lower == "\u2013" || t.lower == "\u2014") && !skipped_apposition) {
+    } else if ((t.lower == "\u2013" || t.lower == "\u2014") && appositions_skipped < kMaxAppositions) {
       // "The envoy – who leads the talks – said": jump over the aside.
       size_t open = k;
       while (open > limit_token && tokens[open - 1].lower != t.lower) --open;
       if (open > limit_token && verb - open < 30) {
         k = open - 1;
         words = 0;
-        skipped_apposition = true;
+        ++appositions_skipped;
       }
     } else if (t.lower != "-") {
       return {};
@@ -333,7 +353,8 @@ void QuoteFinder::Run() {
       }
       const size_t words = CountWords(doc_.sentences[si].tokens, span.begin, span.end) +
                            (span.end > doc_.sentences[si].span.end ? kMinQuoteWords : 0);
-      if (words < kMinQuoteWords && span.closed) {
+      const size_t needed = speaker.found() ? kMinQuoteWords : kMinUnattributedQuoteWords;
+      if (words < needed && span.closed) {
         scare_quotes_.push_back(std::move(q));
         continue;
       }

@@ -88,6 +88,18 @@ std::string RenderJson(const Comparison& c, const std::vector<LoadFailure>& fail
                             {"sentences", std::move(sentences)}});
   }
 
+  out["shared_terms"] = json::array();
+  for (const SharedTerm& term : c.shared_terms) {
+    json documents = json::array();
+    for (const int d : term.documents) documents.push_back(doc_id(d));
+    json sentences = json::array();
+    for (const SentenceRef& ref : term.sentences) {
+      sentences.push_back({{"document", doc_id(ref.document)}, {"text", SentenceText(c.documents[ref.document], ref.sentence)}});
+    }
+    out["shared_terms"].push_back(
+        {{"term", term.term}, {"documents", std::move(documents)}, {"sentences", std::move(sentences)}});
+  }
+
   out["quotes"] = json::array();
   for (const QuoteRef& ref : c.quotes) {
     const AnalyzedArticle& doc = c.documents[ref.document];

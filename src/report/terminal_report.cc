@@ -84,6 +84,13 @@ std::string RenderTerminal(const Comparison& c, bool color) {
           << Printable(SentenceText(c.documents[ref.document], ref.sentence)) << "\n";
     }
   }
+  if (!c.shared_terms.empty()) {
+    out << "\n" << st.Bold("Also used by several outlets") << " ";
+    for (size_t i = 0; i < c.shared_terms.size(); ++i) {
+      out << (i ? ", " : "") << Printable(c.shared_terms[i].term);
+    }
+    out << "\n";
+  }
   out << "\n" << st.Bold("Reported by one outlet only") << "\n";
   for (size_t d = 0; d < c.documents.size(); ++d) {
     const AnalyzedArticle& doc = c.documents[d];

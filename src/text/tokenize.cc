@@ -73,6 +73,13 @@ std::vector<Token> Tokenize(std::string_view text, uint32_t begin, uint32_t end)
       }
       size_t after_pos = next;
       const char32_t after = after_pos < end ? DecodeUtf8(text, after_pos) : 0;
+      // A possessive "’s" becomes a token of its own, so "Britain’s" is the
+      // name "Britain" (contractions such as "can’t" stay whole).
+      if (IsApostrophe(c) && (after == U's' || after == U'S')) {
+        size_t past = after_pos;
+        const char32_t following = past < end ? DecodeUtf8(text, past) : 0;
+        if (!IsWordChar(following)) break;
+      }
       if (JoinsWord(c, previous, after)) {
         previous = after;
         pos = after_pos;
