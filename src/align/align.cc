@@ -3,6 +3,7 @@
 #include "parallax/align.h"
 
 #include <algorithm>
+#include <functional>
 #include <numeric>
 
 #include "align/internal.h"
@@ -11,8 +12,9 @@ namespace parallax {
 
 namespace {
 
-// Two reports tell the same event when their on-topic text has at least this
-// cosine and they share at least kSameEventEntities named entities. Reports
+// Reports tell the same event when, linking every pair whose on-topic text
+// has at least this cosine, they form one group, and all of them name at
+// least kSameEventEntities of the same entities. Reports
 // of one event by different outlets score 0.3 and more; different events of
 // one beat (two stories about migration) stay well under 0.2.
 constexpr double kSameEventSimilarity = 0.2;
@@ -53,12 +55,10 @@ void JudgeSameEvent(Comparison& comparison, const std::vector<std::vector<Featur
     }
   }
   comparison.similarity.assign(n, std::vector<double>(n, 1.0));
-  double weakest = n >= 2 ? 1.0 : 0.0;
   for (size_t a = 0; a < n; ++a) {
     for (size_t b = a + 1; b < n; ++b) {
       const double sim = Cosine(vectors[a], vectors[b]);
       comparison.similarity[a][b] = comparison.similarity[b][a] = sim;
-      weakest = std::min(weakest, sim);
     }
   }
   for (const Entity& e : comparison.entities) {
@@ -66,8 +66,20 @@ void JudgeSameEvent(Comparison& comparison, const std::vector<std::vector<Featur
     const bool everywhere = std::all_of(e.mentions.begin(), e.mentions.end(), [](int m) { return m > 0; });
     if (everywhere) comparison.shared_entities.push_back(e.id);
   }
-  comparison.same_event = n >= 2 && weakest >= kSameEventSimilarity &&
-                          comparison.shared_entities.size() >= kSameEventEntities;
+  // One event when the reports form one connected group under "similar
+  // enough": a short wire copy need not resemble a long feature directly,
+  // as long as both resemble the broadsheet report of the same event.
+  std::vector<int> group(n);
+  std::iota(group.begin(), group.end(), 0);
+  std::function<int(int)> find = [&](int x) { return group[x] == x ? x : group[x] = find(group[x]); };
+  for (size_t a = 0; a < n; ++a) {
+    for (size_t b = a + 1; b < n; ++b) {
+      if (comparison.similarity[a][b] >= kSameEventSimilarity) group[find(a)] = find(b);
+    }
+  }
+  bool connected = n >= 2;
+  for (size_t d = 1; d < n; ++d) connected &= find(d) == find(0);
+  comparison.same_event = connected && comparison.shared_entities.size() >= kSameEventEntities;
 }
 
 }  // namespace
