@@ -1,7 +1,7 @@
 // Facts across outlets, and paragraphs that drift into another story.
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
+#include <cmath>
+#include <unordered_map>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -84,12 +84,21 @@ double Median(std::vector<double> values) {
 // features the other reports use, or this report used on topic before.
 // Unlike a cosine against the whole story, it does not shrink as the story
 // grows: a paragraph about the story scores high however long the reports.
-double Coverage(const FeatureVector& paragraph, const FeatureVector& others,
+struct OtherReports {
+  const std::unordered_map<std::string, int>& document_count;
+  const FeatureVector& own;
+  bool Use(const std::string& key) const {
+    auto it = document_count.find(key);
+    return it != document_count.end() && it->second > static_cast<int>(own.count(key));
+  }
+};
+
+double Coverage(const FeatureVector& paragraph, const OtherReports& others,
                 const FeatureVector& context) {
   double known = 0, total = 0;
   for (const auto& [key, weight] : paragraph) {
     total += weight;
-    if (others.count(key) || context.count(key)) known += weight;
+    if (others.Use(key) || context.count(key)) known += weight;
   }
   return total > 0 ? known / total : 0;
 }
@@ -175,12 +184,14 @@ void MarkOffTopic(Comparison& comparison, const std::vector<std::vector<FeatureV
       AddInto(document_vectors[d], features[d][s]);
     }
   }
+  // How many documents use each feature: a feature is known from the other
+  // reports when more documents than this one use it.
+  std::unordered_map<std::string, int> document_count;
   for (size_t d = 0; d < n; ++d) {
-    // The story as the other outlets tell it.
-    FeatureVector others;
-    for (size_t o = 0; o < n; ++o) {
-      if (o != d) AddInto(others, document_vectors[o]);
-    }
+    for (const auto& [key, weight] : document_vectors[d]) ++document_count[key];
+  }
+  for (size_t d = 0; d < n; ++d) {
+    const OtherReports others{document_count, document_vectors[d]};
     // Each paragraph against the other reports and against what this
     // report has said on topic so far. The lead never drifts; after a
     // drift, a paragraph must be clearly about the story to return.
@@ -229,6 +240,30 @@ void GroupFacts(Comparison& comparison, const std::vector<std::vector<FeatureVec
     const AnalyzedArticle& doc = comparison.documents[d];
     return doc.article.paragraphs[doc.sentences[s].span.paragraph].role == ParagraphRole::kOffTopic;
   };
+  // Sentences as sparse vectors over interned feature ids, and per document
+  // an inverted index, so each document pair only scores sentence pairs that
+  // share a feature (most share none).
+  std::unordered_map<std::string, int> feature_ids;
+  struct Sparse {
+    std::vector<std::pair<int, double>> entries;
+    double norm = 0;
+  };
+  std::vector<std::vector<Sparse>> sparse(n);
+  std::vector<std::unordered_map<int, std::vector<std::pair<int, double>>>> postings(n);
+  for (int d = 0; d < n; ++d) {
+    sparse[d].resize(comparison.documents[d].sentences.size());
+    for (int s = 0; s < static_cast<int>(sparse[d].size()); ++s) {
+      if (off_topic(d, s)) continue;
+      Sparse& v = sparse[d][s];
+      for (const auto& [key, weight] : features[d][s]) {
+        const int id = feature_ids.emplace(key, static_cast<int>(feature_ids.size())).first->second;
+        v.entries.emplace_back(id, weight);
+        v.norm += weight * weight;
+        postings[d][id].emplace_back(s, weight);
+      }
+      v.norm = std::sqrt(v.norm);
+    }
+  }
   // For every pair of documents, the one-to-one pairing of their sentences
   // with the largest total similarity. Pairing each sentence with its single
   // best partner is not enough: one lexically rich sentence would claim the
@@ -236,22 +271,48 @@ void GroupFacts(Comparison& comparison, const std::vector<std::vector<FeatureVec
   std::vector<std::tuple<double, int, int>> edges;
   for (int d = 0; d < n; ++d) {
     for (int o = d + 1; o < n; ++o) {
-      const int rows = static_cast<int>(comparison.documents[d].sentences.size());
-      const int cols = static_cast<int>(comparison.documents[o].sentences.size());
-      std::vector<std::vector<double>> sim(rows, std::vector<double>(cols, 0.0));
+      const int rows = static_cast<int>(sparse[d].size());
+      const int cols = static_cast<int>(sparse[o].size());
+      std::vector<std::vector<double>> sim(rows);
+      std::vector<double> dot(cols);
+      bool any = false;
       for (int s = 0; s < rows; ++s) {
-        if (off_topic(d, s)) continue;
+        const Sparse& v = sparse[d][s];
+        if (v.entries.empty()) continue;
+        std::fill(dot.begin(), dot.end(), 0.0);
+        for (const auto& [id, weight] : v.entries) {
+          auto it = postings[o].find(id);
+          if (it == postings[o].end()) continue;
+          for (const auto& [t, w] : it->second) dot[t] += weight * w;
+        }
         for (int t = 0; t < cols; ++t) {
-          if (off_topic(o, t)) continue;
-          const double value = Cosine(features[d][s], features[o][t]);
-          if (std::getenv("PARALLAX_DEBUG_FACTS") && value > 0.1) {
-            std::fprintf(stderr, "d%d s%d ~ d%d s%d %.3f\n", d, s, o, t, value);
-          }
-          if (value >= kFactThreshold) sim[s][t] = value;
+          if (dot[t] == 0) continue;
+          const double value = dot[t] / (v.norm * sparse[o][t].norm);
+          if (value < kFactThreshold) continue;
+          if (sim[s].empty()) sim[s].assign(cols, 0.0);
+          sim[s][t] = value;
+          any = true;
         }
       }
-      for (const auto& [s, t] : MaxWeightMatching(sim)) {
-        edges.emplace_back(sim[s][t], first_node[d] + s, first_node[o] + t);
+      if (!any) continue;
+      // The matching only needs the rows and columns that have a candidate.
+      std::vector<int> row_ids, col_ids;
+      std::vector<bool> col_used(cols, false);
+      for (int s = 0; s < rows; ++s) {
+        if (sim[s].empty()) continue;
+        row_ids.push_back(s);
+        for (int t = 0; t < cols; ++t) col_used[t] = col_used[t] || sim[s][t] > 0;
+      }
+      for (int t = 0; t < cols; ++t) {
+        if (col_used[t]) col_ids.push_back(t);
+      }
+      std::vector<std::vector<double>> dense(row_ids.size(), std::vector<double>(col_ids.size()));
+      for (size_t r = 0; r < row_ids.size(); ++r) {
+        for (size_t c = 0; c < col_ids.size(); ++c) dense[r][c] = sim[row_ids[r]][col_ids[c]];
+      }
+      for (const auto& [r, c] : MaxWeightMatching(dense)) {
+        const int s = row_ids[r], t = col_ids[c];
+        edges.emplace_back(dense[r][c], first_node[d] + s, first_node[o] + t);
       }
     }
   }

@@ -32,6 +32,7 @@ Lexicons Load() {
   for (const LexiconEntry& e : LoadLexicon("roles.tsv")) {
     const std::vector<std::string> words = Words(e.term);
     lex.roles[Join(words)] = e.category;
+    if (!words.empty()) lex.role_first_words.insert(words[0]);
     lex.longest_role = std::max(lex.longest_role, words.size());
   }
   for (const LexiconEntry& e : LoadLexicon("places.tsv")) {

@@ -21,6 +21,7 @@ struct Lexicons {
   std::unordered_set<std::string> honorifics;            // "sir", "dr"
   std::unordered_map<std::string, std::string> roles;     // "justice secretary" -> category
   size_t longest_role = 1;                                // in words
+  std::unordered_set<std::string> role_first_words;       // first word of every role
   std::unordered_map<std::string, std::string> places;    // folded name -> category
   std::unordered_set<std::string> demonyms;               // "danish", "european"
   size_t longest_place = 1;

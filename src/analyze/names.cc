@@ -76,6 +76,11 @@ std::string NameBuilder::Surface(uint32_t si, size_t begin, size_t end) const {
 size_t NameBuilder::MatchRole(uint32_t si, size_t k, std::string& role) const {
   const Lexicons& lex = Lexicons::Get();
   const std::vector<Token>& tokens = doc_.sentences[si].tokens;
+  // Most words start no role: check that before building phrases.
+  if (k >= tokens.size() || tokens[k].kind != TokenKind::kWord ||
+      !lex.role_first_words.count(tokens[k].lower)) {
+    return k;
+  }
   for (size_t len = std::min(lex.longest_role, tokens.size() - std::min(k, tokens.size())); len >= 1;
        --len) {
     std::vector<std::string> words;

@@ -12,9 +12,11 @@
 //   - a line without closing punctuation that stands right above a widget
 //     is a caption too (a gallery caption printed once);
 //   - a line of one or two words without punctuation is not prose.
+#include <unicode/uchar.h>
+
+#include <algorithm>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "parallax/extract.h"
@@ -73,11 +75,15 @@ LineFacts Analyse(const std::string& text) {
     if (!word.empty()) facts.words.push_back(std::move(word));
     word.clear();
   };
-  for (const unsigned char c : folded) {
-    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-    if (alnum) {
-      word += static_cast<char>(c);
-      if ((c >= 'a' && c <= 'z') || c >= 0x80) facts.has_letter = true;
+  // Letters and digits of any script make words; everything else, curly
+  // quotes, dashes and bullets included, separates them, so a caption printed
+  // once with "straight" and once with “curly” quotes has the same words.
+  for (size_t pos = 0; pos < folded.size();) {
+    const size_t start = pos;
+    const char32_t cp = DecodeUtf8(folded, pos);
+    if (u_isalnum(static_cast<UChar32>(cp))) {
+      word.append(folded, start, pos - start);
+      if (u_isalpha(static_cast<UChar32>(cp))) facts.has_letter = true;
     } else {
       flush();
     }
@@ -91,12 +97,16 @@ LineFacts Analyse(const std::string& text) {
   return facts;
 }
 
+// Jaccard of two sorted, de-duplicated word lists.
 double Jaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  std::unordered_set<std::string> sa(a.begin(), a.end());
-  std::unordered_set<std::string> sb(b.begin(), b.end());
   size_t shared = 0;
-  for (const std::string& w : sa) shared += sb.count(w);
-  const size_t total = sa.size() + sb.size() - shared;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    const int cmp = a[i].compare(b[j]);
+    shared += cmp == 0;
+    i += cmp <= 0;
+    j += cmp >= 0;
+  }
+  const size_t total = a.size() + b.size() - shared;
   return total == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(total);
 }
 
@@ -138,12 +148,22 @@ void CleanDebris(std::vector<Paragraph>& paragraphs) {
 
   // Prose printed twice: a caption shown beside the photo and in the gallery.
   std::vector<bool> repeated(n, false);
+  std::vector<std::vector<std::string>> word_sets(n);
+  for (size_t i = 0; i < n; ++i) {
+    word_sets[i] = facts[i].words;
+    std::sort(word_sets[i].begin(), word_sets[i].end());
+    word_sets[i].erase(std::unique(word_sets[i].begin(), word_sets[i].end()), word_sets[i].end());
+  }
   for (size_t i = 0; i < n; ++i) {
     if (widget[i] || repeated[i] || facts[i].words.size() < kMinRepeatedProseWords) continue;
     for (size_t j = i + 1; j < n; ++j) {
       if (widget[j] || repeated[j]) continue;
+      // Sets whose sizes differ this much cannot reach the Jaccard bound.
+      const size_t small = std::min(word_sets[i].size(), word_sets[j].size());
+      const size_t large = std::max(word_sets[i].size(), word_sets[j].size());
+      if (static_cast<double>(small) < kSameTextJaccard * static_cast<double>(large)) continue;
       const bool same = facts[i].key == facts[j].key ||
-                        Jaccard(facts[i].words, facts[j].words) >= kSameTextJaccard;
+                        Jaccard(word_sets[i], word_sets[j]) >= kSameTextJaccard;
       if (!same) continue;
       if (!repeated[i]) {
         repeated[i] = true;
