@@ -20,6 +20,11 @@ namespace {
 // outlets score 0.25-0.7, unrelated sentences of one story stay below 0.2.
 constexpr double kFactThreshold = 0.22;
 
+// Two sentences must share at least this many features to be one fact: the
+// cosine of two short sentences can be high on one shared word ("weekend"),
+// which is a coincidence, not a fact.
+constexpr int kMinSharedFeatures = 2;
+
 // A fact group holds at most this many sentences of one document: a row of
 // the side-by-side view pairs one sentence per outlet, and allowing more lets
 // groups chain distinct facts together through a shared lede.
@@ -275,18 +280,23 @@ void GroupFacts(Comparison& comparison, const std::vector<std::vector<FeatureVec
       const int cols = static_cast<int>(sparse[o].size());
       std::vector<std::vector<double>> sim(rows);
       std::vector<double> dot(cols);
+      std::vector<int> shared(cols);
       bool any = false;
       for (int s = 0; s < rows; ++s) {
         const Sparse& v = sparse[d][s];
         if (v.entries.empty()) continue;
         std::fill(dot.begin(), dot.end(), 0.0);
+        std::fill(shared.begin(), shared.end(), 0);
         for (const auto& [id, weight] : v.entries) {
           auto it = postings[o].find(id);
           if (it == postings[o].end()) continue;
-          for (const auto& [t, w] : it->second) dot[t] += weight * w;
+          for (const auto& [t, w] : it->second) {
+            dot[t] += weight * w;
+            ++shared[t];
+          }
         }
         for (int t = 0; t < cols; ++t) {
-          if (dot[t] == 0) continue;
+          if (shared[t] < kMinSharedFeatures) continue;
           const double value = dot[t] / (v.norm * sparse[o][t].norm);
           if (value < kFactThreshold) continue;
           if (sim[s].empty()) sim[s].assign(cols, 0.0);

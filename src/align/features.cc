@@ -27,7 +27,7 @@ constexpr double kEntityBoost = 1.5;
 constexpr double kNumberBoost = 1.5;
 // Quoted words are the speaker's; two reports can share a claim while
 // quoting different passages around it.
-constexpr double kQuotedWeight = 0.6;
+constexpr double kQuotedWeight = 0.35;
 
 const std::unordered_map<std::string, std::string>& Concepts() {
   static const std::unordered_map<std::string, std::string> kConcepts = [] {

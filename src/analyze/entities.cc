@@ -124,13 +124,17 @@ void FindEntities(AnalyzedArticle& doc) {
                                tokens[i - 1].lower == "\"" || tokens[i - 1].lower == ":"));
       if (sentence_initial) {
         const std::string& w = tokens[i].lower;
-        const bool evidenced = evidence.mid_sentence_capitalised.count(w) ||
+        const bool evidenced = evidence.mid_sentence_capitalised.count(w) || lex.demonyms.count(w) ||
                                lex.honorifics.count(w) || lex.places.count(w) ||
                                lex.organisation_words.count(w) || IsAcronym(std::string_view(
                                    text).substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
-        // A multi-word run keeps its first word ("Jane Doe said"); a lone
-        // word needs the document to capitalise it elsewhere too.
-        if ((IsStopword(w) && !lex.honorifics.count(w)) || (!evidenced && j - i == 1)) ++begin;
+        // A multi-word run keeps an unevidenced first word only when the
+        // rest is a lone word ("Kemi Badenoch said"); "Later Jane Doe
+        // spoke" loses "Later", as the rest is a name by itself.
+        if ((IsStopword(w) && !lex.honorifics.count(w)) || (!evidenced && j - i <= 2 && j - i == 1) ||
+            (!evidenced && j - i >= 3 && !lex.honorifics.count(w))) {
+          ++begin;
+        }
       }
       // Calendar words and lone demonyms are not entities.
       while (begin < j && CalendarWords().count(tokens[begin].lower)) ++begin;

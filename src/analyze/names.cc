@@ -135,6 +135,12 @@ NameBuilder::Pending NameBuilder::ParseName(uint32_t si, size_t begin, size_t en
   } else if (org_word || (end - k == 1 && IsAcronymWord(p.name))) {
     p.type = EntityType::kOrganization;
     p.type_known = true;
+  } else if (end - k >= 3 && std::any_of(words.begin() + 1, words.end() - 1, [](const std::string& w) {
+               return w == "of" || w == "for" || w == "on";
+             })) {
+    // "Chamber of Commerce", "Institute for Fiscal Studies": people's names
+    // do not have an "of" inside.
+    p.type = EntityType::kOrganization;
   } else if (end - k >= 2) {
     // Two or more capitalised words with no organisation or place word:
     // in news prose that is almost always a person's name.

@@ -149,17 +149,18 @@ Speaker QuoteFinder::FromMentionEndingBefore(uint32_t si, size_t limit_token, si
       }
       if (++words > kMaxSubjectGap) return {};
     } else if (t.lower == "," && appositions_skipped < kMaxAppositions) {
-      // "Its chief executive, Jane Doe, said": the name between the commas.
+      size_t open = k;
+      while (open > limit_token && tokens[open - 1].lower != ",") --open;
+      // "Its chief executive, Jane Doe, said": a person's name is the whole aside.
       for (const Mention& m : doc_.mentions) {
-        if (m.sentence == si && k > 0 && m.span.end == tokens[k - 1].end && m.entity >= 0 &&
+        if (m.sentence == si && k > open && open > limit_token && m.span.begin == tokens[open].begin &&
+            m.span.end == tokens[k - 1].end && m.entity >= 0 &&
             doc_.entities[m.entity].type == EntityType::kPerson) {
           return Speaker{m.entity, m.surface};
         }
       }
       // "Jane Doe, the head of X, said" / "Jane Doe, 52, said": jump to the
       // comma that opens the aside.
-      size_t open = k;
-      while (open > limit_token && tokens[open - 1].lower != ",") --open;
       if (open > limit_token && verb - open < 16) {
         k = open - 1;
         words = 0;

@@ -122,7 +122,8 @@ std::string Utf16ToUtf8(std::string_view bytes, bool big_endian) {
 std::string Windows1252ToUtf8(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size() + bytes.size() / 4);
-  for (char c : bytes) html::AppendCodePoint(html::Windows1252CodePoint(static_cast<uint8_t>(c)), out);
+  for (char c : bytes)
+    html::AppendCodePoint(html::Windows1252CodePoint(static_cast<uint8_t>(c)), out);
   return out;
 }
 
@@ -195,7 +196,8 @@ std::string DeclaredCharset(std::string_view bytes) {
     if (token.type == html::TokenType::kComment && token.text.starts_with("?xml")) {
       const size_t encoding = token.text.find("encoding");
       if (encoding != std::string::npos) {
-        const std::string label = CharsetFromContentType("charset" + token.text.substr(encoding + 8));
+        const std::string label =
+            CharsetFromContentType("charset" + token.text.substr(encoding + 8));
         if (!label.empty()) return label;
       }
     }
@@ -223,20 +225,47 @@ std::string DecoderFor(const std::string& label) {
     std::string_view label, decoder;
   };
   static constexpr Alias kAliases[] = {
-      {"utf8", "utf-8"}, {"unicode-1-1-utf-8", "utf-8"}, {"utf-16", "utf-8"},
-      {"utf-16le", "utf-8"}, {"utf-16be", "utf-8"}, {"unicode", "utf-8"},
-      {"iso-8859-1", "windows-1252"}, {"iso8859-1", "windows-1252"},
-      {"iso_8859-1", "windows-1252"}, {"latin1", "windows-1252"}, {"l1", "windows-1252"},
-      {"ascii", "windows-1252"}, {"us-ascii", "windows-1252"}, {"cp1252", "windows-1252"},
-      {"x-cp1252", "windows-1252"}, {"cp819", "windows-1252"}, {"ibm819", "windows-1252"},
-      {"gb2312", "GB18030"}, {"gbk", "GB18030"}, {"x-gbk", "GB18030"}, {"cp936", "GB18030"},
-      {"chinese", "GB18030"}, {"csgb2312", "GB18030"}, {"shift_jis", "CP932"},
-      {"shift-jis", "CP932"}, {"sjis", "CP932"}, {"x-sjis", "CP932"}, {"ms_kanji", "CP932"},
-      {"ms932", "CP932"}, {"windows-31j", "CP932"}, {"csshiftjis", "CP932"},
-      {"euc-kr", "CP949"}, {"ks_c_5601-1987", "CP949"}, {"windows-949", "CP949"},
-      {"korean", "CP949"}, {"big5", "BIG5-HKSCS"}, {"x-x-big5", "BIG5-HKSCS"},
-      {"iso-8859-9", "WINDOWS-1254"}, {"latin5", "WINDOWS-1254"},
-      {"iso-8859-11", "WINDOWS-874"}, {"tis-620", "WINDOWS-874"},
+      {"utf8", "utf-8"},
+      {"unicode-1-1-utf-8", "utf-8"},
+      {"utf-16", "utf-8"},
+      {"utf-16le", "utf-8"},
+      {"utf-16be", "utf-8"},
+      {"unicode", "utf-8"},
+      {"iso-8859-1", "windows-1252"},
+      {"iso8859-1", "windows-1252"},
+      {"iso_8859-1", "windows-1252"},
+      {"latin1", "windows-1252"},
+      {"l1", "windows-1252"},
+      {"ascii", "windows-1252"},
+      {"us-ascii", "windows-1252"},
+      {"cp1252", "windows-1252"},
+      {"x-cp1252", "windows-1252"},
+      {"cp819", "windows-1252"},
+      {"ibm819", "windows-1252"},
+      {"gb2312", "GB18030"},
+      {"gbk", "GB18030"},
+      {"x-gbk", "GB18030"},
+      {"cp936", "GB18030"},
+      {"chinese", "GB18030"},
+      {"csgb2312", "GB18030"},
+      {"shift_jis", "CP932"},
+      {"shift-jis", "CP932"},
+      {"sjis", "CP932"},
+      {"x-sjis", "CP932"},
+      {"ms_kanji", "CP932"},
+      {"ms932", "CP932"},
+      {"windows-31j", "CP932"},
+      {"csshiftjis", "CP932"},
+      {"euc-kr", "CP949"},
+      {"ks_c_5601-1987", "CP949"},
+      {"windows-949", "CP949"},
+      {"korean", "CP949"},
+      {"big5", "BIG5-HKSCS"},
+      {"x-x-big5", "BIG5-HKSCS"},
+      {"iso-8859-9", "WINDOWS-1254"},
+      {"latin5", "WINDOWS-1254"},
+      {"iso-8859-11", "WINDOWS-874"},
+      {"tis-620", "WINDOWS-874"},
   };
   if (label.empty() || label == "utf-8" || label == "windows-1252") return label;
   for (const Alias& alias : kAliases) {

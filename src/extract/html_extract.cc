@@ -4,18 +4,18 @@
 // preorder ids, flags inherited from ancestors) and a flat list of text
 // blocks. The main text is then chosen the way readability-style extractors
 // do: paragraphs give points to the elements that contain them, class/id
-// words and link density adjust the points, and the best element (plus
-// siblings that score nearly as well) is the article. Inside it, blocks that
-// sit in debris (share bars, related links, comment lists...) are dropped.
-// All rules are generic; no site's class names appear here.
+// words and link density adjust the points, and the best element is the
+// article (or an ancestor, when the article is split into several parts).
+// Inside it, blocks that sit in debris (share bars, related links, comment
+// lists...) or look like UI are dropped. All rules are generic; no site's
+// class names appear here.
 #include <algorithm>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "extract/html_tokenizer.h"
 #include "parallax/extract.h"
@@ -28,52 +28,64 @@ using html::TokenType;
 
 // What an element is, as far as text extraction cares.
 enum TagBit : uint32_t {
-  kBlock = 1 << 0,        // starts and ends a text block
-  kSkip = 1 << 1,         // its content is never text (script, svg, button...)
-  kVoid = 1 << 2,         // has no content and no end tag
-  kStructural = 1 << 3,   // header/footer/nav/aside/form: page furniture
+  kBlock = 1 << 0,       // starts and ends a text block
+  kSkip = 1 << 1,        // its content is never text (script, svg, button...)
+  kVoid = 1 << 2,        // has no content and no end tag
+  kStructural = 1 << 3,  // header/footer/nav/aside/form: page furniture
   kHeading = 1 << 4,
-  kCaption = 1 << 5,      // figcaption, or class "...caption..."
+  kCaption = 1 << 5,  // figcaption, or class "...caption..."
   kLink = 1 << 6,
   kPre = 1 << 7,
   kListItem = 1 << 8,
   kFigure = 1 << 9,
   kParagraph = 1 << 10,
-  kArticle = 1 << 11,     // <article>, <main>, itemprop=articleBody
+  kArticle = 1 << 11,  // <article>, <main>, itemprop=articleBody
 };
 
 // The bits an element passes on to everything inside it.
 constexpr uint32_t kInherited = kSkip | kCaption | kLink | kPre | kListItem | kFigure | kHeading;
 
+// Elements by kind; names are space-separated.
+constexpr std::pair<uint32_t, std::string_view> kTagKinds[] = {
+    {kBlock,
+     "div section center blockquote address body html ul ol dl menu dir table thead tbody tfoot "
+     "tr td th caption details summary dialog fieldset legend hgroup"},
+    {kBlock | kParagraph, "p"},
+    {kBlock | kPre, "pre"},
+    {kBlock | kListItem, "li dd dt"},
+    {kBlock | kFigure, "figure"},
+    {kBlock | kCaption, "figcaption"},
+    {kBlock | kArticle, "article main"},
+    {kBlock | kStructural, "header footer nav aside form"},
+    {kBlock | kHeading, "h1 h2 h3 h4 h5 h6"},
+    {kBlock | kVoid, "br hr"},
+    {kLink, "a"},
+    {kSkip,
+     "script style noscript template svg math iframe button select textarea option canvas "
+     "object audio video head title datalist noembed noframes xmp"},
+    {kVoid, "img meta link input area base col embed param source track wbr keygen"},
+};
+
 uint32_t TagBits(std::string_view tag) {
-  static const auto* const kTable = new std::unordered_map<std::string_view, uint32_t>{
-      {"p", kBlock | kParagraph}, {"div", kBlock}, {"section", kBlock}, {"center", kBlock},
-      {"blockquote", kBlock}, {"pre", kBlock | kPre}, {"address", kBlock}, {"body", kBlock},
-      {"html", kBlock}, {"li", kBlock | kListItem}, {"dd", kBlock | kListItem},
-      {"dt", kBlock | kListItem}, {"ul", kBlock}, {"ol", kBlock}, {"dl", kBlock},
-      {"menu", kBlock}, {"dir", kBlock}, {"table", kBlock}, {"thead", kBlock},
-      {"tbody", kBlock}, {"tfoot", kBlock}, {"tr", kBlock}, {"td", kBlock}, {"th", kBlock},
-      {"caption", kBlock}, {"details", kBlock}, {"summary", kBlock}, {"dialog", kBlock},
-      {"fieldset", kBlock}, {"legend", kBlock}, {"hgroup", kBlock},
-      {"figure", kBlock | kFigure}, {"figcaption", kBlock | kCaption},
-      {"article", kBlock | kArticle}, {"main", kBlock | kArticle},
-      {"header", kBlock | kStructural}, {"footer", kBlock | kStructural},
-      {"nav", kBlock | kStructural}, {"aside", kBlock | kStructural},
-      {"form", kBlock | kStructural}, {"h1", kBlock | kHeading}, {"h2", kBlock | kHeading},
-      {"h3", kBlock | kHeading}, {"h4", kBlock | kHeading}, {"h5", kBlock | kHeading},
-      {"h6", kBlock | kHeading}, {"a", kLink}, {"script", kSkip}, {"style", kSkip},
-      {"noscript", kSkip}, {"template", kSkip}, {"svg", kSkip}, {"math", kSkip},
-      {"iframe", kSkip}, {"button", kSkip}, {"select", kSkip}, {"textarea", kSkip},
-      {"option", kSkip}, {"canvas", kSkip}, {"object", kSkip}, {"audio", kSkip},
-      {"video", kSkip}, {"head", kSkip}, {"title", kSkip}, {"datalist", kSkip},
-      {"noembed", kSkip}, {"noframes", kSkip}, {"xmp", kSkip},
-      {"br", kBlock | kVoid}, {"hr", kBlock | kVoid}, {"img", kVoid}, {"meta", kVoid},
-      {"link", kVoid}, {"input", kVoid}, {"area", kVoid}, {"base", kVoid}, {"col", kVoid},
-      {"embed", kVoid}, {"param", kVoid}, {"source", kVoid}, {"track", kVoid},
-      {"wbr", kVoid}, {"keygen", kVoid},
-  };
+  static const auto* const kTable = [] {
+    auto* table = new std::unordered_map<std::string_view, uint32_t>;
+    for (const auto& [bits, names] : kTagKinds) {
+      for (size_t pos = 0; pos < names.size();) {
+        const size_t end = std::min(names.find(' ', pos), names.size());
+        table->emplace(names.substr(pos, end - pos), bits);
+        pos = end + 1;
+      }
+    }
+    return table;
+  }();
   const auto found = kTable->find(tag);
   return found == kTable->end() ? 0 : found->second;
+}
+
+std::string LowerAscii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  return out;
 }
 
 // --- Class and id words ---------------------------------------------------
@@ -82,10 +94,10 @@ uint32_t TagBits(std::string_view tag) {
 // words match anywhere ("articleComments"); short ones only at the start of a
 // word, so "ad" does not match "head" and "nav" not "canvas".
 constexpr std::string_view kDebrisAnywhere[] = {
-    "comment", "related", "social", "cookie", "consent", "newsletter", "subscri",
-    "advert", "sidebar", "footer", "breadcrumb", "recommend", "popular", "trending",
-    "outbrain", "taboola", "sponsor", "promo", "signup", "sharing", "morestories",
-    "readmore", "readnext", "widget", "masthead",
+    "comment",  "related",  "social",  "cookie",     "consent",   "newsletter", "subscri",
+    "advert",   "sidebar",  "footer",  "breadcrumb", "recommend", "popular",    "trending",
+    "outbrain", "taboola",  "sponsor", "promo",      "signup",    "sharing",    "morestories",
+    "readmore", "readnext", "widget",  "masthead",
 };
 constexpr std::string_view kDebrisWordStart[] = {"share", "nav", "menu", "toolbar", "tags"};
 constexpr std::string_view kDebrisWholeWord[] = {"ad", "ads", "banner", "more", "tools"};
@@ -93,34 +105,27 @@ constexpr std::string_view kContentAnywhere[] = {"article", "content", "story", 
 constexpr std::string_view kContentWordStart[] = {"body", "post", "text", "main", "hentry"};
 
 struct ClassVerdict {
-  bool debris = false;
-  bool content = false;
-  bool caption = false;
+  bool debris = false, content = false, caption = false;
 };
 
 ClassVerdict JudgeClassWords(std::string_view class_and_id) {
   ClassVerdict verdict;
-  std::string lower(class_and_id);
-  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  size_t pos = 0;
-  while (pos < lower.size()) {
-    while (pos < lower.size() && !std::isalnum(static_cast<unsigned char>(lower[pos]))) ++pos;
-    size_t end = pos;
-    while (end < lower.size() && std::isalnum(static_cast<unsigned char>(lower[end]))) ++end;
+  const std::string lower = LowerAscii(class_and_id);
+  const auto is_word_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  for (size_t pos = 0, end = 0; pos < lower.size(); pos = end + 1) {
+    end = std::find_if_not(lower.begin() + pos, lower.end(), is_word_char) - lower.begin();
     const std::string_view word = std::string_view(lower).substr(pos, end - pos);
-    pos = end;
     if (word.empty()) continue;
-    const bool commentary = word.find("commentary") != std::string_view::npos;
-    for (std::string_view debris : kDebrisAnywhere) {
-      if (word.find(debris) != std::string_view::npos && !commentary) verdict.debris = true;
-    }
-    for (std::string_view debris : kDebrisWordStart) verdict.debris |= word.starts_with(debris);
-    for (std::string_view debris : kDebrisWholeWord) verdict.debris |= word == debris;
-    for (std::string_view good : kContentAnywhere) {
-      verdict.content |= word.find(good) != std::string_view::npos;
-    }
-    for (std::string_view good : kContentWordStart) verdict.content |= word.starts_with(good);
-    verdict.caption |= word.find("caption") != std::string_view::npos;
+    const auto any = [&](const auto& list, auto matches) {
+      return std::any_of(std::begin(list), std::end(list), matches);
+    };
+    const auto inside = [&](std::string_view part) { return word.find(part) != word.npos; };
+    const auto starts = [&](std::string_view part) { return word.starts_with(part); };
+    const auto equals = [&](std::string_view part) { return word == part; };
+    verdict.debris |= (any(kDebrisAnywhere, inside) && !inside("commentary")) ||
+                      any(kDebrisWordStart, starts) || any(kDebrisWholeWord, equals);
+    verdict.content |= any(kContentAnywhere, inside) || any(kContentWordStart, starts);
+    verdict.caption |= inside("caption");
   }
   return verdict;
 }
@@ -141,14 +146,15 @@ bool HasWord(std::string_view words, std::string_view wanted) {
 
 struct Node {
   int parent = -1;
-  int block = 0;        // nearest block-level ancestor-or-self
-  int debris = -1;      // nearest ancestor-or-self that looks like page debris
-  int subtree_end = 0;  // last node id inside this element (ids are preorder)
-  uint32_t tag = 0;     // TagBits of the element itself
-  uint32_t context = 0; // bits inherited from ancestors, plus its own
-  float weight = 0;     // from tag, class, id and itemprop
-  float score = 0;      // points from the paragraphs inside
-  uint32_t chars = 0;   // text bytes, own at first, then of the whole subtree
+  int block = 0;          // nearest block-level ancestor-or-self
+  int debris = -1;        // nearest ancestor-or-self that looks like page debris
+  int subtree_end = 0;    // last node id inside this element (ids are preorder)
+  uint32_t tag = 0;       // TagBits of the element itself
+  uint32_t context = 0;   // bits inherited from ancestors, plus its own
+  float weight = 0;       // from tag, class, id and itemprop
+  float score = 0;        // points from the paragraphs inside
+  float prose_score = 0;  // the same, counting only prose (no list items, few links)
+  uint32_t chars = 0;     // text bytes, own at first, then of the whole subtree
   uint32_t link_chars = 0;
 };
 
@@ -172,33 +178,26 @@ struct Page {
   std::vector<std::string> json_ld;
   std::vector<std::pair<int, std::string>> times;  // <time datetime> and its node
   std::string html_lang, title_tag, canonical;
-  Capture h1, byline;
+  Capture h1, author, byline;  // first <h1>, rel/itemprop=author, class "byline"
 };
 
-bool IsCollapsibleSpace(std::string_view text, size_t pos, size_t* length) {
-  const char c = text[pos];
-  *length = 1;
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return true;
-  if (c == '\xC2' && pos + 1 < text.size() && text[pos + 1] == '\xA0') {  // no-break space
-    *length = 2;
-    return true;
-  }
-  return false;
-}
-
-// Appends `text` to `out` with runs of white space collapsed to one space and
-// no space at the start. Returns the bytes added.
+// Appends `text` to `out` with runs of white space (including no-break
+// spaces) collapsed to one space and no space at the start. Returns the
+// bytes added.
 size_t AppendCollapsed(std::string_view text, bool& pending_space, std::string& out) {
   const size_t before = out.size();
-  size_t length = 0;
-  for (size_t pos = 0; pos < text.size(); pos += length) {
-    if (IsCollapsibleSpace(text, pos, &length)) {
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    const char c = text[pos];
+    const bool no_break_space = c == '\xC2' && pos + 1 < text.size() && text[pos + 1] == '\xA0';
+    if (no_break_space || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+        c == '\v') {
       pending_space = !out.empty();
+      pos += no_break_space ? 1 : 0;
       continue;
     }
     if (pending_space) out.push_back(' ');
     pending_space = false;
-    out.push_back(text[pos]);
+    out.push_back(c);
   }
   return out.size() - before;
 }
@@ -243,13 +242,10 @@ class PageBuilder {
 };
 
 void PageBuilder::Add(const Token& token) {
-  switch (token.type) {
-    case TokenType::kStartTag: StartTag(token); break;
-    case TokenType::kEndTag: EndTag(token.name); break;
-    case TokenType::kText: Text(token.text); break;
-    default: break;
-  }
-  if (token.type != TokenType::kStartTag) raw_text_owner_.clear();
+  if (token.type == TokenType::kStartTag) return StartTag(token);
+  if (token.type == TokenType::kEndTag) EndTag(token.name);
+  if (token.type == TokenType::kText) Text(token.text);
+  raw_text_owner_.clear();
 }
 
 void PageBuilder::StartTag(const Token& token) {
@@ -292,8 +288,11 @@ void PageBuilder::StartTag(const Token& token) {
   stack_.push_back({token.name, id});
   if (token.name == "h1" && page_.h1.node < 0) page_.h1 = {id, true, ""};
   const std::string* rel = token.FindAttribute("rel");
-  if (page_.byline.node < 0 && ((rel != nullptr && HasWord(*rel, "author")) ||
-                                class_and_id.find("byline") != std::string::npos)) {
+  if (page_.author.node < 0 && ((rel != nullptr && HasWord(*rel, "author")) ||
+                                (itemprop != nullptr && HasWord(*itemprop, "author")))) {
+    page_.author = {id, true, ""};
+  }
+  if (page_.byline.node < 0 && class_and_id.find("byline") != std::string::npos) {
     page_.byline = {id, true, ""};
   }
 }
@@ -333,8 +332,9 @@ void PageBuilder::PopTo(size_t stack_index) {
     const int id = stack_.back().node;
     if (page_.nodes[id].tag & kBlock) Flush();
     page_.nodes[id].subtree_end = static_cast<int>(page_.nodes.size()) - 1;
-    if (page_.h1.node == id) page_.h1.open = false;
-    if (page_.byline.node == id) page_.byline.open = false;
+    for (Capture* capture : {&page_.h1, &page_.author, &page_.byline}) {
+      if (capture->node == id) capture->open = false;
+    }
     stack_.pop_back();
   }
 }
@@ -348,8 +348,7 @@ void PageBuilder::Text(const std::string& text) {
   const int top = stack_.back().node;
   const Node& node = page_.nodes[top];
   if (node.context & kSkip) return;
-  AddToCapture(page_.h1, text);
-  AddToCapture(page_.byline, text);
+  for (Capture* capture : {&page_.h1, &page_.author, &page_.byline}) AddToCapture(*capture, text);
   // Debris inside a block (a "share" span in a paragraph) is left out, but
   // not links: a link in a sentence is part of the sentence.
   if (node.debris > node.block && !(node.tag & kLink)) return;
@@ -372,7 +371,8 @@ void PageBuilder::Text(const std::string& text) {
 
 void PageBuilder::AddToCapture(Capture& capture, std::string_view text) {
   if (!capture.open || capture.text.size() > 300) return;
-  bool space = !capture.text.empty() && text.size() > 0 && std::isspace(static_cast<unsigned char>(text[0]));
+  bool space =
+      !capture.text.empty() && text.size() > 0 && std::isspace(static_cast<unsigned char>(text[0]));
   AppendCollapsed(text, space, capture.text);
 }
 
@@ -430,8 +430,9 @@ void PageBuilder::Finish() {
 // --- Choosing the main text ---------------------------------------------
 
 bool EndsSentence(std::string_view text) {
-  static constexpr std::string_view kEnds[] = {".", "!", "?", ":", "\"", "'", ")", "\u201D",
-                                               "\u2019", "\u2026", "\u3002", "\uFF01", "\uFF1F"};
+  static constexpr std::string_view kEnds[] = {".",      "!",      "?",      ":",      "\"",
+                                               "'",      ")",      "\u201D", "\u2019", "\u2026",
+                                               "\u3002", "\uFF01", "\uFF1F"};
   for (std::string_view end : kEnds) {
     if (text.ends_with(end)) return true;
   }
@@ -464,9 +465,12 @@ void ScoreNodes(Page& page) {
   for (const Block& block : page.blocks) {
     if (!ScoresAsParagraph(block)) continue;
     const float points = ParagraphPoints(block.text);
+    const bool prose =
+        !(block.context & kListItem) && LinkDensity(block.link_chars, block.text.size()) < 0.25;
     int ancestor = page.nodes[block.node].parent;
     for (int level = 1; level <= 3 && ancestor >= 0; ++level) {
       page.nodes[ancestor].score += points / static_cast<float>(level);
+      if (prose) page.nodes[ancestor].prose_score += points / static_cast<float>(level);
       ancestor = page.nodes[ancestor].parent;
     }
   }
@@ -482,19 +486,25 @@ bool InDebrisBelow(const Page& page, int root, const Block& block) {
   return page.nodes[block.node].debris > root;
 }
 
-// Bytes of prose-like paragraphs under `root` that are not in debris.
-size_t ProseChars(const Page& page, int root) {
-  size_t total = 0;
-  for (const Block& block : page.blocks) {
-    if (!InSubtree(page.nodes, root, block.node) || !ScoresAsParagraph(block)) continue;
-    if (InDebrisBelow(page, root, block) || block.text.size() < 60) continue;
-    if (LinkDensity(block.link_chars, block.text.size()) > 0.3) continue;
-    total += block.text.size();
-  }
-  return total;
-}
+constexpr int kMaxClimb = 12;
+constexpr double kSplitPartShare = 0.3;
+constexpr double kMinSplitPart = 8;  // two paragraphs or more
 
-constexpr int kMaxClimb = 8;
+// The best score under `root` outside `chosen` and its ancestors, ignoring
+// debris below `root`.
+double BestScoreBeside(const Page& page, int root, int chosen) {
+  double best = 0;
+  for (int id = root + 1; id <= page.nodes[root].subtree_end; ++id) {
+    const Node& node = page.nodes[id];
+    if (id == chosen) {
+      id = node.subtree_end;
+      continue;
+    }
+    if (node.debris > root || InSubtree(page.nodes, id, chosen)) continue;
+    best = std::max<double>(best, node.prose_score);
+  }
+  return best;
+}
 
 int ChooseMainContainer(Page& page) {
   ScoreNodes(page);
@@ -508,16 +518,15 @@ int ChooseMainContainer(Page& page) {
       best_score = score;
     }
   }
-  // An article split into several wrappers (by adverts, by "read more"
-  // breaks) has its best part chosen; go up while that adds real prose.
-  size_t prose = ProseChars(page, best);
+  // An article split into several wrappers (by figures, adverts, "read more"
+  // breaks) has only its best part chosen; go up to the ancestor that also
+  // holds the other parts, when they score nearly as well.
   int chosen = best;
-  for (int up = 0; up < kMaxClimb && best > 0; ++up) {
-    best = page.nodes[best].parent;
-    const size_t ancestor_prose = ProseChars(page, best);
-    if (ancestor_prose * 10 >= prose * 13) {
-      chosen = best;
-      prose = ancestor_prose;
+  for (int up = 0, ancestor = best; up < kMaxClimb && ancestor > 0; ++up) {
+    ancestor = page.nodes[ancestor].parent;
+    const double beside = BestScoreBeside(page, ancestor, chosen);
+    if (beside >= kMinSplitPart && beside >= kSplitPartShare * page.nodes[best].prose_score) {
+      chosen = ancestor;
     }
   }
   return chosen;
@@ -546,66 +555,40 @@ std::vector<Paragraph> SelectParagraphs(const Page& page, int root, std::string_
   return paragraphs;
 }
 
-// --- JSON-LD ------------------------------------------------------------------
+// --- Metadata --------------------------------------------------------------
+
+using Json = nlohmann::json;
 
 struct JsonLdArticle {
   std::string headline, date_published, author, publisher, body;
 };
 
-using Json = nlohmann::json;
-
-std::string DecodedString(const Json& value) {
+// A string, or the name of {"name": ...}, or a list of those joined by ", ".
+std::string JsonText(const Json& value, bool as_name) {
   std::string out;
   if (value.is_string()) html::AppendDecodedText(value.get_ref<const std::string&>(), out);
+  if (!as_name) return out;
+  if (value.is_object() && value.contains("name")) return JsonText(value["name"], false);
+  if (!value.is_array()) return out;
+  for (const Json& element : value) {
+    const std::string name = element.is_array() ? "" : JsonText(element, true);
+    if (!name.empty()) out += (out.empty() ? "" : ", ") + name;
+  }
   return out;
 }
 
-// A name: "Ann Lee", {"name": "Ann Lee"} or a list of those.
-std::string NameOf(const Json& value) {
-  if (value.is_string()) return DecodedString(value);
-  if (value.is_object()) {
-    const auto name = value.find("name");
-    return name == value.end() ? "" : DecodedString(*name);
-  }
-  std::string names;
-  if (!value.is_array()) return names;
-  for (const Json& element : value) {
-    const std::string name = element.is_array() ? "" : NameOf(element);
-    if (name.empty()) continue;
-    if (!names.empty()) names += ", ";
-    names += name;
-  }
-  return names;
-}
-
 bool IsArticleType(const Json& object) {
-  const auto type = object.find("@type");
-  if (type == object.end()) return false;
   const auto is_article = [](const Json& name) {
-    if (!name.is_string()) return false;
-    const std::string& text = name.get_ref<const std::string&>();
-    return text.find("Article") != std::string::npos || text == "BlogPosting" ||
-           text == "Report" || text == "LiveBlogPosting";
+    const std::string text = JsonText(name, false);
+    return text.find("Article") != std::string::npos || text.ends_with("BlogPosting");
   };
-  if (type->is_array()) return std::any_of(type->begin(), type->end(), is_article);
-  return is_article(*type);
+  if (!object.contains("@type")) return false;
+  const Json& type = object["@type"];
+  return type.is_array() ? std::any_of(type.begin(), type.end(), is_article) : is_article(type);
 }
 
-void FillFrom(const Json& object, JsonLdArticle& article) {
-  const auto take = [&](const char* key, std::string& field, bool as_name) {
-    const auto found = object.find(key);
-    if (found == object.end() || !field.empty()) return;
-    field = as_name ? NameOf(*found) : DecodedString(*found);
-  };
-  take("headline", article.headline, false);
-  take("datePublished", article.date_published, false);
-  take("author", article.author, true);
-  take("publisher", article.publisher, true);
-  take("articleBody", article.body, false);
-}
-
-// Reads the first article-typed object of a JSON-LD script (top level, in a
-// top-level list, or in "@graph"). Invalid JSON is simply no metadata.
+// Reads article-typed objects of a JSON-LD script (top level, in a top-level
+// list, or in "@graph"). Invalid JSON is simply no metadata.
 void ReadJsonLd(std::string_view script, JsonLdArticle& article) {
   try {
     const Json document = Json::parse(script, nullptr, /*allow_exceptions=*/false);
@@ -619,92 +602,21 @@ void ReadJsonLd(std::string_view script, JsonLdArticle& article) {
     };
     collect(document);
     for (size_t i = 0, n = objects.size(); i < n; ++i) {
-      const auto graph = objects[i]->find("@graph");
-      if (graph != objects[i]->end()) collect(*graph);
+      if (objects[i]->contains("@graph")) collect((*objects[i])["@graph"]);
     }
     for (const Json* object : objects) {
-      if (IsArticleType(*object)) FillFrom(*object, article);
+      if (!IsArticleType(*object)) continue;
+      for (auto [key, field] : {std::pair{"headline", &article.headline},
+                                {"datePublished", &article.date_published},
+                                {"author", &article.author},
+                                {"publisher", &article.publisher},
+                                {"articleBody", &article.body}}) {
+        if (field->empty() && object->contains(key)) *field = JsonText((*object)[key], true);
+      }
     }
   } catch (...) {
-    // nlohmann only throws here on allocation failure; treat as no metadata.
+    // Only allocation failure can throw here: no metadata, not a crash.
   }
-}
-
-// articleBody may hold plain text or markup; one paragraph per line or block.
-std::vector<Paragraph> SplitArticleBody(std::string_view body) {
-  std::string text;
-  html::Tokenizer tokenizer(body);
-  Token token;
-  while (tokenizer.Next(token)) {
-    if (token.type == TokenType::kText) text += token.text;
-    if ((token.type == TokenType::kStartTag || token.type == TokenType::kEndTag) &&
-        (TagBits(token.name) & kBlock)) {
-      text += '\n';
-    }
-  }
-  std::vector<Paragraph> paragraphs;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
-    Paragraph paragraph;
-    bool space = false;
-    AppendCollapsed(std::string_view(text).substr(pos, end - pos), space, paragraph.text);
-    if (!paragraph.text.empty()) paragraphs.push_back(std::move(paragraph));
-    pos = end + 1;
-  }
-  return paragraphs;
-}
-
-// --- Metadata --------------------------------------------------------------
-
-bool AllDigits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-    return c >= '0' && c <= '9';
-  });
-}
-
-// "2024-05-17", "2024-05-17T09:30:00Z" (kept), "2024/05/17" -> "2024-05-17";
-// anything else -> "" (unknown rather than wrong).
-std::string NormalizeDate(std::string_view value) {
-  while (!value.empty() && std::isspace(static_cast<unsigned char>(value.front()))) {
-    value.remove_prefix(1);
-  }
-  if (value.size() < 10 || !AllDigits(value.substr(0, 4)) || !AllDigits(value.substr(5, 2)) ||
-      !AllDigits(value.substr(8, 2)) || value[4] != value[7] || (value[4] != '-' && value[4] != '/')) {
-    return "";
-  }
-  std::string date(value.substr(0, 10));
-  date[4] = date[7] = '-';
-  const size_t time_end = std::min(value.find_first_of(" \t\n", 11), value.size());
-  if (value.size() >= 16 && value[10] == 'T' && AllDigits(value.substr(11, 2)) && value[13] == ':') {
-    date += value.substr(10, time_end - 10);
-  }
-  return date;
-}
-
-// "/2024/05/17/" in a URL.
-std::string DateFromUrl(std::string_view url) {
-  for (size_t pos = 0; (pos = url.find('/', pos)) != std::string_view::npos; ++pos) {
-    const std::string_view rest = url.substr(pos);
-    if (rest.size() < 12 || rest[5] != '/' || rest[8] != '/' || rest[11] != '/') continue;
-    const std::string_view year = rest.substr(1, 4), month = rest.substr(6, 2), day = rest.substr(9, 2);
-    if (!AllDigits(year) || !AllDigits(month) || !AllDigits(day)) continue;
-    if (year < "1990" || year > "2099" || month < "01" || month > "12" || day < "01" ||
-        day > "31") {
-      continue;
-    }
-    return std::string(year) + "-" + std::string(month) + "-" + std::string(day);
-  }
-  return "";
-}
-
-std::string MetaValue(const Page& page, std::initializer_list<std::string_view> keys) {
-  for (std::string_view key : keys) {
-    const auto found = page.meta.find(std::string(key));
-    if (found != page.meta.end() && !found->second.empty()) return found->second;
-  }
-  return "";
 }
 
 std::string Collapse(std::string_view text) {
@@ -714,29 +626,81 @@ std::string Collapse(std::string_view text) {
   return out;
 }
 
-// Removes " - Site", " | Site" and similar from the end of a title.
-std::string StripSiteSuffix(std::string title, std::string_view site) {
-  if (site.empty() || title.size() <= site.size() + 3) return title;
-  const auto lower = [](std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-  };
-  if (lower(title).ends_with(lower(site))) {
-    std::string_view rest = std::string_view(title).substr(0, title.size() - site.size());
-    for (std::string_view separator : {" - ", " | ", " \u2013 ", " \u2014 ", " :: ", " \u00B7 "}) {
-      if (rest.ends_with(separator)) return Collapse(rest.substr(0, rest.size() - separator.size()));
-    }
+// articleBody may hold plain text or markup; one paragraph per line or block.
+std::vector<Paragraph> SplitArticleBody(std::string_view body) {
+  std::string text;
+  html::Tokenizer tokenizer(body);
+  Token token;
+  while (tokenizer.Next(token)) {
+    text += token.type == TokenType::kText ? token.text : "";
+    if (token.type != TokenType::kText && (TagBits(token.name) & kBlock)) text += '\n';
   }
-  return title;
+  std::vector<Paragraph> paragraphs;
+  for (size_t pos = 0, end = 0; pos <= text.size(); pos = end + 1) {
+    end = std::min(text.find('\n', pos), text.size());
+    Paragraph paragraph;
+    paragraph.text = Collapse(std::string_view(text).substr(pos, end - pos));
+    if (!paragraph.text.empty()) paragraphs.push_back(std::move(paragraph));
+  }
+  return paragraphs;
 }
 
-std::string CleanByline(std::string_view text) {
-  std::string byline = Collapse(text);
-  for (std::string_view prefix : {"By ", "by ", "BY "}) {
-    if (byline.starts_with(prefix)) byline.erase(0, prefix.size());
+bool AllDigits(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "2024-05-17", "2024-05-17T09:30:00Z" (kept), "2024/05/17" -> "2024-05-17";
+// anything else -> "" (unknown rather than wrong).
+std::string NormalizeDate(std::string_view value) {
+  value = value.substr(std::min(value.find_first_not_of(" \t\r\n"), value.size()));
+  if (value.size() < 10 || !AllDigits(value.substr(0, 4)) || !AllDigits(value.substr(5, 2)) ||
+      !AllDigits(value.substr(8, 2)) || value[4] != value[7] ||
+      (value[4] != '-' && value[4] != '/')) {
+    return "";
   }
-  return byline;
+  std::string date(value.substr(0, 10));
+  date[4] = date[7] = '-';
+  if (value.size() >= 16 && value[10] == 'T' && AllDigits(value.substr(11, 2)) &&
+      value[13] == ':') {
+    date += value.substr(10, value.find_first_of(" \t\r\n", 10) - 10);
+  }
+  return date;
+}
+
+// "/2024/05/17/" in a URL.
+std::string DateFromUrl(std::string_view url) {
+  for (size_t pos = 0; (pos = url.find('/', pos)) != std::string_view::npos; ++pos) {
+    const std::string_view rest = url.substr(pos);
+    if (rest.size() < 12 || rest[5] != '/' || rest[8] != '/' || rest[11] != '/') continue;
+    const std::string_view year = rest.substr(1, 4), month = rest.substr(6, 2);
+    const std::string_view day = rest.substr(9, 2);
+    if (AllDigits(year) && AllDigits(month) && AllDigits(day) && year >= "1990" && year <= "2099" &&
+        month >= "01" && month <= "12" && day >= "01" && day <= "31") {
+      return std::string(year) + "-" + std::string(month) + "-" + std::string(day);
+    }
+  }
+  return "";
+}
+
+std::string MetaValue(const Page& page, std::initializer_list<std::string_view> keys) {
+  for (std::string_view key : keys) {
+    const auto found = page.meta.find(std::string(key));
+    if (found != page.meta.end()) return Collapse(found->second);
+  }
+  return "";
+}
+
+// Removes " - Site", " | Site" and similar from the end of a title.
+std::string StripSiteSuffix(std::string title, std::string_view site) {
+  if (site.empty() || title.size() <= site.size() + 3 ||
+      !LowerAscii(title).ends_with(LowerAscii(site))) {
+    return title;
+  }
+  const std::string_view rest = std::string_view(title).substr(0, title.size() - site.size());
+  for (std::string_view separator : {" - ", " | ", " \u2013 ", " \u2014 ", " :: ", " \u00B7 "}) {
+    if (rest.ends_with(separator)) return Collapse(rest.substr(0, rest.size() - separator.size()));
+  }
+  return title;
 }
 
 void FillPublished(const Page& page, const JsonLdArticle& ld, int main_root, Article& article) {
@@ -746,18 +710,19 @@ void FillPublished(const Page& page, const JsonLdArticle& ld, int main_root, Art
     article.published_source = source;
   };
   use(NormalizeDate(ld.date_published), "json-ld");
-  use(NormalizeDate(MetaValue(
-          page, {"article:published_time", "datepublished", "article:published", "og:published_time",
-                 "publishdate", "publish-date", "pubdate", "date", "dc.date.issued", "dc.date",
-                 "dcterms.issued", "dcterms.created", "sailthru.date", "parsely-pub-date"})),
+  use(NormalizeDate(MetaValue(page, {"article:published_time", "datepublished", "article:published",
+                                     "og:published_time", "publishdate", "publish-date", "pubdate",
+                                     "date", "dc.date.issued", "dc.date", "dcterms.issued",
+                                     "dcterms.created", "sailthru.date", "parsely-pub-date"})),
       "meta");
   // A <time> counts when it belongs to the article: inside <article>/<main>,
   // or near the chosen main text.
   int near = main_root;
   for (int up = 0; up < 3 && page.nodes[near].parent >= 0; ++up) near = page.nodes[near].parent;
   for (const auto& [node, datetime] : page.times) {
-    if (node >= static_cast<int>(page.nodes.size())) continue;
-    if ((page.nodes[node].context & kArticle) || (near > 0 && InSubtree(page.nodes, near, node))) {
+    if (node < static_cast<int>(page.nodes.size()) &&
+        ((page.nodes[node].context & kArticle) ||
+         (near > 0 && InSubtree(page.nodes, near, node)))) {
       use(NormalizeDate(datetime), "time");
     }
   }
@@ -765,12 +730,12 @@ void FillPublished(const Page& page, const JsonLdArticle& ld, int main_root, Art
 }
 
 void FillMetadata(const Page& page, const JsonLdArticle& ld, int main_root, Article& article) {
-  article.site_name = Collapse(MetaValue(page, {"og:site_name"}));
-  if (article.site_name.empty()) article.site_name = Collapse(ld.publisher);
-  if (article.site_name.empty()) article.site_name = Collapse(MetaValue(page, {"application-name"}));
-
-  for (const std::string& title : {MetaValue(page, {"og:title"}), ld.headline, page.h1.text,
-                                   page.title_tag}) {
+  for (const std::string& site : {MetaValue(page, {"og:site_name"}), Collapse(ld.publisher),
+                                  MetaValue(page, {"application-name"})}) {
+    if (article.site_name.empty()) article.site_name = site;
+  }
+  for (const std::string& title :
+       {MetaValue(page, {"og:title"}), ld.headline, page.h1.text, page.title_tag}) {
     if (article.title.empty()) article.title = StripSiteSuffix(Collapse(title), article.site_name);
   }
   const std::string og_url = MetaValue(page, {"og:url"});
@@ -778,18 +743,24 @@ void FillMetadata(const Page& page, const JsonLdArticle& ld, int main_root, Arti
   FillPublished(page, ld, main_root, article);
 
   std::string author = MetaValue(page, {"author"});
-  if (author.starts_with("http")) author.clear();
-  if (author.empty()) author = ld.author;
-  if (author.empty()) author = page.byline.text;
-  article.byline = CleanByline(author);
+  // A byline element's text may run on into the date and tags; only a short one is a name.
+  const std::string& byline = page.byline.text.size() <= 80 ? page.byline.text : "";
+  for (const std::string& other : {ld.author, page.author.text, byline}) {
+    if (author.empty() || author.starts_with("http")) author = Collapse(other);
+  }
+  // "By Ann Lee", and "ByAnn Lee" where markup put the two in separate elements.
+  if (author.size() > 3 && LowerAscii(author.substr(0, 2)) == "by" &&
+      (author[2] == ' ' || (author[2] >= 'A' && author[2] <= 'Z'))) {
+    author = Collapse(author.substr(2));
+  }
+  article.byline = author;
 
   std::string language = page.html_lang;
   if (language.empty()) language = MetaValue(page, {"content-language", "inlanguage", "og:locale"});
-  if (language.size() >= 2 && std::isalpha(static_cast<unsigned char>(language[0])) &&
-      std::isalpha(static_cast<unsigned char>(language[1])) &&
-      (language.size() == 2 || !std::isalpha(static_cast<unsigned char>(language[2])))) {
-    article.language = {static_cast<char>(std::tolower(static_cast<unsigned char>(language[0]))),
-                        static_cast<char>(std::tolower(static_cast<unsigned char>(language[1])))};
+  language = LowerAscii(language.substr(0, language.find_first_of("-_")));
+  if (language.size() == 2 && language[0] >= 'a' && language[0] <= 'z' && language[1] >= 'a' &&
+      language[1] <= 'z') {
+    article.language = language;
   }
 }
 

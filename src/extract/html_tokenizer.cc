@@ -33,24 +33,23 @@ struct NamedReference {
 
 // Names of U+00A0..U+00FF in order.
 constexpr std::array<std::string_view, 96> kLatin1Names = {
-    "nbsp",   "iexcl",  "cent",   "pound",  "curren", "yen",    "brvbar", "sect",
-    "uml",    "copy",   "ordf",   "laquo",  "not",    "shy",    "reg",    "macr",
-    "deg",    "plusmn", "sup2",   "sup3",   "acute",  "micro",  "para",   "middot",
-    "cedil",  "sup1",   "ordm",   "raquo",  "frac14", "frac12", "frac34", "iquest",
-    "Agrave", "Aacute", "Acirc",  "Atilde", "Auml",   "Aring",  "AElig",  "Ccedil",
-    "Egrave", "Eacute", "Ecirc",  "Euml",   "Igrave", "Iacute", "Icirc",  "Iuml",
-    "ETH",    "Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde", "Ouml",   "times",
-    "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN",  "szlig",
-    "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",  "aelig",  "ccedil",
-    "egrave", "eacute", "ecirc",  "euml",   "igrave", "iacute", "icirc",  "iuml",
-    "eth",    "ntilde", "ograve", "oacute", "ocirc",  "otilde", "ouml",   "divide",
-    "oslash", "ugrave", "uacute", "ucirc",  "uuml",   "yacute", "thorn",  "yuml",
+    "nbsp",   "iexcl",  "cent",   "pound",  "curren", "yen",    "brvbar", "sect",   "uml",
+    "copy",   "ordf",   "laquo",  "not",    "shy",    "reg",    "macr",   "deg",    "plusmn",
+    "sup2",   "sup3",   "acute",  "micro",  "para",   "middot", "cedil",  "sup1",   "ordm",
+    "raquo",  "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc",  "Atilde",
+    "Auml",   "Aring",  "AElig",  "Ccedil", "Egrave", "Eacute", "Ecirc",  "Euml",   "Igrave",
+    "Iacute", "Icirc",  "Iuml",   "ETH",    "Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde",
+    "Ouml",   "times",  "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN",
+    "szlig",  "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",  "aelig",  "ccedil",
+    "egrave", "eacute", "ecirc",  "euml",   "igrave", "iacute", "icirc",  "iuml",   "eth",
+    "ntilde", "ograve", "oacute", "ocirc",  "otilde", "ouml",   "divide", "oslash", "ugrave",
+    "uacute", "ucirc",  "uuml",   "yacute", "thorn",  "yuml",
 };
 
 // Accepted without ';' as well (the legacy names), besides kLatin1Names.
 constexpr NamedReference kLegacyAsciiReferences[] = {
-    {"amp", '&'}, {"lt", '<'},  {"gt", '>'},    {"quot", '"'},   {"AMP", '&'},
-    {"LT", '<'},  {"GT", '>'},  {"QUOT", '"'},  {"COPY", 0xA9},  {"REG", 0xAE},
+    {"amp", '&'}, {"lt", '<'}, {"gt", '>'},   {"quot", '"'},  {"AMP", '&'},
+    {"LT", '<'},  {"GT", '>'}, {"QUOT", '"'}, {"COPY", 0xA9}, {"REG", 0xAE},
 };
 
 // Only recognised with the closing ';'.
@@ -124,7 +123,8 @@ size_t DecodeNumericReference(std::string_view text, size_t at, std::string& out
   const size_t digits_begin = pos;
   uint32_t value = 0;
   while (pos < text.size()) {
-    const int digit = hex ? HexDigitValue(text[pos]) : (IsAsciiDigit(text[pos]) ? text[pos] - '0' : -1);
+    const int digit =
+        hex ? HexDigitValue(text[pos]) : (IsAsciiDigit(text[pos]) ? text[pos] - '0' : -1);
     if (digit < 0) break;
     // Saturate instead of overflowing: anything above U+10FFFF is invalid anyway.
     value = std::min<uint32_t>(value * (hex ? 16 : 10) + digit, 0x110000);
@@ -233,8 +233,8 @@ const std::string* Token::FindAttribute(std::string_view attribute_name) const {
 
 bool IsRawTextElement(std::string_view name) {
   static constexpr std::string_view kRawText[] = {
-      "script", "style",   "title",    "textarea", "noscript",  "template",
-      "xmp",    "iframe",  "noembed",  "noframes", "plaintext",
+      "script", "style",  "title",   "textarea", "noscript",  "template",
+      "xmp",    "iframe", "noembed", "noframes", "plaintext",
   };
   return std::find(std::begin(kRawText), std::end(kRawText), name) != std::end(kRawText);
 }
@@ -289,10 +289,9 @@ char32_t Windows1252CodePoint(uint8_t byte) {
   // 0x80..0x9F differ from Latin-1; the five unassigned bytes map to C1
   // controls, as the WHATWG Encoding standard says.
   static constexpr char16_t kHigh[32] = {
-      0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-      0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+      0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
   };
   if (byte >= 0x80 && byte <= 0x9F) return kHigh[byte - 0x80];
   return byte;

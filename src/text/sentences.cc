@@ -74,10 +74,23 @@ std::vector<std::pair<uint32_t, uint32_t>> SplitSentences(std::string_view parag
   size_t start = 0;
   size_t pos = 0;
   auto emit = [&](size_t end) {
-    // Trim white space on both sides; skip empty pieces.
+    // Trim white space (no-break and other Unicode spaces too) on both
+    // sides; skip empty pieces.
     size_t b = start, e = end;
-    while (b < e && static_cast<unsigned char>(paragraph[b]) <= ' ') ++b;
-    while (e > b && static_cast<unsigned char>(paragraph[e - 1]) <= ' ') --e;
+    while (b < e) {
+      size_t next = b;
+      const char32_t c = DecodeUtf8(paragraph, next);
+      if (c > U' ' && !IsSpace(c)) break;
+      b = next;
+    }
+    while (e > b) {
+      size_t lead = e - 1;  // back to the first byte of the last code point
+      while (lead > b && (static_cast<unsigned char>(paragraph[lead]) & 0xC0) == 0x80) --lead;
+      size_t next = lead;
+      const char32_t c = DecodeUtf8(paragraph, next);
+      if (next != e || (c > U' ' && !IsSpace(c))) break;
+      e = lead;
+    }
     if (e > b) sentences.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
   };
   while (pos < paragraph.size()) {
