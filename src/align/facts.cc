@@ -25,6 +25,12 @@ constexpr double kFactThreshold = 0.22;
 // which is a coincidence, not a fact.
 constexpr int kMinSharedFeatures = 2;
 
+// Long sentences dilute the cosine with details of their own: a tabloid lede
+// and a broadsheet lede of one fact share three or more features at a cosine
+// of 0.15-0.22. Sentences sharing that many features need less.
+constexpr double kLongFactThreshold = 0.15;
+constexpr int kLongFactSharedFeatures = 3;
+
 // A fact group holds at most this many sentences of one document: a row of
 // the side-by-side view pairs one sentence per outlet, and allowing more lets
 // groups chain distinct facts together through a shared lede.
@@ -298,7 +304,9 @@ void GroupFacts(Comparison& comparison, const std::vector<std::vector<FeatureVec
         for (int t = 0; t < cols; ++t) {
           if (shared[t] < kMinSharedFeatures) continue;
           const double value = dot[t] / (v.norm * sparse[o][t].norm);
-          if (value < kFactThreshold) continue;
+          const bool enough = value >= kFactThreshold ||
+                              (value >= kLongFactThreshold && shared[t] >= kLongFactSharedFeatures);
+          if (!enough) continue;
           if (sim[s].empty()) sim[s].assign(cols, 0.0);
           sim[s][t] = value;
           any = true;

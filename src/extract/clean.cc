@@ -11,12 +11,15 @@
 //     a caption, later copies are boilerplate, so it is never counted twice;
 //   - a line without closing punctuation that stands right above a widget
 //     is a caption too (a gallery caption printed once);
-//   - a line of one or two words without punctuation is not prose.
+//   - a line of one or two words without punctuation is not prose;
+//   - a short "By Jane Doe" line is a byline, a line of date words a time stamp.
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "parallax/extract.h"
@@ -110,6 +113,25 @@ double Jaccard(const std::vector<std::string>& a, const std::vector<std::string>
   return total == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(total);
 }
 
+// A byline or time stamp line has at most this many words ("By Jane Doe and
+// John Roe, Political Correspondents" has eight).
+constexpr size_t kMaxBylineWords = 9;
+
+// Words a time stamp is made of: numbers, month and day names, zones.
+bool IsDateWord(const std::string& w) {
+  static const std::unordered_set<std::string> kWords = {
+      "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
+      "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "may",
+      "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march",
+      "april", "june", "july", "august", "september", "october", "november", "december", "am",
+      "pm", "gmt", "bst", "utc", "cet", "cest", "est", "edt", "pst", "pdt", "updated", "published",
+      "last", "at", "on"};
+  if (kWords.count(w)) return true;
+  return std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+         (w.size() > 2 && std::isdigit(static_cast<unsigned char>(w[0])) &&
+          (w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th")));
+}
+
 void Mark(Paragraph& p, ParagraphRole role, const char* why) {
   p.role = role;
   p.why = why;
@@ -171,6 +193,25 @@ void CleanDebris(std::vector<Paragraph>& paragraphs) {
       }
       repeated[j] = true;
       Mark(paragraphs[j], ParagraphRole::kBoilerplate, "second copy of a caption");
+    }
+  }
+
+  // Bylines and time stamps printed as lines of their own: "By Jane Doe,
+  // Transport Correspondent", "Sat 14 Mar 2026 09.42 GMT". Short, without
+  // closing punctuation, and made of a name after "By" or of date words and
+  // numbers only.
+  for (size_t i = 0; i < n; ++i) {
+    if (paragraphs[i].role != ParagraphRole::kBody || facts[i].closes_sentence) continue;
+    const std::vector<std::string>& words = facts[i].words;
+    if (words.empty() || words.size() > kMaxBylineWords) continue;
+    if (words[0] == "by" && words.size() >= 3 && paragraphs[i].text.compare(0, 3, "By ") == 0) {
+      Mark(paragraphs[i], ParagraphRole::kBoilerplate, "a byline, not a claim of the report");
+      continue;
+    }
+    size_t date_words = 0;
+    for (const std::string& w : words) date_words += IsDateWord(w);
+    if (date_words == words.size()) {
+      Mark(paragraphs[i], ParagraphRole::kBoilerplate, "a time stamp, not a claim of the report");
     }
   }
 
