@@ -15,8 +15,12 @@ bool IsValidUtf8(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     const uint8_t lead = static_cast<uint8_t>(text[pos]);
-    size_t length = lead < 0x80 ? 1 : lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3
-                                                    : lead < 0xF5 ? 4 : 0;
+    size_t length = lead < 0x80   ? 1
+                    : lead < 0xC2 ? 0
+                    : lead < 0xE0 ? 2
+                    : lead < 0xF0 ? 3
+                    : lead < 0xF5 ? 4
+                                  : 0;
     if (length == 0 || pos + length > text.size()) return false;
     for (size_t i = 1; i < length; ++i) {
       if ((static_cast<uint8_t>(text[pos + i]) & 0xC0) != 0x80) return false;

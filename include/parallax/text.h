@@ -23,7 +23,7 @@ char32_t DecodeUtf8(std::string_view text, size_t& pos);
 void AppendUtf8(char32_t cp, std::string& out);
 
 // Lower-cases (full Unicode simple case folding) and folds typographic
-// apostrophes and hyphens to ASCII, so "Sir Keir’s" and "sir keir's" compare equal.
+// apostrophes and hyphens to ASCII, so "Dame Jane’s" and "dame jane's" compare equal.
 std::string FoldCase(std::string_view text);
 
 // English Snowball stem of an already folded word. Thread-safe.

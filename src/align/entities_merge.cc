@@ -73,7 +73,7 @@ std::vector<std::vector<int>> MergeEntities(Comparison& comparison) {
                 std::equal(local.words.rbegin(), local.words.rend(), gw.rbegin());
       }
       if (!match) {
-        // A shared acronym ("ECHR") names the same organisation.
+        // A shared acronym ("NPA") names the same organisation.
         for (const std::string& a : le.aliases) {
           if (!IsAllCaps(a)) continue;
           for (const std::string& b : ge.aliases) match |= a == b;

@@ -2,7 +2,7 @@
 //
 // A name is a run of capitalised words ("Council of Europe" keeps its inner
 // "of"). Its first word may be a sentence's first word only if the document
-// also capitalises that word elsewhere: "Critics say" is no name, "Lammy
+// also capitalises that word elsewhere: "Critics say" is no name, "Doe
 // said" is. Honorifics ("Sir", "Dr") and role words before a name ("Justice
 // Secretary") are not part of the name: they type it as a person and bind
 // the role to it. A role standing alone ("the prime minister", "the PM")
@@ -129,7 +129,7 @@ void FindEntities(AnalyzedArticle& doc) {
                                lex.organisation_words.count(w) || IsAcronym(std::string_view(
                                    text).substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
         // A multi-word run keeps an unevidenced first word only when the
-        // rest is a lone word ("Kemi Badenoch said"); "Later Jane Doe
+        // rest is a lone word ("Jane Doe said"); "Later Jane Doe
         // spoke" loses "Later", as the rest is a name by itself.
         if ((IsStopword(w) && !lex.honorifics.count(w)) || (!evidenced && j - i <= 2 && j - i == 1) ||
             (!evidenced && j - i >= 3 && !lex.honorifics.count(w))) {

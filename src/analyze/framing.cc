@@ -48,9 +48,14 @@ void FindFraming(AnalyzedArticle& doc, const std::vector<Quote>& scare_quotes) {
       const Token& t = s.tokens[words[w]];
       return t.kind == TokenKind::kWord ? t.stem : t.lower;
     };
-    size_t w = 0;
-    while (w < words.size()) {
-      // Longest entry starting here wins ("small boats crisis" over "crisis").
+    // Longest entry at each word; overlapping matches merge into one term
+    // ("forces of hate" + "hate and division").
+    struct Match {
+      size_t first, last;  // word indexes, inclusive
+      std::string entry, category;
+    };
+    std::vector<Match> matches;
+    for (size_t w = 0; w < words.size(); ++w) {
       const FramingEntry* best = nullptr;
       for (const FramingEntry& entry : lex.framing) {
         if (w + entry.stems.size() > words.size()) continue;
@@ -66,18 +71,27 @@ void FindFraming(AnalyzedArticle& doc, const std::vector<Quote>& scare_quotes) {
         }
         if (match) best = &entry;
       }
-      if (!best) {
-        ++w;
+      if (!best) continue;
+      const size_t last = w + best->stems.size() - 1;
+      if (!matches.empty() && w <= matches.back().last) {
+        if (last <= matches.back().last) continue;  // inside the previous match
+        Match& m = matches.back();
+        m.last = last;
+        m.entry += " + " + best->term;
+        if (m.category != best->category) m.category += "+" + best->category;
         continue;
       }
-      const Token& first = s.tokens[words[w]];
-      const Token& last = s.tokens[words[w + best->stems.size() - 1]];
+      matches.push_back({w, last, best->term, best->category});
+    }
+    for (const Match& m : matches) {
+      const Token& first = s.tokens[words[m.first]];
+      const Token& last = s.tokens[words[m.last]];
       FramingHit hit;
       hit.sentence = si;
       hit.span = {s.span.paragraph, first.begin, last.end};
       hit.term = doc.article.paragraphs[s.span.paragraph].text.substr(first.begin, last.end - first.begin);
-      hit.entry = best->term;
-      hit.category = best->category;
+      hit.entry = m.entry;
+      hit.category = m.category;
       hit.in_quote = InsideQuotedSpan(doc, s.span.paragraph, first.begin, last.end);
       if (hit.in_quote) {
         if (const Quote* q = QuoteHolding(doc, scare_quotes, s.span.paragraph, first.begin, last.end)) {
@@ -85,7 +99,6 @@ void FindFraming(AnalyzedArticle& doc, const std::vector<Quote>& scare_quotes) {
         }
       }
       doc.framing.push_back(std::move(hit));
-      w += best->stems.size();
     }
   }
 }

@@ -16,7 +16,7 @@ namespace parallax {
 namespace {
 
 // Honorifics that stay in the display name of a person known by one word:
-// "Lord Hermer" is how the person is named; "Mr Hermer" is not.
+// "Lord Ashby" is how the person is named; "Mr Ashby" is not.
 bool IsPeerageTitle(const std::string& h) {
   return h == "lord" || h == "lady" || h == "baroness" || h == "baron" || h == "sir" ||
          h == "dame";
@@ -229,7 +229,7 @@ void NameBuilder::AddCapitalisedRun(uint32_t si, size_t begin, size_t end) {
 }
 
 void NameBuilder::FindAcronymDefinitions() {
-  // "European Convention on Human Rights (ECHR)", also written in lower case:
+  // "Northern Ports Authority (NPA)", also written in lower case:
   // the words before the bracket whose initials spell the acronym.
   for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
     const std::vector<Token>& tokens = doc_.sentences[si].tokens;
@@ -267,7 +267,7 @@ void NameBuilder::FindAcronymDefinitions() {
 
 void NameBuilder::ClusterNames() {
   const Lexicons& lex = Lexicons::Get();
-  // Longest names first, so "Starmer" finds "Keir Starmer" already there.
+  // Longest names first, so "Doe" finds "Jane Doe" already there.
   std::vector<size_t> order;
   for (size_t i = 0; i < pending_.size(); ++i) {
     if (pending_[i].form == MentionForm::kName && !pending_[i].name.empty()) order.push_back(i);
@@ -290,7 +290,7 @@ void NameBuilder::ClusterNames() {
       const std::vector<std::string>& ew = entity_tokens_[e];
       const LocalEntity& entity = entities_[e];
       bool match = ew == words;
-      // A part of a person's name: first name or surname, or "Sir Keir".
+      // A part of a person's name: first name or surname, or "Dame Jane".
       if (!match && words.size() < ew.size() && entity.type == EntityType::kPerson &&
           (p.type == EntityType::kPerson || !p.type_known)) {
         match = std::equal(words.begin(), words.end(), ew.begin()) ||

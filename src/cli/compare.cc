@@ -44,7 +44,7 @@ Options:
 
 Examples:
   parallax compare reports/
-  parallax compare --html story.html bbc.html mail.txt
+  parallax compare --html story.html courier.html beacon.txt
   parallax compare --json --outlet "Evening Post"=post.txt a.html post.txt | jq .facts
 
 What it shows:

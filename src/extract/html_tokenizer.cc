@@ -298,26 +298,21 @@ char32_t Windows1252CodePoint(uint8_t byte) {
 }
 
 bool Tokenizer::Next(Token& token) {
-  token.name.clear();
-  token.attributes.clear();
-  token.self_closing = false;
-  token.text.clear();
   while (pos_ < in_.size()) {
+    // Clearing keeps the strings' capacity: the next token reuses it.
+    token.name.clear();
+    token.attributes.clear();
+    token.self_closing = false;
+    token.text.clear();
     if (!raw_text_end_.empty()) {
       ReadRawText(token);
       if (!token.text.empty()) return true;
-      continue;
+    } else if (in_[pos_] == '<' && StartsMarkup(pos_)) {
+      if (ReadMarkup(token)) return true;  // else: markup that makes no token
+    } else {
+      ReadText(token);
+      return true;
     }
-    if (in_[pos_] == '<' && StartsMarkup(pos_)) {
-      if (ReadMarkup(token)) return true;
-      token.name.clear();
-      token.attributes.clear();
-      token.self_closing = false;
-      token.text.clear();
-      continue;
-    }
-    ReadText(token);
-    return true;
   }
   return false;
 }

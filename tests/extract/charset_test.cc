@@ -44,7 +44,8 @@ TEST(CharsetTest, Windows1252DeclaredWithMetaCharset) {
   // "café “quoted” – €5" in windows-1252.
   const std::string page =
       "<html><head><meta charset=\"windows-1252\"></head><body><p>caf\xE9 \x93quoted\x94 \x96 "
-      "\x80" "5</p></body></html>";
+      "\x80"
+      "5</p></body></html>";
   const std::string decoded = Decoded(Html(page));
   EXPECT_NE(decoded.find("caf\u00E9 \u201Cquoted\u201D \u2013 \u20AC5"), std::string::npos)
       << decoded;
@@ -63,8 +64,9 @@ TEST(CharsetTest, Windows1251) {
   // "Привет, мир" in windows-1251.
   const std::string page =
       "<meta charset=windows-1251><p>\xCF\xF0\xE8\xE2\xE5\xF2, \xEC\xE8\xF0</p>";
-  EXPECT_EQ(Decoded(Html(page)), "<meta charset=windows-1251><p>\u041F\u0440\u0438\u0432\u0435"
-                                 "\u0442, \u043C\u0438\u0440</p>");
+  EXPECT_EQ(Decoded(Html(page)),
+            "<meta charset=windows-1251><p>\u041F\u0440\u0438\u0432\u0435"
+            "\u0442, \u043C\u0438\u0440</p>");
 }
 
 TEST(CharsetTest, ShiftJis) {
@@ -81,7 +83,8 @@ TEST(CharsetTest, ShiftJis) {
 TEST(CharsetTest, EucKrAndGb2312) {
   EXPECT_EQ(Decoded(Html("<meta charset=\"euc-kr\">\xC7\xD1\xB1\xB9\xBE\xEE")),
             "<meta charset=\"euc-kr\">\uD55C\uAD6D\uC5B4");
-  EXPECT_EQ(Decoded(Html("<meta charset=gb2312>\xD6\xD0\xCE\xC4")), "<meta charset=gb2312>\u4E2D\u6587");
+  EXPECT_EQ(Decoded(Html("<meta charset=gb2312>\xD6\xD0\xCE\xC4")),
+            "<meta charset=gb2312>\u4E2D\u6587");
 }
 
 TEST(CharsetTest, XmlDeclaration) {
@@ -107,7 +110,8 @@ TEST(CharsetTest, ValidUtf8WinsOverAStaleDeclaration) {
 }
 
 TEST(CharsetTest, DeclaredUtf8WithBadBytesIsRepaired) {
-  EXPECT_EQ(Decoded(Html("<meta charset=utf-8><p>a\xFF" "b</p>")),
+  EXPECT_EQ(Decoded(Html("<meta charset=utf-8><p>a\xFF"
+                         "b</p>")),
             "<meta charset=utf-8><p>a\uFFFDb</p>");
 }
 
@@ -131,7 +135,9 @@ TEST(CharsetTest, InvalidUtf8TextIsReportedWithItsOffset) {
   EXPECT_EQ(result.status().message(), "invalid UTF-8 at byte 18 (0xE9)");
 
   // Offsets count the BOM; overlong forms and surrogates are invalid too.
-  result = DecodeToUtf8(Text("\xEF\xBB\xBF" "ab\xC0\xAF"));
+  result =
+      DecodeToUtf8(Text("\xEF\xBB\xBF"
+                        "ab\xC0\xAF"));
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.status().message(), "invalid UTF-8 at byte 5 (0xC0)");
   result = DecodeToUtf8(Text("x\xED\xA0\x80"));

@@ -24,13 +24,15 @@ const char* const kArticleParagraphs[] = {
 std::string ArticleBodyHtml() {
   std::string body;
   body += "<p>" + std::string(kArticleParagraphs[0]) + "</p>\n<p>" + kArticleParagraphs[1] + "</p>";
-  body += "<figure><img src=\"pier.jpg\"><figcaption>Workers on the rebuilt pier on Monday."
-          "</figcaption></figure>";
+  body +=
+      "<figure><img src=\"pier.jpg\"><figcaption>Workers on the rebuilt pier on Monday."
+      "</figcaption></figure>";
   body += "<div class=\"ad-slot\"><span>Advertisement</span></div>";
   body += "<h2>A higher pier</h2>";
   body += "<p>" + std::string(kArticleParagraphs[2]) + "</p>";
-  body += "<div class=\"newsletter-box\"><p>Sign up for our morning briefing, delivered to your "
-          "inbox every weekday at six.</p><button>Subscribe</button></div>";
+  body +=
+      "<div class=\"newsletter-box\"><p>Sign up for our morning briefing, delivered to your "
+      "inbox every weekday at six.</p><button>Subscribe</button></div>";
   body += "<p>" + std::string(kArticleParagraphs[3]) + "</p>";
   return body;
 }
@@ -134,9 +136,9 @@ TEST(HtmlExtractTest, PublishedFromJsonLd) {
 }
 
 TEST(HtmlExtractTest, PublishedFromMeta) {
-  const Article article = ExtractHtml(PageWithHead(
-      R"(<meta property="article:published_time" content="2031-03-05T06:00:00Z">)",
-      R"(<time datetime="2031-03-09">9 March</time>)"));
+  const Article article = ExtractHtml(
+      PageWithHead(R"(<meta property="article:published_time" content="2031-03-05T06:00:00Z">)",
+                   R"(<time datetime="2031-03-09">9 March</time>)"));
   EXPECT_EQ(article.published, "2031-03-05T06:00:00Z");
   EXPECT_EQ(article.published_source, "meta");
 }
@@ -159,9 +161,9 @@ TEST(HtmlExtractTest, TitleFallsBackToH1ThenTitleWithoutSiteSuffix) {
   Article article = ExtractHtml(PageWithHead("<title>Other - The Harbor Ledger</title>",
                                              "<h1>Terminal &amp; pier reopen</h1>"));
   EXPECT_EQ(article.title, "Terminal & pier reopen");
-  article = ExtractHtml(PageWithHead(
-      "<title>Terminal reopens | The Harbor Ledger</title>"
-      "<meta name=\"application-name\" content=\"The Harbor Ledger\">"));
+  article =
+      ExtractHtml(PageWithHead("<title>Terminal reopens | The Harbor Ledger</title>"
+                               "<meta name=\"application-name\" content=\"The Harbor Ledger\">"));
   EXPECT_EQ(article.title, "Terminal reopens");
   EXPECT_EQ(article.site_name, "The Harbor Ledger");
   // Without a known site name the suffix stays.
@@ -192,6 +194,26 @@ TEST(HtmlExtractTest, JsonLdArticleBodyReplacesAThinPage) {
                 "Full crossings resume on Friday, the port authority said in a statement."}));
 }
 
+TEST(HtmlExtractTest, CaptionClassInsideTheArticleIsACaption) {
+  const std::string page = "<div class=\"story\"><p>" + std::string(kArticleParagraphs[0]) +
+                           "</p><div class=\"image-caption\">The pier at dawn (Photo: Harbor "
+                           "Ledger)</div><p>" +
+                           kArticleParagraphs[1] + "</p></div>";
+  const Article article = ExtractHtml(page);
+  EXPECT_EQ(TextsWithRole(article, ParagraphRole::kCaption),
+            std::vector<std::string>{"The pier at dawn (Photo: Harbor Ledger)"});
+  EXPECT_EQ(TextsWithRole(article, ParagraphRole::kBody).size(), 2u);
+}
+
+TEST(HtmlExtractTest, DeeplyNestedJsonLdIsHarmless) {
+  std::string script = "{\"@type\":\"NewsArticle\",\"author\":";
+  for (int i = 0; i < 100000; ++i) script += "[{\"name\":";
+  const Article article =
+      ExtractHtml(PageWithHead("<script type=\"application/ld+json\">" + script + "</script>"));
+  EXPECT_EQ(article.byline, "");
+  EXPECT_EQ(TextsWithRole(article, ParagraphRole::kBody).size(), 5u);
+}
+
 TEST(HtmlExtractTest, BrokenJsonLdIsIgnored) {
   const Article article = ExtractHtml(PageWithHead(
       R"(<script type="application/ld+json">{"@type":"NewsArticle","headline":"x" </script>)"));
@@ -200,13 +222,15 @@ TEST(HtmlExtractTest, BrokenJsonLdIsIgnored) {
 }
 
 TEST(HtmlExtractTest, UnclosedParagraphsAndListItems) {
-  const std::string page =
-      "<div class=content><p>" + std::string(kArticleParagraphs[0]) + "<p>" +
-      kArticleParagraphs[1] + "<ul><li>First point of the plan, agreed by the council.<li>Second "
-      "point of the plan, agreed later.</ul><p>" + kArticleParagraphs[2] + "</div>";
-  const std::vector<std::string> expected = {
-      kArticleParagraphs[0], kArticleParagraphs[1], "First point of the plan, agreed by the council.",
-      "Second point of the plan, agreed later.", kArticleParagraphs[2]};
+  const std::string page = "<div class=content><p>" + std::string(kArticleParagraphs[0]) + "<p>" +
+                           kArticleParagraphs[1] +
+                           "<ul><li>First point of the plan, agreed by the council.<li>Second "
+                           "point of the plan, agreed later.</ul><p>" +
+                           kArticleParagraphs[2] + "</div>";
+  const std::vector<std::string> expected = {kArticleParagraphs[0], kArticleParagraphs[1],
+                                             "First point of the plan, agreed by the council.",
+                                             "Second point of the plan, agreed later.",
+                                             kArticleParagraphs[2]};
   EXPECT_EQ(TextsWithRole(ExtractHtml(page), ParagraphRole::kBody), expected);
 }
 
@@ -261,8 +285,8 @@ TEST(HtmlExtractTest, NulBytesAndGarbageGiveValidText) {
 
 TEST(HtmlExtractTest, EmptyAndTextlessPages) {
   EXPECT_TRUE(ExtractHtml("").paragraphs.empty());
-  EXPECT_TRUE(ExtractHtml("<html><head><title>T</title></head><body></body></html>")
-                  .paragraphs.empty());
+  EXPECT_TRUE(
+      ExtractHtml("<html><head><title>T</title></head><body></body></html>").paragraphs.empty());
   EXPECT_EQ(ExtractHtml("<html><head><title>T</title></head></html>").title, "T");
 }
 

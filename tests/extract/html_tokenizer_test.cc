@@ -22,10 +22,18 @@ std::string Render(std::string_view input) {
         }
         out += token.self_closing ? "/>" : ">";
         break;
-      case TokenType::kEndTag: out += "</" + token.name + ">"; break;
-      case TokenType::kText: out += "[" + token.text + "]"; break;
-      case TokenType::kComment: out += "<!--" + token.text + "-->"; break;
-      case TokenType::kDoctype: out += "<!DOCTYPE" + token.text + ">"; break;
+      case TokenType::kEndTag:
+        out += "</" + token.name + ">";
+        break;
+      case TokenType::kText:
+        out += "[" + token.text + "]";
+        break;
+      case TokenType::kComment:
+        out += "<!--" + token.text + "-->";
+        break;
+      case TokenType::kDoctype:
+        out += "<!DOCTYPE" + token.text + ">";
+        break;
     }
   }
   return out;
