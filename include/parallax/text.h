@@ -35,7 +35,9 @@ std::vector<Token> Tokenize(std::string_view text, uint32_t begin, uint32_t end)
 // Sentence spans of one paragraph (byte offsets into it).
 std::vector<std::pair<uint32_t, uint32_t>> SplitSentences(std::string_view paragraph);
 
-// True for a small closed set of English function words ("the", "of", "said" is not one).
+// True for a small closed set of English function words ("the", "of"), honorific
+// abbreviations ("mr") and plain attribution verbs ("said", "says"): words that
+// tell no fact, so alignment ignores them.
 bool IsStopword(std::string_view folded_word);
 
 }  // namespace parallax

@@ -180,6 +180,37 @@ std::vector<std::pair<int, int>> MaxWeightMatching(const std::vector<std::vector
   return pairs;
 }
 
+// Drifting paragraphs become off-topic only as a tail that runs to the end
+// of the report, or as a run opened by a change-of-story marker. A lone
+// paragraph of its own detail in the middle of a report is a unique fact,
+// not another story.
+void MarkDriftRuns(std::vector<Paragraph>& paragraphs,
+                   const std::map<uint32_t, FeatureVector>& analysed,
+                   const std::vector<std::pair<uint32_t, bool>>& drift) {
+  std::vector<uint32_t> order;
+  for (const auto& [p, v] : analysed) order.push_back(p);
+  std::map<uint32_t, bool> drifting(drift.begin(), drift.end());
+  size_t k = 0;
+  while (k < order.size()) {
+    if (!drifting.count(order[k])) {
+      ++k;
+      continue;
+    }
+    size_t end = k;
+    while (end < order.size() && drifting.count(order[end])) ++end;
+    const bool tail = end == order.size();
+    const bool opened_by_marker = drifting[order[k]];
+    for (size_t x = k; x < end && (tail || opened_by_marker); ++x) {
+      Paragraph& paragraph = paragraphs[order[x]];
+      paragraph.role = ParagraphRole::kOffTopic;
+      paragraph.why = drifting[order[x]]
+                          ? "opens with a change of story and shares little with the other reports"
+                          : "shares almost nothing with the other reports or with this report's story";
+    }
+    k = end;
+  }
+}
+
 }  // namespace
 
 void MarkOffTopic(Comparison& comparison, const std::vector<std::vector<FeatureVector>>& features) {
@@ -208,6 +239,7 @@ void MarkOffTopic(Comparison& comparison, const std::vector<std::vector<FeatureV
     // drift, a paragraph must be clearly about the story to return.
     FeatureVector context;
     std::vector<double> on_topic_scores;
+    std::vector<std::pair<uint32_t, bool>> drift;  // (paragraph, opens with a marker)
     bool drifting = false;
     int index = 0;
     for (const auto& [p, v] : paragraph_vectors[d]) {
@@ -228,11 +260,9 @@ void MarkOffTopic(Comparison& comparison, const std::vector<std::vector<FeatureV
         on_topic_scores.push_back(score);
         continue;
       }
-      Paragraph& paragraph = comparison.documents[d].article.paragraphs[p];
-      paragraph.role = ParagraphRole::kOffTopic;
-      paragraph.why = shift ? "opens with a change of story and shares little with the other reports"
-                            : "shares almost nothing with the other reports or with this report's story";
+      drift.push_back({p, shift});
     }
+    MarkDriftRuns(comparison.documents[d].article.paragraphs, paragraph_vectors[d], drift);
   }
 }
 

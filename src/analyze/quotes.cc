@@ -83,6 +83,8 @@ class QuoteFinder {
   std::string MediumIn(uint32_t si) const;
   Speaker AttributeDirect(uint32_t paragraph, const QuotedSpan& span, std::string& medium) const;
   void FindReported(uint32_t si);
+  static bool IsTellVerb(const std::string& lower);
+  size_t SkipAddressee(uint32_t si, size_t first) const;
 
   AnalyzedArticle& doc_;
   const std::vector<std::vector<QuotedSpan>>& spans_;
@@ -241,6 +243,31 @@ Speaker QuoteFinder::AttributeDirect(uint32_t paragraph, const QuotedSpan& span,
   return {};
 }
 
+bool QuoteFinder::IsTellVerb(const std::string& lower) {
+  return lower == "told" || lower == "tell" || lower == "tells" || lower == "telling";
+}
+
+// The token after the addressee of "told": past "that" when it follows
+// closely, else past one named entity or a short noun phrase.
+size_t QuoteFinder::SkipAddressee(uint32_t si, size_t first) const {
+  const Sentence& s = doc_.sentences[si];
+  for (size_t k = first; k < s.tokens.size() && k < first + 6; ++k) {
+    if (s.tokens[k].lower == "that") return k + 1;
+  }
+  if (first >= s.tokens.size()) return first;
+  for (const Mention& m : doc_.mentions) {
+    if (m.sentence == si && m.span.begin == s.tokens[first].begin) {
+      size_t k = first;
+      while (k < s.tokens.size() && s.tokens[k].end <= m.span.end) ++k;
+      return k;
+    }
+  }
+  size_t k = first;
+  const std::string& w = s.tokens[k].lower;
+  if (w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their") ++k;
+  return std::min(k + 1, s.tokens.size());
+}
+
 void QuoteFinder::FindReported(uint32_t si) {
   const Sentence& s = doc_.sentences[si];
   const std::string& text = doc_.article.paragraphs[s.span.paragraph].text;
@@ -267,6 +294,9 @@ void QuoteFinder::FindReported(uint32_t si) {
   }
   for (size_t h = 0; h < hits.size(); ++h) {
     size_t first = hits[h].verb + 1;
+    // "told strikers that ...", "told the BBC the talks ...": the listener
+    // is not part of what was said.
+    if (IsTellVerb(s.tokens[hits[h].verb].lower)) first = SkipAddressee(si, first);
     while (first < s.tokens.size() &&
            (s.tokens[first].lower == "that" || s.tokens[first].lower == "for" ||
             s.tokens[first].lower == "on" || s.tokens[first].kind == TokenKind::kPunct)) {

@@ -113,9 +113,10 @@ double Jaccard(const std::vector<std::string>& a, const std::vector<std::string>
   return total == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(total);
 }
 
-// A byline or time stamp line has at most this many words ("By Jane Doe and
-// John Roe, Political Correspondents" has eight).
-constexpr size_t kMaxBylineWords = 9;
+// A byline, credit or time stamp line has at most this many words ("By Jane
+// Doe and John Roe, Political Correspondents" has eight, "(Reporting by Jane
+// Doe; Editing by John Roe)" ten).
+constexpr size_t kMaxBylineWords = 12;
 
 // Words a time stamp is made of: numbers, month and day names, zones.
 bool IsDateWord(const std::string& w) {
@@ -206,6 +207,13 @@ void CleanDebris(std::vector<Paragraph>& paragraphs) {
     if (words.empty() || words.size() > kMaxBylineWords) continue;
     if (words[0] == "by" && words.size() >= 3 && paragraphs[i].text.compare(0, 3, "By ") == 0) {
       Mark(paragraphs[i], ParagraphRole::kBoilerplate, "a byline, not a claim of the report");
+      continue;
+    }
+    // "(Reporting by Jane Doe; Editing by John Roe)": a credit line in brackets.
+    const std::string& text = paragraphs[i].text;
+    if (text.size() > 2 && text.front() == '(' && text.back() == ')' && words.size() >= 3 &&
+        std::find(words.begin(), words.end(), "by") != words.end()) {
+      Mark(paragraphs[i], ParagraphRole::kBoilerplate, "a credit line, not a claim of the report");
       continue;
     }
     size_t date_words = 0;

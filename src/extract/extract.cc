@@ -69,10 +69,24 @@ std::vector<Paragraph> SplitPlainText(std::string_view text) {
     if (eol == std::string_view::npos) eol = text.size();
     std::string_view line = text.substr(pos, eol - pos);
     pos = eol + 1;
-    // Trim ASCII white space and no-break spaces.
-    while (!line.empty() && static_cast<unsigned char>(line.front()) <= ' ') line.remove_prefix(1);
-    while (!line.empty() && static_cast<unsigned char>(line.back()) <= ' ') line.remove_suffix(1);
-    while (line.size() >= 2 && line.substr(0, 2) == "\xC2\xA0") line.remove_prefix(2);
+    // Trim ASCII white space and no-break spaces, in any mix, at both ends.
+    for (bool trimmed = true; trimmed;) {
+      trimmed = false;
+      if (!line.empty() && static_cast<unsigned char>(line.front()) <= ' ') {
+        line.remove_prefix(1);
+        trimmed = true;
+      } else if (line.size() >= 2 && line.substr(0, 2) == "\xC2\xA0") {
+        line.remove_prefix(2);
+        trimmed = true;
+      }
+      if (!line.empty() && static_cast<unsigned char>(line.back()) <= ' ') {
+        line.remove_suffix(1);
+        trimmed = true;
+      } else if (line.size() >= 2 && line.substr(line.size() - 2) == "\xC2\xA0") {
+        line.remove_suffix(2);
+        trimmed = true;
+      }
+    }
     if (line.empty()) continue;
     Paragraph paragraph;
     paragraph.text.reserve(line.size());
