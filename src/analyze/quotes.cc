@@ -189,12 +189,16 @@ Speaker QuoteFinder::FromMentionEndingBefore(uint32_t si, size_t limit_token, si
 Speaker QuoteFinder::SubjectOf(uint32_t si, size_t verb, bool allow_inversion) const {
   const Sentence& s = doc_.sentences[si];
   if (allow_inversion && verb + 1 < s.tokens.size()) {
-    // "..., said Jane Doe" / "..., said the minister".
-    for (const Mention& m : doc_.mentions) {
-      if (m.sentence != si || m.entity < 0) continue;
-      const size_t gap_begin = s.tokens[verb].end;
-      if (m.span.begin > gap_begin && m.span.begin <= gap_begin + 5) {
-        return Speaker{m.entity, m.surface};
+    // "..., said Jane Doe" / "..., said the minister" / "..., said union
+    // organiser Jane Doe": the first name within a few words, before any
+    // punctuation.
+    for (size_t k = verb + 1; k < s.tokens.size() && k <= verb + kMaxSubjectGap + 1; ++k) {
+      if (s.tokens[k].kind == TokenKind::kPunct) break;
+      for (const Mention& m : doc_.mentions) {
+        if (m.sentence == si && m.entity >= 0 && m.span.begin <= s.tokens[k].begin &&
+            s.tokens[k].begin < m.span.end) {
+          return Speaker{m.entity, m.surface};
+        }
       }
     }
   }
