@@ -1,4 +1,6 @@
-// ExtractHtml: the main text and metadata of one news page.
+// ExtractHtml: the main text and metadata of one news page. The metadata
+// (meta tags, JSON-LD, title, byline, date...) is read in html_metadata.cc;
+// this file walks the tokens and chooses the main text.
 //
 // One pass over the tokens builds a flat table of elements (parent links,
 // preorder ids, flags inherited from ancestors) and a flat list of text
@@ -11,12 +13,12 @@
 // class names appear here.
 #include <algorithm>
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "extract/html_metadata.h"
 #include "extract/html_tokenizer.h"
 #include "parallax/extract.h"
 
@@ -82,12 +84,6 @@ uint32_t TagBits(std::string_view tag) {
   return found == kTable->end() ? 0 : found->second;
 }
 
-std::string LowerAscii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  return out;
-}
-
 // --- Class and id words ---------------------------------------------------
 
 // Words that name the usual kinds of page debris in class/id attributes. Long
@@ -130,18 +126,6 @@ ClassVerdict JudgeClassWords(std::string_view class_and_id) {
   return verdict;
 }
 
-bool HasWord(std::string_view words, std::string_view wanted) {
-  size_t pos = 0;
-  while ((pos = words.find(wanted, pos)) != std::string_view::npos) {
-    const size_t end = pos + wanted.size();
-    if ((pos == 0 || words[pos - 1] == ' ') && (end == words.size() || words[end] == ' ')) {
-      return true;
-    }
-    pos = end;
-  }
-  return false;
-}
-
 // --- The page model --------------------------------------------------------
 
 struct Node {
@@ -174,33 +158,10 @@ struct Capture {  // the text of one element, e.g. the first <h1>
 struct Page {
   std::vector<Node> nodes;
   std::vector<Block> blocks;
-  std::unordered_map<std::string, std::string> meta;  // first value of each key
-  std::vector<std::string> json_ld;
+  PageMetadata metadata;
   std::vector<std::pair<int, std::string>> times;  // <time datetime> and its node
-  std::string html_lang, title_tag, canonical;
   Capture h1, author, byline;  // first <h1>, rel/itemprop=author, class "byline"
 };
-
-// Appends `text` to `out` with runs of white space (including no-break
-// spaces) collapsed to one space and no space at the start. Returns the
-// bytes added.
-size_t AppendCollapsed(std::string_view text, bool& pending_space, std::string& out) {
-  const size_t before = out.size();
-  for (size_t pos = 0; pos < text.size(); ++pos) {
-    const char c = text[pos];
-    const bool no_break_space = c == '\xC2' && pos + 1 < text.size() && text[pos + 1] == '\xA0';
-    if (no_break_space || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-        c == '\v') {
-      pending_space = !out.empty();
-      pos += no_break_space ? 1 : 0;
-      continue;
-    }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    out.push_back(c);
-  }
-  return out.size() - before;
-}
 
 // Reads the token stream into a Page. Keeps a bounded stack of open elements;
 // deeper nesting than kMaxDepth is flattened, and end tags look at most
@@ -227,7 +188,6 @@ class PageBuilder {
   void StartTag(const Token& token);
   void EndTag(std::string_view name);
   void Text(const std::string& text);
-  void ReadMetadata(const Token& token);
   void CloseImplied(std::string_view name, uint32_t bits);
   void PopTo(size_t stack_index);
   void Flush();
@@ -253,7 +213,14 @@ void PageBuilder::StartTag(const Token& token) {
   raw_text_owner_ = html::IsRawTextElement(token.name) ? token.name : "";
   const std::string* type = token.FindAttribute("type");
   raw_text_is_json_ld_ = type != nullptr && type->find("ld+json") != std::string::npos;
-  ReadMetadata(token);
+  ReadMetadataTag(token, page_.metadata);
+  // Recorded under the id this element is about to get, so that the date
+  // can later be taken only from times that belong to the article.
+  if (token.name == "time") {
+    if (const std::string* datetime = token.FindAttribute("datetime")) {
+      page_.times.emplace_back(static_cast<int>(page_.nodes.size()), *datetime);
+    }
+  }
   if (bits & kBlock) Flush();
   if (bits & kVoid) return;
   CloseImplied(token.name, bits);
@@ -340,11 +307,11 @@ void PageBuilder::PopTo(size_t stack_index) {
 }
 
 void PageBuilder::Text(const std::string& text) {
-  if (raw_text_owner_ == "title" && page_.title_tag.empty()) {
+  if (raw_text_owner_ == "title" && page_.metadata.title_tag.empty()) {
     bool space = false;
-    AppendCollapsed(text, space, page_.title_tag);
+    AppendCollapsed(text, space, page_.metadata.title_tag);
   }
-  if (raw_text_owner_ == "script" && raw_text_is_json_ld_) page_.json_ld.push_back(text);
+  if (raw_text_owner_ == "script" && raw_text_is_json_ld_) page_.metadata.json_ld.push_back(text);
   const int top = stack_.back().node;
   const Node& node = page_.nodes[top];
   if (node.context & kSkip) return;
@@ -384,35 +351,6 @@ void PageBuilder::Flush() {
   node.link_chars += current_.link_chars;
   page_.blocks.push_back(std::move(current_));
   current_ = Block();
-}
-
-void PageBuilder::ReadMetadata(const Token& token) {
-  const auto attribute = [&](std::string_view name) {
-    const std::string* value = token.FindAttribute(name);
-    return value == nullptr ? std::string() : *value;
-  };
-  if (token.name == "html" && page_.html_lang.empty()) page_.html_lang = attribute("lang");
-  if (token.name == "link" && HasWord(attribute("rel"), "canonical") && page_.canonical.empty()) {
-    page_.canonical = attribute("href");
-  }
-  if (token.name == "time" && token.FindAttribute("datetime") != nullptr) {
-    page_.times.emplace_back(static_cast<int>(page_.nodes.size()), attribute("datetime"));
-  }
-  if (token.name != "meta") return;
-  const std::string* content = token.FindAttribute("content");
-  if (content == nullptr || content->empty()) return;
-  for (const char* key_attribute : {"property", "name", "itemprop", "http-equiv"}) {
-    std::string keys = attribute(key_attribute);
-    for (char& c : keys) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    // itemprop may list several names: "datePublished dateCreated".
-    size_t pos = 0;
-    while (pos < keys.size()) {
-      size_t end = keys.find(' ', pos);
-      if (end == std::string::npos) end = keys.size();
-      if (end > pos) page_.meta.emplace(keys.substr(pos, end - pos), *content);
-      pos = end + 1;
-    }
-  }
 }
 
 void PageBuilder::Finish() {
@@ -555,77 +493,6 @@ std::vector<Paragraph> SelectParagraphs(const Page& page, int root, std::string_
   return paragraphs;
 }
 
-// --- Metadata --------------------------------------------------------------
-
-using Json = nlohmann::json;
-
-struct JsonLdArticle {
-  std::string headline, date_published, author, publisher, body;
-};
-
-// A string, or the name of {"name": ...}, or a list of those joined by ", ".
-std::string JsonText(const Json& value, bool as_name) {
-  std::string out;
-  if (value.is_string()) html::AppendDecodedText(value.get_ref<const std::string&>(), out);
-  if (!as_name) return out;
-  if (value.is_object() && value.contains("name")) return JsonText(value["name"], false);
-  if (!value.is_array()) return out;
-  for (const Json& element : value) {
-    const std::string name = element.is_array() ? "" : JsonText(element, true);
-    if (!name.empty()) out += (out.empty() ? "" : ", ") + name;
-  }
-  return out;
-}
-
-bool IsArticleType(const Json& object) {
-  const auto is_article = [](const Json& name) {
-    const std::string text = JsonText(name, false);
-    return text.find("Article") != std::string::npos || text.ends_with("BlogPosting");
-  };
-  if (!object.contains("@type")) return false;
-  const Json& type = object["@type"];
-  return type.is_array() ? std::any_of(type.begin(), type.end(), is_article) : is_article(type);
-}
-
-// Reads article-typed objects of a JSON-LD script (top level, in a top-level
-// list, or in "@graph"). Invalid JSON is simply no metadata.
-void ReadJsonLd(std::string_view script, JsonLdArticle& article) {
-  try {
-    const Json document = Json::parse(script, nullptr, /*allow_exceptions=*/false);
-    std::vector<const Json*> objects;
-    const auto collect = [&](const Json& value) {
-      if (value.is_object()) objects.push_back(&value);
-      if (!value.is_array()) return;
-      for (const Json& element : value) {
-        if (element.is_object()) objects.push_back(&element);
-      }
-    };
-    collect(document);
-    for (size_t i = 0, n = objects.size(); i < n; ++i) {
-      if (objects[i]->contains("@graph")) collect((*objects[i])["@graph"]);
-    }
-    for (const Json* object : objects) {
-      if (!IsArticleType(*object)) continue;
-      for (auto [key, field] : {std::pair{"headline", &article.headline},
-                                {"datePublished", &article.date_published},
-                                {"author", &article.author},
-                                {"publisher", &article.publisher},
-                                {"articleBody", &article.body}}) {
-        if (field->empty() && object->contains(key)) *field = JsonText((*object)[key], true);
-      }
-    }
-  } catch (...) {
-    // Only allocation failure can throw here: no metadata, not a crash.
-  }
-}
-
-std::string Collapse(std::string_view text) {
-  std::string out;
-  bool space = false;
-  AppendCollapsed(text, space, out);
-  return out;
-}
-
 // articleBody may hold plain text or markup; one paragraph per line or block.
 std::vector<Paragraph> SplitArticleBody(std::string_view body) {
   std::string text;
@@ -639,129 +506,27 @@ std::vector<Paragraph> SplitArticleBody(std::string_view body) {
   for (size_t pos = 0, end = 0; pos <= text.size(); pos = end + 1) {
     end = std::min(text.find('\n', pos), text.size());
     Paragraph paragraph;
-    paragraph.text = Collapse(std::string_view(text).substr(pos, end - pos));
+    paragraph.text = CollapseWhiteSpace(std::string_view(text).substr(pos, end - pos));
     if (!paragraph.text.empty()) paragraphs.push_back(std::move(paragraph));
   }
   return paragraphs;
 }
 
-bool AllDigits(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// "2024-05-17", "2024-05-17T09:30:00Z" (kept), "2024/05/17" -> "2024-05-17";
-// anything else -> "" (unknown rather than wrong).
-std::string NormalizeDate(std::string_view value) {
-  value = value.substr(std::min(value.find_first_not_of(" \t\r\n"), value.size()));
-  if (value.size() < 10 || !AllDigits(value.substr(0, 4)) || !AllDigits(value.substr(5, 2)) ||
-      !AllDigits(value.substr(8, 2)) || value[4] != value[7] ||
-      (value[4] != '-' && value[4] != '/')) {
-    return "";
-  }
-  std::string date(value.substr(0, 10));
-  date[4] = date[7] = '-';
-  if (value.size() >= 16 && value[10] == 'T' && AllDigits(value.substr(11, 2)) &&
-      value[13] == ':') {
-    date += value.substr(10, value.find_first_of(" \t\r\n", 10) - 10);
-  }
-  return date;
-}
-
-// "/2024/05/17/" in a URL.
-std::string DateFromUrl(std::string_view url) {
-  for (size_t pos = 0; (pos = url.find('/', pos)) != std::string_view::npos; ++pos) {
-    const std::string_view rest = url.substr(pos);
-    if (rest.size() < 12 || rest[5] != '/' || rest[8] != '/' || rest[11] != '/') continue;
-    const std::string_view year = rest.substr(1, 4), month = rest.substr(6, 2);
-    const std::string_view day = rest.substr(9, 2);
-    if (AllDigits(year) && AllDigits(month) && AllDigits(day) && year >= "1990" && year <= "2099" &&
-        month >= "01" && month <= "12" && day >= "01" && day <= "31") {
-      return std::string(year) + "-" + std::string(month) + "-" + std::string(day);
-    }
-  }
-  return "";
-}
-
-std::string MetaValue(const Page& page, std::initializer_list<std::string_view> keys) {
-  for (std::string_view key : keys) {
-    const auto found = page.meta.find(std::string(key));
-    if (found != page.meta.end()) return Collapse(found->second);
-  }
-  return "";
-}
-
-// Removes " - Site", " | Site" and similar from the end of a title.
-std::string StripSiteSuffix(std::string title, std::string_view site) {
-  if (site.empty() || title.size() <= site.size() + 3 ||
-      !LowerAscii(title).ends_with(LowerAscii(site))) {
-    return title;
-  }
-  const std::string_view rest = std::string_view(title).substr(0, title.size() - site.size());
-  for (std::string_view separator : {" - ", " | ", " \u2013 ", " \u2014 ", " :: ", " \u00B7 "}) {
-    if (rest.ends_with(separator)) return Collapse(rest.substr(0, rest.size() - separator.size()));
-  }
-  return title;
-}
-
-void FillPublished(const Page& page, const JsonLdArticle& ld, int main_root, Article& article) {
-  const auto use = [&](std::string date, const char* source) {
-    if (!article.published.empty() || date.empty()) return;
-    article.published = std::move(date);
-    article.published_source = source;
-  };
-  use(NormalizeDate(ld.date_published), "json-ld");
-  use(NormalizeDate(MetaValue(page, {"article:published_time", "datepublished", "article:published",
-                                     "og:published_time", "publishdate", "publish-date", "pubdate",
-                                     "date", "dc.date.issued", "dc.date", "dcterms.issued",
-                                     "dcterms.created", "sailthru.date", "parsely-pub-date"})),
-      "meta");
-  // A <time> counts when it belongs to the article: inside <article>/<main>,
-  // or near the chosen main text.
+// The datetime of each <time> that belongs to the article: inside
+// <article>/<main>, or near the chosen main text (a few levels up, where
+// the date line usually sits beside the text).
+std::vector<std::string_view> ArticleTimes(const Page& page, int main_root) {
   int near = main_root;
   for (int up = 0; up < 3 && page.nodes[near].parent >= 0; ++up) near = page.nodes[near].parent;
+  std::vector<std::string_view> times;
   for (const auto& [node, datetime] : page.times) {
     if (node < static_cast<int>(page.nodes.size()) &&
         ((page.nodes[node].context & kArticle) ||
          (near > 0 && InSubtree(page.nodes, near, node)))) {
-      use(NormalizeDate(datetime), "time");
+      times.push_back(datetime);
     }
   }
-  use(DateFromUrl(article.url), "url");
-}
-
-void FillMetadata(const Page& page, const JsonLdArticle& ld, int main_root, Article& article) {
-  for (const std::string& site : {MetaValue(page, {"og:site_name"}), Collapse(ld.publisher),
-                                  MetaValue(page, {"application-name"})}) {
-    if (article.site_name.empty()) article.site_name = site;
-  }
-  for (const std::string& title :
-       {MetaValue(page, {"og:title"}), ld.headline, page.h1.text, page.title_tag}) {
-    if (article.title.empty()) article.title = StripSiteSuffix(Collapse(title), article.site_name);
-  }
-  const std::string og_url = MetaValue(page, {"og:url"});
-  article.url = page.canonical.starts_with("http") || og_url.empty() ? page.canonical : og_url;
-  FillPublished(page, ld, main_root, article);
-
-  std::string author = MetaValue(page, {"author"});
-  // A byline element's text may run on into the date and tags; only a short one is a name.
-  const std::string& byline = page.byline.text.size() <= 80 ? page.byline.text : "";
-  for (const std::string& other : {ld.author, page.author.text, byline}) {
-    if (author.empty() || author.starts_with("http")) author = Collapse(other);
-  }
-  // "By Ann Lee", and "ByAnn Lee" where markup put the two in separate elements.
-  if (author.size() > 3 && LowerAscii(author.substr(0, 2)) == "by" &&
-      (author[2] == ' ' || (author[2] >= 'A' && author[2] <= 'Z'))) {
-    author = Collapse(author.substr(2));
-  }
-  article.byline = author;
-
-  std::string language = page.html_lang;
-  if (language.empty()) language = MetaValue(page, {"content-language", "inlanguage", "og:locale"});
-  language = LowerAscii(language.substr(0, language.find_first_of("-_")));
-  if (language.size() == 2 && language[0] >= 'a' && language[0] <= 'z' && language[1] >= 'a' &&
-      language[1] <= 'z') {
-    article.language = language;
-  }
+  return times;
 }
 
 size_t BodyChars(const std::vector<Paragraph>& paragraphs) {
@@ -782,12 +547,13 @@ Article ExtractHtml(std::string_view html) {
   while (tokenizer.Next(token)) builder.Add(token);
   builder.Finish();
 
-  JsonLdArticle ld;
-  for (const std::string& script : page.json_ld) ReadJsonLd(script, ld);
+  const JsonLdArticle ld = ReadJsonLdArticle(page.metadata.json_ld);
 
   Article article;
   const int main_root = ChooseMainContainer(page);
-  FillMetadata(page, ld, main_root, article);
+  const MarkupClues clues{page.h1.text, page.author.text, page.byline.text,
+                          ArticleTimes(page, main_root)};
+  FillMetadata(page.metadata, ld, clues, article);
   article.paragraphs = SelectParagraphs(page, main_root, article.title);
   // Pages that load their text with JavaScript often carry it whole in
   // JSON-LD; prefer that when the markup held much less.
