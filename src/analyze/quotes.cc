@@ -84,6 +84,7 @@ class QuoteFinder {
   Speaker AttributeDirect(uint32_t paragraph, const QuotedSpan& span, std::string& medium) const;
   void FindReported(uint32_t si);
   static bool IsTellVerb(const std::string& lower);
+  static bool IsFormOfBe(const std::string& lower);
   size_t SkipAddressee(uint32_t si, size_t first) const;
 
   AnalyzedArticle& doc_;
@@ -247,6 +248,11 @@ Speaker QuoteFinder::AttributeDirect(uint32_t paragraph, const QuotedSpan& span,
   return {};
 }
 
+bool QuoteFinder::IsFormOfBe(const std::string& lower) {
+  return lower == "was" || lower == "were" || lower == "been" || lower == "being" || lower == "is" ||
+         lower == "are" || lower == "be";
+}
+
 bool QuoteFinder::IsTellVerb(const std::string& lower) {
   return lower == "told" || lower == "tell" || lower == "tells" || lower == "telling";
 }
@@ -283,6 +289,9 @@ void QuoteFinder::FindReported(uint32_t si) {
   std::vector<Hit> hits;
   for (size_t k = 0; k < s.tokens.size(); ++k) {
     if (!IsSpeechVerb(s.tokens, k)) continue;
+    // "were accused of", "was told": the subject of a passive verb is the
+    // one spoken about or to, not the speaker.
+    if (k > 0 && IsFormOfBe(s.tokens[k - 1].lower)) continue;
     Speaker sp = FromMentionEndingBefore(si, 0, k);
     if (!sp.found()) continue;
     // Where the subject starts, so the previous statement can end there.
