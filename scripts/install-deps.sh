@@ -4,9 +4,11 @@
 #   scripts/install-deps.sh test    # the above, plus what the tests need (Chromium)
 set -euo pipefail
 want=(g++ make cmake pkg-config zlib1g-dev libicu-dev nlohmann-json3-dev libstemmer-dev
-      libgtest-dev libbenchmark-dev)
+      libcld2-dev libgtest-dev libbenchmark-dev)
 if [ "${1:-build}" = test ]; then
-  want+=(chromium)
+  # Chromium opens the HTML report; libxml2 is the oracle the HTML tokenizer
+  # is checked against.
+  want+=(chromium libxml2-dev)
 fi
 missing=()
 for pkg in "${want[@]}"; do
