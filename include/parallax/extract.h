@@ -35,9 +35,25 @@ Article ExtractHtml(std::string_view html);
 // copied from a page puts one paragraph per line). White space is trimmed.
 std::vector<Paragraph> SplitPlainText(std::string_view text);
 
+// The language of a text as an ISO 639-1 code ("en", "ru", "ko"), or ""
+// when the text is too short or too mixed to tell reliably. Reads at most
+// the first 64 KB. Thread safe.
+std::string DetectLanguage(std::string_view utf8_text);
+
+// Where the paragraphs came from decides how much cleaning they need.
+enum class DebrisRules {
+  // Text copied from a page: the layout is gone, so widgets, repeated
+  // captions and one-word lines are recognised from the text alone.
+  kPlainText,
+  // Paragraphs the HTML extractor chose: layout already set debris apart,
+  // and repetition is as often real content (an interview's questions) as
+  // debris, so only lines that cannot be prose are marked.
+  kExtractedHtml,
+};
+
 // Marks page debris and captions in place (roles kBoilerplate / kCaption).
 // Body paragraphs are never merged, split or reordered.
-void CleanDebris(std::vector<Paragraph>& paragraphs);
+void CleanDebris(std::vector<Paragraph>& paragraphs, DebrisRules rules = DebrisRules::kPlainText);
 
 }  // namespace parallax
 

@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -55,9 +56,24 @@ size_t Utf8SequenceLength(std::string_view bytes, size_t at) {
 }
 
 // Offset of the first byte that does not start a well-formed sequence, or npos.
+// Length of the run of ASCII bytes starting at `pos`, checked eight at a time.
+size_t AsciiRunEnd(std::string_view bytes, size_t pos) {
+  constexpr uint64_t kHighBits = 0x8080808080808080ull;
+  while (pos + 8 <= bytes.size()) {
+    uint64_t word;
+    std::memcpy(&word, bytes.data() + pos, 8);
+    if ((word & kHighBits) != 0) break;
+    pos += 8;
+  }
+  while (pos < bytes.size() && static_cast<uint8_t>(bytes[pos]) < 0x80) ++pos;
+  return pos;
+}
+
 size_t FindInvalidUtf8Byte(std::string_view bytes) {
   size_t pos = 0;
   while (pos < bytes.size()) {
+    pos = AsciiRunEnd(bytes, pos);
+    if (pos == bytes.size()) break;
     const size_t length = Utf8SequenceLength(bytes, pos);
     if (length == 0) return pos;
     pos += length;
@@ -65,12 +81,7 @@ size_t FindInvalidUtf8Byte(std::string_view bytes) {
   return std::string_view::npos;
 }
 
-bool HasNonAscii(std::string_view bytes) {
-  for (char c : bytes) {
-    if (static_cast<uint8_t>(c) >= 0x80) return true;
-  }
-  return false;
-}
+bool HasNonAscii(std::string_view bytes) { return AsciiRunEnd(bytes, 0) != bytes.size(); }
 
 // Git's test plus a density check: a NUL early on, or many control
 // characters, means this is not text in any 8-bit encoding.

