@@ -40,6 +40,17 @@ struct LoadedInputs {
 // Never fails as a whole: each unusable input becomes a LoadFailure.
 LoadedInputs LoadInputs(const std::vector<std::string>& inputs, const LoadOptions& options);
 
+struct ListedInputs {
+  std::vector<std::string> paths;      // what LoadInputs would read, in its order
+  std::vector<LoadFailure> failures;   // directories that could not be listed or hold nothing
+};
+
+// The files LoadInputs would read, without reading them, for a caller that
+// reads them one at a time with LoadFile (on several threads, or to hold
+// only a few in memory). Named files and "-" are listed as given: whether
+// they exist and can be read is LoadFile's to report.
+ListedInputs ListInputs(const std::vector<std::string>& inputs);
+
 // Reads one file ("-" is stdin). Gunzips when the name ends in ".gz" or the
 // bytes start with the gzip magic number.
 Result<RawDocument> LoadFile(const std::string& path, const LoadOptions& options);

@@ -14,10 +14,11 @@ enum ExitCode : int {
   kExitSomeInputsFailed = 1,  // the result was produced, but some inputs were unusable
   kExitUsage = 2,             // bad command line
   kExitTooFewInputs = 3,      // fewer than two usable inputs to compare
-  kExitOutputFailed = 4,      // the report could not be written
+  kExitOutputFailed = 4,      // the report or output files could not be written
 };
 
 int RunCompare(const std::vector<std::string>& args);
+int RunExtract(const std::vector<std::string>& args);
 
 }  // namespace parallax::cli
 

@@ -13,6 +13,7 @@ constexpr const char* kUsage = R"(parallax — what each outlet reports, omits, 
 
 Usage:
   parallax compare [--json | --html FILE] [--outlet NAME=PATH]... INPUT...
+  parallax extract [--json] [--text-dir DIR] [--jobs N] INPUT...
   parallax help [COMMAND]
   parallax --version
 
@@ -21,15 +22,18 @@ Commands:
             facts (with the sentences they come from), quotes by speaker and
             the passages each outlet chose, loaded wording, page debris and
             paragraphs that drift into another story.
+  extract   The article in each page: title, outlet, byline, publication
+            date, language and main text, as a summary, JSON lines, or one
+            text file per page (--text-dir, for evaluation scripts).
 
-Run 'parallax help compare' for the options and examples.
+Run 'parallax help COMMAND' for the options and examples.
 
 Exit codes:
   0  everything worked
-  1  a report was produced, but some inputs could not be used (each is named on stderr)
+  1  the output was produced, but some inputs could not be used (each is named on stderr)
   2  the command line is wrong
   3  fewer than two usable inputs to compare
-  4  the report could not be written
+  4  the output could not be written
 )";
 
 }  // namespace
@@ -50,10 +54,12 @@ int main(int argc, char** argv) {
     args.erase(args.begin());
     if (command == "help") {
       if (args[0] == "compare") return parallax::cli::RunCompare({"--help"});
+      if (args[0] == "extract") return parallax::cli::RunExtract({"--help"});
       std::cerr << "parallax: no command '" << args[0] << "'. Run 'parallax --help'.\n";
       return parallax::cli::kExitUsage;
     }
     if (command == "compare") return parallax::cli::RunCompare(args);
+    if (command == "extract") return parallax::cli::RunExtract(args);
     std::cerr << "parallax: unknown command '" << command << "'. Run 'parallax --help'.\n";
     return parallax::cli::kExitUsage;
   } catch (const std::exception& e) {

@@ -262,6 +262,32 @@ bool LooksLikeHtml(std::string_view bytes) {
   return false;
 }
 
+// Calls on_file(path) for each file the inputs name, in command-line order
+// and each directory's files sorted; listing failures go to *failures as
+// they occur, so they interleave with on_file's own in input order.
+template <typename OnFile>
+void WalkInputs(const std::vector<std::string>& inputs, std::vector<LoadFailure>* failures,
+                OnFile on_file) {
+  for (const std::string& input : inputs) {
+    struct stat st;
+    if (input == "-" || ::stat(input.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+      // Not a directory: LoadFile reports a missing or unreadable input
+      // itself, and reads pipes such as bash's <(...) like files.
+      on_file(input);
+      continue;
+    }
+    std::set<std::pair<dev_t, ino_t>> visited = {{st.st_dev, st.st_ino}};
+    std::vector<std::string> files;
+    const size_t failures_before = failures->size();
+    ExpandDirectory(input, &visited, &files, failures);
+    if (files.empty() && failures->size() == failures_before) {
+      failures->push_back(
+          {input, Status::Empty("directory holds no .txt, .html or .htm files (plain or .gz)")});
+    }
+    for (const std::string& file : files) on_file(file);
+  }
+}
+
 }  // namespace
 
 std::string DocumentNameFromPath(const std::string& path) {
@@ -319,34 +345,22 @@ Result<RawDocument> LoadFile(const std::string& path, const LoadOptions& options
 
 LoadedInputs LoadInputs(const std::vector<std::string>& inputs, const LoadOptions& options) {
   LoadedInputs loaded;
-  auto load_one = [&](const std::string& path) {
+  WalkInputs(inputs, &loaded.failures, [&](const std::string& path) {
     Result<RawDocument> doc = LoadFile(path, options);
     if (doc.ok()) {
       loaded.documents.push_back(std::move(doc).value());
     } else {
       loaded.failures.push_back({path, doc.status()});
     }
-  };
-
-  for (const std::string& input : inputs) {
-    struct stat st;
-    if (input == "-" || ::stat(input.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-      // Not a directory: LoadFile reports a missing or unreadable input
-      // itself, and reads pipes such as bash's <(...) like files.
-      load_one(input);
-      continue;
-    }
-    std::set<std::pair<dev_t, ino_t>> visited = {{st.st_dev, st.st_ino}};
-    std::vector<std::string> files;
-    const size_t failures_before = loaded.failures.size();
-    ExpandDirectory(input, &visited, &files, &loaded.failures);
-    if (files.empty() && loaded.failures.size() == failures_before) {
-      loaded.failures.push_back(
-          {input, Status::Empty("directory holds no .txt, .html or .htm files (plain or .gz)")});
-    }
-    for (const std::string& file : files) load_one(file);
-  }
+  });
   return loaded;
+}
+
+ListedInputs ListInputs(const std::vector<std::string>& inputs) {
+  ListedInputs listed;
+  WalkInputs(inputs, &listed.failures,
+             [&](const std::string& path) { listed.paths.push_back(path); });
+  return listed;
 }
 
 }  // namespace parallax

@@ -389,6 +389,28 @@ TEST(LoadInputsTest, SymlinkLoopIsWalkedOnce) {
   EXPECT_EQ(Sources(loaded), std::vector<std::string>{dir / "a.txt"});
 }
 
+TEST(ListInputsTest, ListsWhatLoadInputsReadsWithoutReadingIt) {
+  TempDir dir;
+  fs::create_directory(dir / "pages");
+  fs::create_directory(dir / "none");
+  WriteFile(dir / "pages/b.html", kHtmlPage);
+  WriteFile(dir / "pages/a.txt.gz", Gzip("a"));
+  WriteFile(dir / "pages/blank.txt", " ");
+  WriteFile(dir / "pages/skip.md", "not a document suffix");
+  WriteFile(dir / "z.txt", "z");
+  const std::vector<std::string> inputs = {dir / "z.txt", dir / "missing.txt", dir / "none",
+                                           dir / "pages", "-"};
+  const ListedInputs listed = ListInputs(inputs);
+  // Named files are listed unread, even when missing; LoadFile says why.
+  const std::vector<std::string> expected = {dir / "z.txt", dir / "missing.txt",
+                                             dir / "pages/a.txt.gz", dir / "pages/b.html",
+                                             dir / "pages/blank.txt", "-"};
+  EXPECT_EQ(listed.paths, expected);
+  ASSERT_EQ(listed.failures.size(), 1u);
+  EXPECT_EQ(listed.failures[0].source, dir / "none");
+  EXPECT_EQ(listed.failures[0].status.code(), Status::Code::kEmpty);
+}
+
 // --- Names and media types ------------------------------------------------
 
 TEST(DocumentNameTest, StripsDirectoriesAndSuffixes) {
