@@ -20,11 +20,15 @@ namespace parallax {
 // The whole stage. Fails (with a message naming the reason) on binary input,
 // on text that is not valid UTF-8, and on documents with no text at all.
 Result<Article> ExtractArticle(const RawDocument& raw);
+// The same, taking the bytes over: a UTF-8 document is not copied.
+Result<Article> ExtractArticle(RawDocument&& raw);
 
 // Converts the bytes to UTF-8. Text files must be UTF-8 (a BOM is removed);
 // HTML pages may declare another charset (BOM, <meta charset>, http-equiv)
 // which is converted. Errors say what is wrong and at which byte.
 Result<std::string> DecodeToUtf8(const RawDocument& raw);
+// The same, taking the bytes over when they are already the UTF-8 text.
+Result<std::string> DecodeToUtf8(RawDocument&& raw);
 
 // HTML (already UTF-8) -> Article with title/metadata and the main text's
 // paragraphs (roles body or caption). Never fails; a page without a main

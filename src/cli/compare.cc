@@ -155,7 +155,7 @@ int RunCompare(const std::vector<std::string>& args) {
     for (const auto& [path, name] : options.outlets) {
       if (path == raw.source) raw.outlet_hint = name;
     }
-    Result<Article> article = ExtractArticle(raw);
+    Result<Article> article = ExtractArticle(std::move(raw));
     if (!article.ok()) {
       failures.push_back({raw.source, article.status()});
       continue;

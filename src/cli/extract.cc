@@ -311,6 +311,13 @@ class Pages {
     }
   }
 
+  // With no worker threads: extracts page `i` on the calling thread (no
+  // locking, no hand-over), so --jobs 1 costs nothing for being threaded.
+  Result<Article> RunHere(size_t i) {
+    if (results_[i].has_value()) return std::move(*results_[i]);
+    return LoadAndExtract(paths_[i]);
+  }
+
   // The writer: waits until page `i` is done and takes its result.
   Result<Article> Take(size_t i) {
     std::unique_lock<std::mutex> lock(mutex_);
@@ -328,7 +335,7 @@ class Pages {
     try {
       Result<RawDocument> raw = LoadFile(path, load_);
       if (!raw.ok()) return raw.status();
-      return ExtractArticle(*raw);
+      return ExtractArticle(std::move(*raw));
     } catch (const std::bad_alloc&) {
       return Status::TooLarge("not enough memory to extract this page");
     } catch (const std::exception& e) {
@@ -432,8 +439,11 @@ int RunExtract(const std::vector<std::string>& args) {
     }
   }
 
+  // One job runs on this thread, page by page; more start worker threads.
   const unsigned workers =
-      static_cast<unsigned>(std::min<size_t>(options.jobs, std::max<size_t>(pages.size(), 1)));
+      options.jobs <= 1
+          ? 0
+          : static_cast<unsigned>(std::min<size_t>(options.jobs, std::max<size_t>(pages.size(), 1)));
   std::vector<std::thread> threads;
   threads.reserve(workers);
   for (unsigned t = 0; t < workers; ++t) {
@@ -443,15 +453,13 @@ int RunExtract(const std::vector<std::string>& args) {
       break;  // the system allows fewer threads (ulimit -u): fewer workers
     }
   }
-  // Without any worker the main thread does the work, then prints.
-  if (threads.empty()) pages.Work();
 
   bool output_failed = false;
   bool printed_summary = false;
   for (size_t i = 0; i < pages.size(); ++i) {
     const std::string& source = pages.path(i);
     const std::string name = DocumentNameFromPath(source);
-    const Result<Article> article = pages.Take(i);
+    const Result<Article> article = threads.empty() ? pages.RunHere(i) : pages.Take(i);
     if (!article.ok()) {
       any_failed = true;
       reporter.Failure(source, article.status());

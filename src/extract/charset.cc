@@ -294,15 +294,19 @@ std::string DecoderFor(const std::string& label) {
   return upper;
 }
 
-std::string DecodeHtml(std::string_view bytes) {
+// True when an HTML page's bytes are its UTF-8 text as they stand.
+bool HtmlIsUtf8AsItStands(std::string_view bytes, std::string& decoder) {
   const bool valid_utf8 = FindInvalidUtf8Byte(bytes) == std::string_view::npos;
-  const std::string decoder = DecoderFor(DeclaredCharset(bytes));
+  decoder = DecoderFor(DeclaredCharset(bytes));
   // A page that validates as UTF-8 and has non-ASCII bytes is UTF-8 whatever
   // it declares: legacy text almost never validates by chance, while pages
   // re-encoded to UTF-8 with a stale declaration are common.
-  if (valid_utf8 && (decoder.empty() || decoder == "utf-8" || HasNonAscii(bytes))) {
-    return std::string(bytes);
-  }
+  return valid_utf8 && (decoder.empty() || decoder == "utf-8" || HasNonAscii(bytes));
+}
+
+std::string DecodeHtml(std::string_view bytes) {
+  std::string decoder;
+  if (HtmlIsUtf8AsItStands(bytes, decoder)) return std::string(bytes);
   if (decoder == "utf-8") return ReplaceInvalidUtf8(bytes);
   std::string out;
   if (!decoder.empty() && decoder != "windows-1252" && ConvertWithIconv(bytes, decoder, out)) {
@@ -333,6 +337,21 @@ Result<std::string> DecodeToUtf8(const RawDocument& raw) {
                                 " (" + Hex(static_cast<uint8_t>(bytes[invalid])) + ")");
   }
   return std::string(bytes);
+}
+
+Result<std::string> DecodeToUtf8(RawDocument&& raw) {
+  // The common case, a UTF-8 page or text without a BOM, hands the bytes
+  // over instead of copying them; everything else takes the general path.
+  const std::string_view bytes = raw.bytes;
+  if (!bytes.starts_with("\xEF\xBB\xBF") && !bytes.starts_with("\xFE\xFF") &&
+      !bytes.starts_with("\xFF\xFE") && CheckNotBinary(bytes, 0).ok()) {
+    std::string decoder;
+    const bool as_it_stands = raw.media_type == MediaType::kHtml
+                                  ? HtmlIsUtf8AsItStands(bytes, decoder)
+                                  : FindInvalidUtf8Byte(bytes) == std::string_view::npos;
+    if (as_it_stands) return std::move(raw.bytes);
+  }
+  return DecodeToUtf8(static_cast<const RawDocument&>(raw));
 }
 
 }  // namespace parallax

@@ -129,6 +129,8 @@ double Jaccard(const std::vector<std::string>& a, const std::vector<std::string>
 // Doe and John Roe, Political Correspondents" has eight, "(Reporting by Jane
 // Doe; Editing by John Roe)" ten).
 constexpr size_t kMaxBylineWords = 12;
+// No line of kMaxBylineWords words is longer than this (12 words of 20 bytes).
+constexpr size_t kLongestShortLineBytes = 240;
 
 // Words a time stamp is made of: numbers, month and day names, zones.
 bool IsDateWord(const std::string& w) {
@@ -159,6 +161,16 @@ void CleanDebris(std::vector<Paragraph>& paragraphs, DebrisRules rules) {
   facts.reserve(n);
   std::unordered_map<std::string, int> short_line_count;
   for (const Paragraph& p : paragraphs) {
+    // After HTML extraction only short lines can be debris (bylines, time
+    // stamps, symbol rows); a long paragraph is prose and needs no words.
+    if (!plain_text && p.text.size() > kLongestShortLineBytes) {
+      LineFacts prose;
+      prose.has_letter = true;
+      prose.closes_sentence = true;
+      prose.words.resize(kMaxBylineWords + 1);  // only the count matters: "too long"
+      facts.push_back(std::move(prose));
+      continue;
+    }
     facts.push_back(Analyse(p.text));
     if (facts.back().words.size() <= kMaxWidgetWords) ++short_line_count[facts.back().key];
   }
@@ -186,7 +198,7 @@ void CleanDebris(std::vector<Paragraph>& paragraphs, DebrisRules rules) {
   std::vector<bool> repeated(n, false);
   std::vector<std::vector<std::string>> word_sets(n);
   std::vector<std::string> longest(n);
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < n && plain_text; ++i) {
     word_sets[i] = facts[i].words;
     std::sort(word_sets[i].begin(), word_sets[i].end());
     word_sets[i].erase(std::unique(word_sets[i].begin(), word_sets[i].end()), word_sets[i].end());

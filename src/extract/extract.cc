@@ -129,9 +129,29 @@ std::vector<Paragraph> SplitPlainText(std::string_view text) {
   return paragraphs;
 }
 
+namespace {
+
+// Everything after decoding; `raw` supplies the name, source and hints.
+Result<Article> ExtractDecoded(const RawDocument& raw, const std::string& utf8_text);
+
+}  // namespace
+
 Result<Article> ExtractArticle(const RawDocument& raw) {
   Result<std::string> utf8 = DecodeToUtf8(raw);
   if (!utf8.ok()) return utf8.status();
+  return ExtractDecoded(raw, *utf8);
+}
+
+Result<Article> ExtractArticle(RawDocument&& raw) {
+  Result<std::string> utf8 = DecodeToUtf8(std::move(raw));  // leaves raw.bytes empty
+  if (!utf8.ok()) return utf8.status();
+  return ExtractDecoded(raw, *utf8);
+}
+
+namespace {
+
+Result<Article> ExtractDecoded(const RawDocument& raw, const std::string& utf8_text) {
+  const std::string* utf8 = &utf8_text;
   Article article;
   if (raw.media_type == MediaType::kHtml) {
     article = ExtractHtml(*utf8);
@@ -168,5 +188,7 @@ Result<Article> ExtractArticle(const RawDocument& raw) {
   }
   return article;
 }
+
+}  // namespace
 
 }  // namespace parallax

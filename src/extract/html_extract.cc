@@ -13,6 +13,7 @@
 // class names appear here.
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -102,26 +103,59 @@ constexpr std::string_view kContentWordStart[] = {"body", "post", "text", "main"
 
 struct ClassVerdict {
   bool debris = false, content = false, caption = false;
+  bool byline = false;  // the raw string contains "byline" (case as written)
 };
 
 ClassVerdict JudgeClassWordsUncached(std::string_view class_and_id);
 
-// Pages repeat the same class strings hundreds of times; judging each
-// distinct string once per thread saves a tenth of the extraction time.
-ClassVerdict JudgeClassWords(std::string_view class_and_id) {
-  constexpr size_t kMaxCached = 1 << 14;  // a few MB at most, then start over
-  thread_local std::unordered_map<std::string, ClassVerdict> cache;
-  thread_local std::string key;
-  key.assign(class_and_id);
-  if (auto it = cache.find(key); it != cache.end()) return it->second;
-  if (cache.size() >= kMaxCached) cache.clear();
-  const ClassVerdict verdict = JudgeClassWordsUncached(class_and_id);
-  cache.emplace(key, verdict);
-  return verdict;
+// A 64-bit hash of a short string, eight bytes at a time.
+uint64_t HashBytes(std::string_view s) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+  size_t pos = 0;
+  for (; pos + 8 <= s.size(); pos += 8) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + pos, 8);
+    h = (h ^ word) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+  }
+  uint64_t tail = 0;
+  std::memcpy(&tail, s.data() + pos, s.size() - pos);
+  h = (h ^ tail) * 0x94D049BB133111EBull;
+  return h ^ (h >> 29);
+}
+
+// Pages repeat the same class strings hundreds of times; each distinct
+// string is judged once per thread. The cache is an open-addressing table
+// of 64-bit hashes (a collision between two class strings is a one in 2^64
+// event, and costs one element's weight), so a look-up allocates nothing.
+ClassVerdict JudgeClassWords(std::string_view class_or_id) {
+  if (class_or_id.empty()) return {};
+  struct Slot {
+    uint64_t key = 0;  // 0: empty
+    ClassVerdict verdict;
+  };
+  constexpr size_t kSlots = 1 << 14;
+  constexpr size_t kMaxFilled = kSlots / 2;  // then start over: probes stay short
+  thread_local std::vector<Slot> table(kSlots);
+  thread_local size_t filled = 0;
+  const uint64_t key = HashBytes(class_or_id) | 1;
+  for (size_t i = key & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+    if (table[i].key == key) return table[i].verdict;
+    if (table[i].key != 0) continue;
+    if (filled >= kMaxFilled) {
+      std::fill(table.begin(), table.end(), Slot{});
+      filled = 0;
+      i = key & (kSlots - 1);
+    }
+    table[i] = {key, JudgeClassWordsUncached(class_or_id)};
+    ++filled;
+    return table[i].verdict;
+  }
 }
 
 ClassVerdict JudgeClassWordsUncached(std::string_view class_and_id) {
   ClassVerdict verdict;
+  verdict.byline = class_and_id.find("byline") != std::string_view::npos;
   const std::string lower = LowerAscii(class_and_id);
   const auto is_word_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   for (size_t pos = 0, end = 0; pos < lower.size(); pos = end + 1) {
@@ -249,11 +283,16 @@ void PageBuilder::StartTag(const Token& token) {
   node.tag = bits;
   node.block = (bits & kBlock) ? id : parent.block;
   node.debris = parent.debris;
-  std::string class_and_id;
+  ClassVerdict verdict;
   for (const char* name : {"class", "id"}) {
-    if (const std::string* value = token.FindAttribute(name)) class_and_id += *value + " ";
+    if (const std::string* value = token.FindAttribute(name)) {
+      const ClassVerdict v = JudgeClassWords(*value);
+      verdict.debris |= v.debris;
+      verdict.content |= v.content;
+      verdict.caption |= v.caption;
+      verdict.byline |= v.byline;
+    }
   }
-  const ClassVerdict verdict = JudgeClassWords(class_and_id);
   const std::string* itemprop = token.FindAttribute("itemprop");
   if (itemprop != nullptr && HasWord(*itemprop, "articleBody")) node.tag |= kArticle;
   if (verdict.caption) node.tag |= kCaption;
@@ -275,7 +314,7 @@ void PageBuilder::StartTag(const Token& token) {
                                 (itemprop != nullptr && HasWord(*itemprop, "author")))) {
     page_.author = {id, true, ""};
   }
-  if (page_.byline.node < 0 && class_and_id.find("byline") != std::string::npos) {
+  if (page_.byline.node < 0 && verdict.byline) {
     page_.byline = {id, true, ""};
   }
 }
@@ -553,12 +592,29 @@ size_t BodyChars(const std::vector<Paragraph>& paragraphs) {
   return chars;
 }
 
+// The attributes the page model and the metadata reader look at.
+bool IsAttributeWeRead(std::string_view name) {
+  switch (name.size()) {
+    case 2: return name == "id";
+    case 3: return name == "rel";
+    case 4: return name == "lang" || name == "href" || name == "name" || name == "type";
+    case 5: return name == "class" || name == "style";
+    case 6: return name == "hidden";
+    case 7: return name == "content" || name == "charset";
+    case 8: return name == "itemprop" || name == "property" || name == "datetime";
+    case 10: return name == "http-equiv";
+    default: return false;
+  }
+}
+
 }  // namespace
 
 Article ExtractHtml(std::string_view html) {
   Page page;
   PageBuilder builder(page);
   html::Tokenizer tokenizer(html);
+  tokenizer.set_attribute_filter(&IsAttributeWeRead);
+  tokenizer.set_skip_code_text(true);
   Token token;
   while (tokenizer.Next(token)) builder.Add(token);
   builder.Finish();

@@ -15,18 +15,30 @@ namespace parallax {
 
 size_t AppendCollapsed(std::string_view text, bool& pending_space, std::string& out) {
   const size_t before = out.size();
-  for (size_t pos = 0; pos < text.size(); ++pos) {
+  const size_t n = text.size();
+  // White space: ASCII spaces, and U+00A0 (bytes C2 A0).
+  const auto space_at = [&](size_t pos) -> size_t {  // its length in bytes, or 0
     const char c = text[pos];
-    const bool no_break_space = c == '\xC2' && pos + 1 < text.size() && text[pos + 1] == '\xA0';
-    if (no_break_space || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-        c == '\v') {
-      pending_space = !out.empty();
-      pos += no_break_space ? 1 : 0;
-      continue;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+    return c == '\xC2' && pos + 1 < n && text[pos + 1] == '\xA0' ? 2 : 0;
+  };
+  size_t pos = 0;
+  while (pos < n) {
+    // A run of visible bytes goes out in one append.
+    size_t run = pos;
+    while (run < n && space_at(run) == 0) ++run;
+    if (run > pos) {
+      if (pending_space) out.push_back(' ');
+      pending_space = false;
+      out.append(text.data() + pos, run - pos);
+      pos = run;
     }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    out.push_back(c);
+    while (pos < n) {
+      const size_t length = space_at(pos);
+      if (length == 0) break;
+      pending_space = !out.empty();
+      pos += length;
+    }
   }
   return out.size() - before;
 }

@@ -260,36 +260,42 @@ void AppendCodePoint(char32_t cp, std::string& out) {
 }
 
 void AppendValidUtf8(std::string_view bytes, std::string& out) {
+  // Valid text is appended in runs as long as possible (one copy per run,
+  // not per character); only a NUL or an invalid byte breaks a run and
+  // becomes U+FFFD.
+  constexpr uint64_t kHighBits = 0x8080808080808080ull;
+  constexpr uint64_t kLowBits = 0x0101010101010101ull;
+  size_t run_start = 0;
   size_t pos = 0;
+  const auto flush_and_replace = [&](size_t bad) {
+    out.append(bytes.data() + run_start, bad - run_start);
+    AppendCodePoint(kReplacement, out);
+    run_start = bad + 1;
+  };
   while (pos < bytes.size()) {
-    // Copy the longest run of plain ASCII in one go, eight bytes at a time
-    // while no byte has its high bit set and none is NUL.
-    size_t run_end = pos;
-    constexpr uint64_t kHighBits = 0x8080808080808080ull;
-    constexpr uint64_t kLowBits = 0x0101010101010101ull;
-    while (run_end + 8 <= bytes.size()) {
+    // Eight plain ASCII bytes (no high bit, no NUL) at a time.
+    while (pos + 8 <= bytes.size()) {
       uint64_t word;
-      std::memcpy(&word, bytes.data() + run_end, 8);
+      std::memcpy(&word, bytes.data() + pos, 8);
       const bool has_zero = ((word - kLowBits) & ~word & kHighBits) != 0;
       if ((word & kHighBits) != 0 || has_zero) break;
-      run_end += 8;
+      pos += 8;
     }
-    while (run_end < bytes.size() && static_cast<uint8_t>(bytes[run_end]) < 0x80 &&
-           bytes[run_end] != '\0') {
-      ++run_end;
-    }
-    out.append(bytes.data() + pos, run_end - pos);
-    pos = run_end;
-    if (pos == bytes.size()) return;
-    const size_t length = bytes[pos] == '\0' ? 0 : ValidSequenceLength(bytes, pos);
-    if (length == 0) {
-      AppendCodePoint(kReplacement, out);
+    if (pos >= bytes.size()) break;
+    const uint8_t byte = static_cast<uint8_t>(bytes[pos]);
+    if (byte == 0) {
+      flush_and_replace(pos);
+      ++pos;
+    } else if (byte < 0x80) {
+      ++pos;
+    } else if (const size_t length = ValidSequenceLength(bytes, pos); length == 0) {
+      flush_and_replace(pos);
       ++pos;
     } else {
-      out.append(bytes.data() + pos, length);
       pos += length;
     }
   }
+  out.append(bytes.data() + run_start, bytes.size() - run_start);
 }
 
 void AppendDecodedText(std::string_view text, std::string& out) {
@@ -369,11 +375,21 @@ size_t Tokenizer::FindRawTextEnd() const {
   return in_.size();
 }
 
+// A style sheet, or a script that is not a data block (JSON, JSON-LD).
+bool Tokenizer::IsCodeWithoutData(const Token& start_tag) {
+  if (start_tag.name == "style") return true;
+  if (start_tag.name != "script") return false;
+  const std::string* type = start_tag.FindAttribute("type");
+  return type == nullptr || type->find("json") == std::string::npos;
+}
+
 void Tokenizer::ReadRawText(Token& token) {
   const size_t end = FindRawTextEnd();
   token.type = TokenType::kText;
   const std::string_view content = in_.substr(pos_, end - pos_);
-  if (raw_text_decodes_references_) {
+  if (raw_text_skipped_) {
+    // Left empty on purpose: see set_skip_code_text().
+  } else if (raw_text_decodes_references_) {
     AppendDecoded(content, /*in_attribute=*/false, token.text);
   } else {
     AppendValidUtf8(content, token.text);
@@ -435,6 +451,7 @@ bool Tokenizer::ReadTag(Token& token, bool end_tag) {
   if (IsRawTextElement(token.name)) {
     raw_text_end_ = token.name;
     raw_text_decodes_references_ = token.name == "title" || token.name == "textarea";
+    raw_text_skipped_ = skip_code_text_ && IsCodeWithoutData(token);
   }
   return true;
 }
@@ -464,21 +481,24 @@ bool Tokenizer::ReadAttributes(Token& token) {
            in_[pos_] != '=') {
       ++pos_;
     }
+    name_scratch_.clear();
+    AppendLowerName(in_.substr(name_begin, pos_ - name_begin), name_scratch_);
+    const bool keep = wanted_ == nullptr || wanted_(name_scratch_);
     Attribute attribute;
-    AppendLowerName(in_.substr(name_begin, pos_ - name_begin), attribute.name);
+    if (keep) attribute.name = name_scratch_;
     while (pos_ < in_.size() && IsTagSpace(in_[pos_])) ++pos_;
     if (pos_ < in_.size() && in_[pos_] == '=') {
       ++pos_;
-      if (!ReadAttributeValue(attribute.value)) return false;
+      if (!ReadAttributeValue(keep ? &attribute.value : nullptr)) return false;
     }
     // A repeated attribute is ignored: the first one wins.
-    if (token.FindAttribute(attribute.name) == nullptr) {
+    if (keep && token.FindAttribute(attribute.name) == nullptr) {
       token.attributes.push_back(std::move(attribute));
     }
   }
 }
 
-bool Tokenizer::ReadAttributeValue(std::string& value) {
+bool Tokenizer::ReadAttributeValue(std::string* value) {
   while (pos_ < in_.size() && IsTagSpace(in_[pos_])) ++pos_;
   if (pos_ >= in_.size()) return false;
   const char quote = in_[pos_];
@@ -494,7 +514,7 @@ bool Tokenizer::ReadAttributeValue(std::string& value) {
     if (end >= in_.size()) return false;
     pos_ = end;
   }
-  AppendDecoded(in_.substr(begin, end - begin), /*in_attribute=*/true, value);
+  if (value != nullptr) AppendDecoded(in_.substr(begin, end - begin), /*in_attribute=*/true, *value);
   return true;
 }
 

@@ -61,13 +61,28 @@ class Tokenizer {
   // Byte offset of the next unread input byte.
   size_t position() const { return pos_; }
 
+  // Keeps only the attributes whose (lower-case) name `wanted` accepts;
+  // the others are still parsed, so tokens end in the same place, but
+  // their values are neither decoded nor stored. Pages carry long values
+  // nobody reads (srcset, data-*, inline JSON); skipping them is the
+  // single largest saving of the extractor. nullptr keeps everything.
+  using AttributeFilter = bool (*)(std::string_view lower_name);
+  void set_attribute_filter(AttributeFilter wanted) { wanted_ = wanted; }
+
+  // When set, the text token of a <style> or of a <script> that is not a
+  // data block (no "json" in its type) comes out empty: readers of the
+  // page's text never look at code, and copying it is a fifth of the work.
+  // JSON and JSON-LD scripts keep their text.
+  void set_skip_code_text(bool skip) { skip_code_text_ = skip; }
+
  private:
   bool ReadMarkup(Token& token);
   void ReadText(Token& token);
   void ReadRawText(Token& token);
   bool ReadTag(Token& token, bool end_tag);
   bool ReadAttributes(Token& token);
-  bool ReadAttributeValue(std::string& value);
+  // Reads a value into `value`, or only skips it when `value` is nullptr.
+  bool ReadAttributeValue(std::string* value);
   void ReadComment(Token& token);
   void ReadBogusComment(Token& token, size_t data_begin);
   bool StartsMarkup(size_t at) const;
@@ -79,6 +94,12 @@ class Tokenizer {
   // that only "</name" ends it; empty otherwise.
   std::string raw_text_end_;
   bool raw_text_decodes_references_ = false;
+  static bool IsCodeWithoutData(const Token& start_tag);
+
+  AttributeFilter wanted_ = nullptr;
+  bool skip_code_text_ = false;
+  bool raw_text_skipped_ = false;
+  std::string name_scratch_;  // reused for every attribute name
 };
 
 // True for elements whose content the tokenizer returns as one text token

@@ -125,7 +125,10 @@ Status ReadAll(int fd, size_t cap, size_t size_hint, std::string* out, bool* exc
   out->reserve(std::min(size_hint, cap) + 1);
   const size_t cap_plus_one = cap == SIZE_MAX ? cap : cap + 1;
   for (;;) {
-    const size_t room = std::min(kReadChunk, cap_plus_one - out->size());
+    // A regular file's size is known: read it in one go (one zero-fill of
+    // the buffer, not one per chunk); then a chunk more to see the end.
+    const size_t wanted = out->size() < size_hint ? size_hint + 1 - out->size() : kReadChunk;
+    const size_t room = std::min(wanted, cap_plus_one - out->size());
     const size_t old_size = out->size();
     out->resize(old_size + room);
     const ssize_t n = ::read(fd, &(*out)[old_size], room);
