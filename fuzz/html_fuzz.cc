@@ -1,12 +1,19 @@
-// libFuzzer target: arbitrary bytes -> DecodeToUtf8 (as HTML) -> ExtractHtml.
+// libFuzzer target: arbitrary bytes through both paths of the HTML code.
+//  1. DecodeToUtf8 (as HTML) -> ExtractHtml: the extractor's tokenizer mode
+//     (attribute filter, code text skipped);
+//  2. the complete tokenizer (every attribute, every raw text), the mode the
+//     libxml2 oracle test compares;
+//  3. the same bytes as a plain-text document through ExtractArticle.
 // Besides crashes and sanitizer reports, it checks the contract every later
-// stage relies on: paragraphs are valid UTF-8 with no surrounding white space.
+// stage relies on: text is valid UTF-8, paragraphs have no surrounding white
+// space.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <string_view>
 
+#include "extract/html_tokenizer.h"
 #include "parallax/extract.h"
 
 namespace {
@@ -50,6 +57,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   for (const std::string* field : {&article.title, &article.byline, &article.site_name}) {
     if (!IsValidUtf8(*field)) std::abort();
+  }
+
+  parallax::html::Tokenizer tokenizer(*decoded);
+  parallax::html::Token token;
+  size_t last_position = 0;
+  while (tokenizer.Next(token)) {
+    if (!IsValidUtf8(token.text) || !IsValidUtf8(token.name)) std::abort();
+    for (const parallax::html::Attribute& attribute : token.attributes) {
+      if (!IsValidUtf8(attribute.name) || !IsValidUtf8(attribute.value)) std::abort();
+    }
+    // Every token consumes input: the loop always ends.
+    if (tokenizer.position() < last_position) std::abort();
+    last_position = tokenizer.position();
+  }
+
+  raw.bytes.assign(reinterpret_cast<const char*>(data), size);
+  raw.media_type = parallax::MediaType::kText;
+  const parallax::Result<parallax::Article> text = parallax::ExtractArticle(raw);
+  if (text.ok()) {
+    for (const parallax::Paragraph& paragraph : text->paragraphs) {
+      if (!IsValidUtf8(paragraph.text)) std::abort();
+    }
   }
   return 0;
 }
