@@ -9,6 +9,9 @@
 #define PARALLAX_INGEST_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -54,6 +57,32 @@ ListedInputs ListInputs(const std::vector<std::string>& inputs);
 // Reads one file ("-" is stdin). Gunzips when the name ends in ".gz" or the
 // bytes start with the gzip magic number.
 Result<RawDocument> LoadFile(const std::string& path, const LoadOptions& options);
+
+// One article of a JSON lines file: {"id", "text", "title", "outlet", "url",
+// "published"}; other fields are ignored (never read: a "cluster" answer
+// key in an evaluation file stays unseen).
+struct JsonRecord {
+  uint64_t line = 0;  // 1-based line number in its file
+  std::string id;     // a string, or a number written as in the file
+  std::string text;
+  std::string title;
+  std::string outlet;
+  std::string url;
+  std::string published;
+};
+
+// Streams a JSON lines file (".gz" is gunzipped on the fly; "-" is stdin):
+// `on_record` for every usable line, `on_error(line, reason)` for every line
+// that is not a JSON object, lacks an "id", or has no text and no title.
+// Blank lines are skipped. Memory stays bounded by the longest line (lines
+// over 64 MiB are reported and skipped). Fails as a whole only when the
+// file cannot be opened or read, or the gzip stream is corrupt (the records
+// before the damage have been delivered).
+Status ReadJsonLines(const std::string& path, const std::function<void(JsonRecord&&)>& on_record,
+                     const std::function<void(uint64_t line, const std::string& reason)>& on_error);
+
+// Parses one line; false with `reason` when it is not a usable record.
+bool ParseJsonRecord(std::string_view line, JsonRecord& record, std::string& reason);
 
 // "dir/a.html.gz" -> "a"; "-" -> "stdin".
 std::string DocumentNameFromPath(const std::string& path);

@@ -1,0 +1,299 @@
+// JSON lines: a small scanner that reads only the fields parallax uses.
+//
+// A general JSON library builds a tree for every line; corpora of millions
+// of articles want the few fields we need decoded straight into strings,
+// and everything else skipped without allocating.
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "parallax/ingest.h"
+
+namespace parallax {
+
+namespace {
+
+constexpr size_t kMaxLineBytes = size_t{64} << 20;
+constexpr size_t kReadBytes = size_t{1} << 20;
+
+class Scanner {
+ public:
+  explicit Scanner(std::string_view in) : in_(in) {}
+
+  bool ParseObject(JsonRecord& record, std::string& reason) {
+    SkipSpace();
+    if (!Consume('{')) return Fail(reason, "not a JSON object");
+    SkipSpace();
+    if (Consume('}')) return true;
+    while (true) {
+      SkipSpace();
+      std::string key;
+      if (!ParseString(&key)) return Fail(reason, "a key is not a string");
+      SkipSpace();
+      if (!Consume(':')) return Fail(reason, "':' expected after a key");
+      SkipSpace();
+      std::string* target = FieldFor(key, record);
+      if (target != nullptr && Peek() == '"') {
+        target->clear();
+        if (!ParseString(target)) return Fail(reason, "unterminated or invalid string");
+      } else if (target != nullptr && key == "id" && IsNumberStart(Peek())) {
+        const size_t begin = pos_;
+        if (!SkipValue()) return Fail(reason, "invalid number");
+        target->assign(in_.substr(begin, pos_ - begin));
+      } else if (!SkipValue()) {
+        return Fail(reason, "invalid value for \"" + key + "\"");
+      }
+      SkipSpace();
+      if (Consume(',')) continue;
+      if (Consume('}')) break;
+      return Fail(reason, "',' or '}' expected");
+    }
+    SkipSpace();
+    if (pos_ != in_.size()) return Fail(reason, "text after the object");
+    return true;
+  }
+
+ private:
+  static bool Fail(std::string& reason, std::string why) {
+    reason = std::move(why);
+    return false;
+  }
+  static bool IsNumberStart(char c) { return c == '-' || (c >= '0' && c <= '9'); }
+  static std::string* FieldFor(const std::string& key, JsonRecord& r) {
+    if (key == "id") return &r.id;
+    if (key == "text") return &r.text;
+    if (key == "title") return &r.title;
+    if (key == "outlet") return &r.outlet;
+    if (key == "url") return &r.url;
+    if (key == "published") return &r.published;
+    return nullptr;
+  }
+  char Peek() const { return pos_ < in_.size() ? in_[pos_] : '\0'; }
+  bool Consume(char c) {
+    if (Peek() != c) return false;
+    ++pos_;
+    return true;
+  }
+  void SkipSpace() {
+    while (pos_ < in_.size() &&
+           (in_[pos_] == ' ' || in_[pos_] == '\t' || in_[pos_] == '\r' || in_[pos_] == '\n')) {
+      ++pos_;
+    }
+  }
+
+  static void AppendUtf8(uint32_t cp, std::string& out) {
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+
+  bool ReadHex4(uint32_t& value) {
+    if (pos_ + 4 > in_.size()) return false;
+    value = 0;
+    for (int i = 0; i < 4; ++i) {
+      const char c = in_[pos_++];
+      value <<= 4;
+      if (c >= '0' && c <= '9') value |= static_cast<uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f') value |= static_cast<uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') value |= static_cast<uint32_t>(c - 'A' + 10);
+      else return false;
+    }
+    return true;
+  }
+
+  // At '"'. Decodes into *out (nullptr: only skips).
+  bool ParseString(std::string* out) {
+    if (!Consume('"')) return false;
+    while (pos_ < in_.size()) {
+      // Copy the run up to the next quote or backslash in one go.
+      size_t run = pos_;
+      while (run < in_.size() && in_[run] != '"' && in_[run] != '\\') ++run;
+      if (out != nullptr) out->append(in_.data() + pos_, run - pos_);
+      pos_ = run;
+      if (pos_ >= in_.size()) return false;
+      if (in_[pos_] == '"') {
+        ++pos_;
+        return true;
+      }
+      ++pos_;  // backslash
+      if (pos_ >= in_.size()) return false;
+      const char e = in_[pos_++];
+      char plain = 0;
+      switch (e) {
+        case '"': plain = '"'; break;
+        case '\\': plain = '\\'; break;
+        case '/': plain = '/'; break;
+        case 'b': plain = '\b'; break;
+        case 'f': plain = '\f'; break;
+        case 'n': plain = '\n'; break;
+        case 'r': plain = '\r'; break;
+        case 't': plain = '\t'; break;
+        case 'u': {
+          uint32_t cp;
+          if (!ReadHex4(cp)) return false;
+          if (cp >= 0xD800 && cp <= 0xDBFF && pos_ + 6 <= in_.size() && in_[pos_] == '\\' &&
+              in_[pos_ + 1] == 'u') {
+            const size_t save = pos_;
+            pos_ += 2;
+            uint32_t low;
+            if (ReadHex4(low) && low >= 0xDC00 && low <= 0xDFFF) {
+              cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            } else {
+              pos_ = save;
+              cp = 0xFFFD;
+            }
+          } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+            cp = 0xFFFD;  // a lone surrogate is no character
+          }
+          if (out != nullptr) AppendUtf8(cp, *out);
+          continue;
+        }
+        default:
+          return false;
+      }
+      if (out != nullptr) *out += plain;
+    }
+    return false;
+  }
+
+  // Skips any value; nesting is tracked with a depth counter, not recursion,
+  // so a hostile line of a million '[' cannot exhaust the stack.
+  bool SkipValue() {
+    size_t depth = 0;
+    while (true) {
+      SkipSpace();
+      const char c = Peek();
+      if (c == '"') {
+        if (!ParseString(nullptr)) return false;
+      } else if (c == '{' || c == '[') {
+        ++pos_;
+        ++depth;
+        continue;
+      } else if (c == '}' || c == ']') {
+        if (depth == 0) return false;
+        ++pos_;
+        --depth;
+      } else if (c == ',' || c == ':') {
+        if (depth == 0) return false;
+        ++pos_;
+        continue;
+      } else if (IsNumberStart(c) || c == 't' || c == 'f' || c == 'n') {
+        const size_t begin = pos_;
+        while (pos_ < in_.size() && std::strchr("+-.0123456789eEtruefalsn", in_[pos_]) != nullptr) ++pos_;
+        const std::string_view word = in_.substr(begin, pos_ - begin);
+        if (c == 't' && word != "true") return false;
+        if (c == 'f' && word != "false") return false;
+        if (c == 'n' && word != "null") return false;
+      } else {
+        return false;
+      }
+      if (depth == 0) return true;
+      // Inside a container: the next token decides; loop on.
+    }
+  }
+
+  std::string_view in_;
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+bool ParseJsonRecord(std::string_view line, JsonRecord& record, std::string& reason) {
+  Scanner scanner(line);
+  if (!scanner.ParseObject(record, reason)) return false;
+  if (record.id.empty()) {
+    reason = "no \"id\"";
+    return false;
+  }
+  if (record.text.empty() && record.title.empty()) {
+    reason = "empty text (no \"text\" and no \"title\")";
+    return false;
+  }
+  return true;
+}
+
+Status ReadJsonLines(const std::string& path, const std::function<void(JsonRecord&&)>& on_record,
+                     const std::function<void(uint64_t line, const std::string& reason)>& on_error) {
+  // zlib reads plain files transparently too, so one reader serves both.
+  gzFile file = path == "-" ? gzdopen(dup(0), "rb") : gzopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    return errno == ENOENT ? Status::NotFound("no such file")
+                           : Status::IoError(std::string("cannot open: ") + std::strerror(errno));
+  }
+  std::unique_ptr<gzFile_s, int (*)(gzFile)> closer(file, gzclose);
+  gzbuffer(file, 256 << 10);
+  std::string buffer;
+  std::string line;
+  uint64_t line_number = 0;
+  bool skipping_long_line = false;
+  std::unique_ptr<char[]> chunk(new char[kReadBytes]);
+  auto finish_line = [&] {
+    ++line_number;
+    if (skipping_long_line) {
+      on_error(line_number, "line longer than 64 MiB");
+      skipping_long_line = false;
+    } else {
+      size_t b = 0;
+      while (b < line.size() && (line[b] == ' ' || line[b] == '\t' || line[b] == '\r')) ++b;
+      if (b < line.size()) {
+        JsonRecord record;
+        record.line = line_number;
+        std::string reason;
+        if (ParseJsonRecord(std::string_view(line).substr(b), record, reason)) {
+          on_record(std::move(record));
+        } else {
+          on_error(line_number, reason);
+        }
+      }
+    }
+    line.clear();
+  };
+  while (true) {
+    const int n = gzread(file, chunk.get(), static_cast<unsigned>(kReadBytes));
+    if (n < 0) {
+      int code = 0;
+      const char* message = gzerror(file, &code);
+      return Status::InvalidInput(std::string("corrupt or unreadable data after line ") +
+                                  std::to_string(line_number) + ": " + message);
+    }
+    if (n == 0) break;
+    std::string_view data(chunk.get(), static_cast<size_t>(n));
+    while (!data.empty()) {
+      const size_t newline = data.find('\n');
+      const std::string_view piece = data.substr(0, newline);
+      if (!skipping_long_line) {
+        if (line.size() + piece.size() > kMaxLineBytes) {
+          skipping_long_line = true;
+          line.clear();
+        } else {
+          line.append(piece);
+        }
+      }
+      if (newline == std::string_view::npos) break;
+      finish_line();
+      data.remove_prefix(newline + 1);
+    }
+  }
+  if (!line.empty() || skipping_long_line) finish_line();
+  return Status::Ok();
+}
+
+}  // namespace parallax
