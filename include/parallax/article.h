@@ -10,9 +10,18 @@
 #include <string>
 #include <vector>
 
+#include "parallax/status.h"
+
 namespace parallax {
 
 enum class MediaType { kText, kHtml };
+
+// An input that could not be used, and why. Every stage that reports on
+// inputs passes these along, so the user sees them next to the result.
+struct LoadFailure {
+  std::string source;
+  Status status;
+};
 
 struct RawDocument {
   std::string source;        // file path, "-" for stdin, or another locator

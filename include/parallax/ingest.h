@@ -27,10 +27,6 @@ struct LoadOptions {
   size_t max_bytes = size_t{64} << 20;
 };
 
-struct LoadFailure {
-  std::string source;
-  Status status;
-};
 
 struct LoadedInputs {
   std::vector<RawDocument> documents;  // in command-line order, directories sorted

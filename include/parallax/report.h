@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "parallax/comparison.h"
-#include "parallax/ingest.h"
 
 namespace parallax {
 

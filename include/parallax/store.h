@@ -1,0 +1,161 @@
+// store: the embedded database that holds a corpus between commands.
+//
+// `parallax ingest` fills it, dedup and cluster read the articles and save
+// their groups and stories in it, and `parallax stories` / `compare --story`
+// read those back. One file (SQLite, in WAL mode); only src/store/ speaks SQL.
+//
+//   Result<Store> store = Store::Open("parallax.db", OpenMode::kReadWrite);
+//   if (!store.ok()) return Fail(store.status());      // names the file and why
+//   Result<AddReport> added = store->AddArticles(batch); // one transaction
+//   if (!added.ok()) return Fail(added.status());      // disk full: batch not stored
+//   store->ForEachArticle([&](const Article& a) { Index(a); return true; });
+//   store->SaveStoryAssignments({{"reuters-17", "s1"}, {"bbc-4", "s1"}});
+//   for (const StorySummary& s : *store->ListStories()) ...
+//
+// What it promises:
+//   * A batch is stored completely or not at all: a crash (even SIGKILL) or
+//     a full disk in the middle of AddArticles loses at most that batch, and
+//     the file opens again with every earlier batch intact.
+//   * Adding the same article twice stores it once, so an ingest can simply
+//     be re-run after an interruption. "The same" is the same external id,
+//     or the same outlet with the same text (see ContentHash): a re-scrape
+//     under a new URL. The same text from *another* outlet is stored: that
+//     is syndication, which is what dedup and compare are about.
+//   * Durability: commits are atomic and survive the process; synchronous is
+//     NORMAL, so an operating-system crash or power cut may lose the last
+//     few commits but never corrupts the file.
+//
+// Articles are named by their external id (Article::id: the id of a JSON
+// lines record, or the path of an ingested page) in every call.
+//
+// A Store is one connection: use it from one thread at a time. Several
+// processes may open one file; a writer waits up to 5 s for another.
+#ifndef PARALLAX_STORE_H_
+#define PARALLAX_STORE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "parallax/article.h"
+#include "parallax/status.h"
+
+namespace parallax {
+
+enum class OpenMode {
+  kReadWrite,  // creates a missing file, upgrades an older schema
+  kReadOnly,   // never writes: a missing file or an older schema is an error
+};
+
+// What happened to one article of a batch.
+struct AddOutcome {
+  enum class Kind {
+    kAdded,
+    kDuplicateId,    // an article with this id is stored (the first one stays)
+    kDuplicateText,  // this outlet's same text is stored under another id
+    kFailed,         // unusable: no id, no text, text not UTF-8
+  };
+  Kind kind = Kind::kAdded;
+  // kDuplicateText: the id already stored; kFailed: why, for a user.
+  std::string detail;
+};
+
+struct AddCounts {
+  size_t added = 0;
+  size_t duplicate = 0;  // kDuplicateId + kDuplicateText
+  size_t failed = 0;
+};
+
+struct AddReport {
+  AddCounts counts;
+  std::vector<AddOutcome> outcomes;  // one per article of the batch, in its order
+};
+
+// Articles that are copies of one another (found by dedup).
+struct DuplicateGroup {
+  std::vector<std::string> article_ids;  // the first is the representative
+};
+
+// One story as `parallax stories` lists it.
+struct StorySummary {
+  int64_t id = 0;            // what `compare --story ID` takes; stable while the key is
+  std::string key;           // the clusterer's name for it
+  std::string headline;      // title of the earliest member that has one
+  std::string first_published;  // earliest / latest non-empty `published` of
+  std::string last_published;   // the members, compared as ISO 8601 text
+  size_t size = 0;           // member articles
+  std::vector<std::string> outlets;  // distinct, sorted
+};
+
+class Store {
+ public:
+  // The schema this build writes; Open upgrades older files to it.
+  static int LatestSchemaVersion();
+
+  // Opens (kReadWrite: creates) the database at `path`. Errors name the
+  // file: not found (kReadOnly), not a parallax database or damaged (the
+  // header and schema are read on open; CheckIntegrity reads everything),
+  // read-only file or directory (kReadWrite), written by a newer parallax.
+  static Result<Store> Open(const std::string& path, OpenMode mode);
+
+  Store(Store&& other) noexcept;
+  Store& operator=(Store&& other) noexcept;
+  ~Store();
+
+  const std::string& path() const;
+  int schema_version() const;
+
+  // Stores a batch in one transaction (this is what makes ingest fast:
+  // ~1,000 articles a commit). Per-article problems are outcomes; an error
+  // Status (disk full, I/O error, read-only) means nothing of the batch was
+  // stored. Paragraphs are kept with their roles; the `text` column holds
+  // the body paragraphs separated by blank lines.
+  Result<AddReport> AddArticles(const std::vector<Article>& batch);
+
+  Result<size_t> CountArticles() const;
+
+  // Calls `visit` for every article in the order they were added, with
+  // paragraphs and roles restored, until it returns false.
+  Status ForEachArticle(const std::function<bool(const Article&)>& visit) const;
+
+  // Replaces all duplicate groups. Every id must be stored and in at most
+  // one group; otherwise nothing changes and the Status says which id.
+  Status ReplaceDuplicateGroups(const std::vector<DuplicateGroup>& groups);
+  Result<std::vector<DuplicateGroup>> DuplicateGroups() const;
+
+  // Replaces the whole clustering with (article id, story key) pairs: stories
+  // whose key is absent are deleted, the others keep their numeric id, and
+  // each story's headline, first/last time and size are recomputed. Every
+  // article id must be stored and assigned at most once.
+  Status SaveStoryAssignments(const std::vector<std::pair<std::string, std::string>>& assignments);
+
+  // Largest stories first.
+  Result<std::vector<StorySummary>> ListStories() const;
+
+  // The members of story `story_id`, earliest first (undated ones last).
+  Result<std::vector<Article>> StoryArticles(int64_t story_id) const;
+
+  // Reads every page (PRAGMA quick_check): slow on a large file, so Open
+  // does not; for tests and repair tools.
+  Status CheckIntegrity() const;
+
+  struct Impl;  // src/store/internal.h
+
+ private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// The key the store deduplicates on: a 128-bit hash (32 hex digits) of the
+// outlet and all paragraph text, with runs of white space collapsed to one
+// space and ASCII letters lower-cased, so re-wrapped or re-cased copies of
+// one outlet's article count as the same.
+std::string ContentHash(const Article& article);
+
+}  // namespace parallax
+
+#endif  // PARALLAX_STORE_H_
