@@ -19,6 +19,8 @@ enum ExitCode : int {
 
 int RunCompare(const std::vector<std::string>& args);
 int RunExtract(const std::vector<std::string>& args);
+int RunIngest(const std::vector<std::string>& args);
+int RunStories(const std::vector<std::string>& args);
 
 }  // namespace parallax::cli
 

@@ -14,6 +14,7 @@
 #include "parallax/extract.h"
 #include "parallax/ingest.h"
 #include "parallax/report.h"
+#include "parallax/store.h"
 
 namespace parallax::cli {
 
@@ -23,6 +24,7 @@ constexpr const char* kHelp = R"(parallax compare — several outlets' reports o
 
 Usage:
   parallax compare [--json | --html FILE] [--outlet NAME=PATH]... INPUT...
+  parallax compare [--json | --html FILE] [--db PATH] --story ID
 
 Inputs:
   INPUT is a .txt file (one paragraph per line), an .html/.htm page (either
@@ -38,6 +40,9 @@ Options:
   --outlet NAME=PATH  name the outlet of the input PATH (else the page's site
                       name, its canonical URL's domain, or the file name)
   --max-bytes N       refuse inputs larger than N bytes (default 67108864)
+  --story ID          compare the articles of story ID in the database instead
+                      of INPUT files ('parallax stories' lists the IDs)
+  --db PATH           the database for --story (default ./parallax.db)
   --color / --no-color
                       force or forbid colours (default: only on a terminal)
   -h, --help          this text
@@ -46,6 +51,7 @@ Examples:
   parallax compare reports/
   parallax compare --html story.html courier.html beacon.txt
   parallax compare --json --outlet "Evening Post"=post.txt a.html post.txt | jq .facts
+  parallax compare --db news.db --story 3 --html story3.html
 
 What it shows:
   facts      every sentence of every report, grouped with the sentences of
@@ -61,8 +67,9 @@ What it shows:
              off-topic paragraphs are set apart, each with the reason
 
 Exit codes:
-  0 ok; 1 some inputs could not be used (named on stderr, the rest compared);
-  2 bad command line; 3 fewer than two usable inputs; 4 could not write output.
+  0 ok; 1 some inputs could not be used (named on stderr, the rest compared),
+  or the database could not be read; 2 bad command line; 3 fewer than two
+  usable inputs; 4 could not write output.
 )";
 
 struct Options {
@@ -72,6 +79,8 @@ struct Options {
   std::vector<std::string> inputs;
   LoadOptions load;
   int color = -1;  // -1: decide from the terminal
+  std::string db;       // --db; with --story, default "parallax.db"
+  long long story = 0;  // --story; 0: compare INPUT files
 };
 
 bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& help) {
@@ -111,6 +120,20 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
         return false;
       }
       options.load.max_bytes = n;
+    } else if (a == "--db") {
+      const std::string* v = value("--db");
+      if (!v) return false;
+      options.db = *v;
+    } else if (a == "--story") {
+      const std::string* v = value("--story");
+      if (!v) return false;
+      char* end = nullptr;
+      options.story = std::strtoll(v->c_str(), &end, 10);
+      if (end == v->c_str() || *end != '\0' || options.story <= 0) {
+        std::cerr << "parallax compare: --story takes a story ID (a positive number from "
+                     "'parallax stories'), got '" << *v << "'\n";
+        return false;
+      }
     } else if (a == "--color") {
       options.color = 1;
     } else if (a == "--no-color") {
@@ -142,7 +165,16 @@ int RunCompare(const std::vector<std::string>& args) {
     std::cout << kHelp;
     return kExitOk;
   }
-  if (options.inputs.empty()) {
+  if (options.story > 0 && !options.inputs.empty()) {
+    std::cerr << "parallax compare: give INPUT files or --story, not both\n";
+    return kExitUsage;
+  }
+  if (!options.db.empty() && options.story == 0) {
+    std::cerr << "parallax compare: --db needs --story ID (which story of the database to "
+                 "compare; 'parallax stories' lists them)\n";
+    return kExitUsage;
+  }
+  if (options.inputs.empty() && options.story == 0) {
     std::cerr << "parallax compare: no inputs. Give two or more files or a directory; "
                  "run 'parallax help compare'.\n";
     return kExitUsage;
@@ -151,6 +183,22 @@ int RunCompare(const std::vector<std::string>& args) {
   LoadedInputs loaded = LoadInputs(options.inputs, options.load);
   std::vector<LoadFailure> failures = std::move(loaded.failures);
   std::vector<AnalyzedArticle> analysed;
+  if (options.story > 0) {
+    // A stored story: its articles are already extracted, so they go
+    // straight to analysis, named d0, d1, ... like files are.
+    const std::string db = options.db.empty() ? "parallax.db" : options.db;
+    Result<Store> store = Store::Open(db, OpenMode::kReadOnly);
+    Result<std::vector<Article>> articles =
+        store.ok() ? store->StoryArticles(options.story) : Result<std::vector<Article>>(store.status());
+    if (!articles.ok()) {
+      std::cerr << "parallax compare: " << articles.status().message() << "\n";
+      return kExitSomeInputsFailed;
+    }
+    for (Article& article : *articles) {
+      article.id = "d" + std::to_string(analysed.size());
+      analysed.push_back(Analyze(std::move(article)));
+    }
+  }
   for (RawDocument& raw : loaded.documents) {
     for (const auto& [path, name] : options.outlets) {
       if (path == raw.source) raw.outlet_hint = name;

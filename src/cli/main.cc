@@ -14,6 +14,8 @@ constexpr const char* kUsage = R"(parallax — what each outlet reports, omits, 
 Usage:
   parallax compare [--json | --html FILE] [--outlet NAME=PATH]... INPUT...
   parallax extract [--json] [--text-dir DIR] [--jobs N] INPUT...
+  parallax ingest [--db PATH] INPUT...
+  parallax stories [--db PATH] [--json]
   parallax help [COMMAND]
   parallax --version
 
@@ -25,6 +27,10 @@ Commands:
   extract   The article in each page: title, outlet, byline, publication
             date, language and main text, as a summary, JSON lines, or one
             text file per page (--text-dir, for evaluation scripts).
+  ingest    Store articles (JSON lines, pages) in a database (--db, default
+            ./parallax.db), each once; safe to interrupt and re-run.
+  stories   The stories in the database; compare one with
+            'parallax compare --story ID'.
 
 Run 'parallax help COMMAND' for the options and examples.
 
@@ -55,11 +61,15 @@ int main(int argc, char** argv) {
     if (command == "help") {
       if (args[0] == "compare") return parallax::cli::RunCompare({"--help"});
       if (args[0] == "extract") return parallax::cli::RunExtract({"--help"});
+      if (args[0] == "ingest") return parallax::cli::RunIngest({"--help"});
+      if (args[0] == "stories") return parallax::cli::RunStories({"--help"});
       std::cerr << "parallax: no command '" << args[0] << "'. Run 'parallax --help'.\n";
       return parallax::cli::kExitUsage;
     }
     if (command == "compare") return parallax::cli::RunCompare(args);
     if (command == "extract") return parallax::cli::RunExtract(args);
+    if (command == "ingest") return parallax::cli::RunIngest(args);
+    if (command == "stories") return parallax::cli::RunStories(args);
     std::cerr << "parallax: unknown command '" << command << "'. Run 'parallax --help'.\n";
     return parallax::cli::kExitUsage;
   } catch (const std::exception& e) {

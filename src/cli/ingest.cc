@@ -1,0 +1,447 @@
+// parallax ingest: JSON lines and pages -> articles in the store.
+//
+// Records are gathered into batches and each batch is one transaction
+// (Store::AddArticles): that is both what makes ingest fast (one commit per
+// thousand articles, not per article) and what makes it safe to kill: the
+// store holds whole batches only, and a re-run skips what is already there.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <string>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include "cli/commands.h"
+#include "parallax/extract.h"
+#include "parallax/ingest.h"
+#include "parallax/store.h"
+
+namespace parallax::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kHelp = R"help(parallax ingest — store articles in the database, each once
+
+Usage:
+  parallax ingest [--db PATH] [--batch N] [--max-bytes N] INPUT...
+
+Inputs:
+  FILE.jsonl, FILE.jsonl.gz, FILE.ndjson (or - for standard input)
+      one article a line, a JSON object:
+        id         string or number, required: the article's name in the store
+        text       required: the article's text, paragraphs separated by "\n"
+        title, outlet, url, published (ISO 8601)   optional
+      other fields are ignored.
+  .html/.htm pages and .txt files (either may be gzipped)
+      go through the extractor, as in 'parallax extract'; the id is the path
+      as given or as found in a directory, the outlet is the page's.
+  DIRECTORY
+      all of the above found in it, recursively, sorted by name.
+  With no INPUT, ingest only creates the database, or upgrades an older one.
+
+Options:
+  --db PATH      the database (default ./parallax.db); created when missing
+  --batch N      articles per transaction (default 1000, up to 100000). A
+                 larger batch is slightly faster; an interruption loses at
+                 most the batch in progress
+  --max-bytes N  refuse pages larger than N bytes (default 67108864)
+  -h, --help     this text
+
+Examples:
+  parallax ingest corpus.jsonl.gz
+  parallax ingest --db news.db pages/ feeds/day1.jsonl
+  zcat dump.jsonl.gz | jq -c '{id: .uuid, text: .body, outlet: .site}' | parallax ingest -
+
+Each article is stored once:
+  same id        as an article already stored (or earlier in the input): a
+                 duplicate; the first one stays
+  same text      from the same outlet under another id (ignoring case and
+                 white space): a duplicate
+  Same text from another outlet is stored: that is syndication, which
+  'parallax dedup' groups.
+  So an interrupted ingest is finished by running the same command again.
+
+Output:
+  a summary on stdout, "added N, duplicates D, failed F (T articles in PATH)";
+  on a terminal, a progress line on stderr.
+
+Errors:
+  A line that is not a JSON object, lacks an id or has an empty text is named
+  as FILE:LINE with the reason, a page that cannot be used as FILE: reason;
+  everything else is still stored. The first 20 are shown, the rest counted.
+  A database that cannot be written (disk full, read-only, damaged) stops the
+  ingest: every batch committed before stays, and a re-run continues.
+
+Exit codes:
+  0 every input stored (or already there); 1 some records or files failed
+  (named on stderr, the rest stored); 2 bad command line; 4 the database
+  could not be opened or written.
+)help";
+
+constexpr size_t kDefaultBatch = 1000;
+constexpr size_t kMaxBatch = 100000;
+// Failures shown one by one before they are only counted: a file of a
+// million broken lines should not bury the summary.
+constexpr size_t kMaxShownFailures = 20;
+// Language detection reads this much text (DetectLanguage reads 64 KB at
+// most; a few KB is as reliable for one article and much faster).
+constexpr size_t kLanguageSample = 1024;
+
+struct Options {
+  std::string db = "parallax.db";
+  size_t batch = kDefaultBatch;
+  std::vector<std::string> inputs;
+  LoadOptions load;
+};
+
+bool ParseCount(const std::string& text, unsigned long long* out) {
+  if (text.empty() || text[0] < '0' || text[0] > '9') return false;
+  char* end = nullptr;
+  errno = 0;
+  *out = std::strtoull(text.c_str(), &end, 10);
+  return *end == '\0' && errno == 0;
+}
+
+bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& help) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](const char* name) -> const std::string* {
+      if (i + 1 >= args.size()) {
+        std::cerr << "parallax ingest: " << name << " needs a value\n";
+        return nullptr;
+      }
+      return &args[++i];
+    };
+    unsigned long long n = 0;
+    if (a == "-h" || a == "--help") {
+      help = true;
+    } else if (a == "--db") {
+      const std::string* v = value("--db");
+      if (!v) return false;
+      if (v->empty()) {
+        std::cerr << "parallax ingest: --db needs a file name\n";
+        return false;
+      }
+      options.db = *v;
+    } else if (a == "--batch") {
+      const std::string* v = value("--batch");
+      if (!v) return false;
+      if (!ParseCount(*v, &n) || n == 0 || n > kMaxBatch) {
+        std::cerr << "parallax ingest: --batch takes a number of articles from 1 to " << kMaxBatch
+                  << ", got '" << *v << "'\n";
+        return false;
+      }
+      options.batch = n;
+    } else if (a == "--max-bytes") {
+      const std::string* v = value("--max-bytes");
+      if (!v) return false;
+      if (!ParseCount(*v, &n) || n == 0) {
+        std::cerr << "parallax ingest: --max-bytes takes a positive number of bytes\n";
+        return false;
+      }
+      options.load.max_bytes = n;
+    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
+      std::cerr << "parallax ingest: unknown option '" << a << "'. Run 'parallax help ingest'.\n";
+      return false;
+    } else {
+      options.inputs.push_back(a);
+    }
+  }
+  return true;
+}
+
+bool EndsWith(const std::string& s, const char* suffix) {
+  const std::string_view x(suffix);
+  return s.size() >= x.size() && s.compare(s.size() - x.size(), x.size(), x) == 0;
+}
+
+bool IsJsonLines(const std::string& path) {
+  for (const char* suffix : {".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"}) {
+    if (EndsWith(path, suffix)) return true;
+  }
+  return path == "-";
+}
+
+std::string Describe(const std::string& source) { return source == "-" ? "stdin" : source; }
+
+// A JSON lines record as an article: its text is taken as it is, one
+// paragraph a line. No debris cleaning: a record's text is what whoever made
+// the file chose as the article, and the plain-text debris rules would take
+// a short report's only line for a widget.
+Article FromRecord(JsonRecord&& record, const std::string& source) {
+  Article a;
+  a.id = std::move(record.id);
+  a.source = Describe(source) + ":" + std::to_string(record.line);
+  a.outlet = std::move(record.outlet);
+  a.title = std::move(record.title);
+  a.url = std::move(record.url);
+  a.published = std::move(record.published);
+  a.paragraphs = SplitPlainText(record.text);
+  std::string sample;
+  for (const Paragraph& p : a.paragraphs) {
+    if (sample.size() >= kLanguageSample) break;
+    sample.append(p.text, 0, kLanguageSample);
+    sample += '\n';
+  }
+  a.language = DetectLanguage(sample);
+  return a;
+}
+
+// stderr: failures as they happen (the first kMaxShownFailures), and a
+// progress line on a terminal that each message clears.
+class Reporter {
+ public:
+  Reporter() : progress_(isatty(STDERR_FILENO)), start_(Clock::now()), last_(start_) {}
+
+  void Failure(const std::string& where, const std::string& reason) {
+    ++failures_;
+    ++reasons_[reason];
+    if (failures_ > kMaxShownFailures) return;
+    ClearProgress();
+    std::cerr << "parallax ingest: " << where << ": " << reason << "\n";
+  }
+  void Error(const std::string& message) {
+    ClearProgress();
+    std::cerr << "parallax ingest: " << message << "\n";
+  }
+  void Progress(size_t records, size_t added) {
+    if (!progress_) return;
+    const Clock::time_point now = Clock::now();
+    if (now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    std::cerr << "\r\033[K" << records << " records, " << added << " added, "
+              << static_cast<long long>(seconds > 0 ? records / seconds : 0) << " records/s"
+              << std::flush;
+    shown_ = true;
+  }
+  // After the summary: how many failures were not shown, and the commonest
+  // reasons, so a run with thousands of failures still says what they were.
+  void Finish() {
+    ClearProgress();
+    if (failures_ <= kMaxShownFailures) return;
+    std::vector<std::pair<size_t, std::string>> common;
+    for (const auto& [reason, count] : reasons_) common.emplace_back(count, reason);
+    std::sort(common.rbegin(), common.rend());
+    std::cerr << "parallax ingest: " << failures_ - kMaxShownFailures
+              << " more failures not shown; by reason:";
+    for (size_t i = 0; i < common.size() && i < 5; ++i) {
+      std::cerr << (i == 0 ? " " : ", ") << common[i].first << " " << common[i].second;
+    }
+    std::cerr << "\n";
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  void ClearProgress() {
+    if (shown_) std::cerr << "\r\033[K";
+    shown_ = false;
+  }
+  bool progress_;
+  bool shown_ = false;
+  size_t failures_ = 0;
+  std::map<std::string, size_t> reasons_;
+  Clock::time_point start_, last_;
+};
+
+// Gathers articles into batches and stores each in one transaction.
+class Ingester {
+ public:
+  Ingester(Store& store, size_t batch_size, Reporter& reporter)
+      : store_(store), batch_size_(batch_size), reporter_(reporter) {
+    batch_.reserve(batch_size);
+    where_.reserve(batch_size);
+  }
+
+  // False once the store has failed: the caller stops.
+  bool Add(Article&& article, std::string where) {
+    if (!store_error_.ok()) return false;
+    ++records_;
+    batch_.push_back(std::move(article));
+    where_.push_back(std::move(where));
+    return batch_.size() < batch_size_ || Flush();
+  }
+
+  void Fail(const std::string& where, const std::string& reason) {
+    ++records_;
+    ++failed_;
+    reporter_.Failure(where, reason);
+  }
+
+  bool Flush() {
+    if (batch_.empty() || !store_error_.ok()) return store_error_.ok();
+    Result<AddReport> report = store_.AddArticles(batch_);
+    if (!report.ok()) {
+      store_error_ = report.status();
+      return false;
+    }
+    for (size_t i = 0; i < batch_.size(); ++i) {
+      const AddOutcome& outcome = report->outcomes[i];
+      if (outcome.kind == AddOutcome::Kind::kFailed) {
+        reporter_.Failure(where_[i], outcome.detail);
+      } else if (outcome.kind == AddOutcome::Kind::kDuplicateId) {
+        ++same_id_;
+      } else if (outcome.kind == AddOutcome::Kind::kDuplicateText) {
+        ++same_text_;
+      }
+    }
+    added_ += report->counts.added;
+    failed_ += report->counts.failed;
+    batch_.clear();
+    where_.clear();
+    reporter_.Progress(records_, added_);
+    return true;
+  }
+
+  bool stopped() const { return !store_error_.ok(); }
+  const Status& store_error() const { return store_error_; }
+  size_t added() const { return added_; }
+  size_t duplicates() const { return same_id_ + same_text_; }
+  size_t same_id() const { return same_id_; }
+  size_t same_text() const { return same_text_; }
+  size_t failed() const { return failed_; }
+  size_t pending() const { return batch_.size(); }
+
+ private:
+  Store& store_;
+  const size_t batch_size_;
+  Reporter& reporter_;
+  std::vector<Article> batch_;
+  std::vector<std::string> where_;  // FILE:LINE or FILE of batch_[i], for messages
+  Status store_error_;
+  size_t records_ = 0, added_ = 0, same_id_ = 0, same_text_ = 0, failed_ = 0;
+};
+
+void IngestJsonLines(const std::string& path, Ingester& ingester) {
+  const std::string name = Describe(path);
+  const Status status = ReadJsonLines(
+      path,
+      [&](JsonRecord&& record) {
+        // After a store failure the rest of the file is only read through.
+        if (ingester.stopped()) return;
+        const std::string where = name + ":" + std::to_string(record.line);
+        if (record.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+          ingester.Fail(where, "empty text");
+          return;
+        }
+        ingester.Add(FromRecord(std::move(record), path), where);
+      },
+      [&](uint64_t line, const std::string& reason) {
+        if (ingester.stopped()) return;
+        ingester.Fail(name + ":" + std::to_string(line), reason);
+      });
+  // The records before a damaged or unreadable part are stored.
+  if (!status.ok()) ingester.Fail(name, status.ToString());
+}
+
+void IngestPage(const std::string& path, const LoadOptions& load, Ingester& ingester) {
+  Result<RawDocument> raw = LoadFile(path, load);
+  Result<Article> article = raw.ok() ? ExtractArticle(std::move(*raw)) : Result<Article>(raw.status());
+  if (!article.ok()) {
+    ingester.Fail(Describe(path), article.status().ToString());
+    return;
+  }
+  article->id = path;
+  ingester.Add(std::move(*article), Describe(path));
+}
+
+// JSON lines files in a directory, recursively. ListInputs finds the pages.
+std::vector<std::string> JsonLinesIn(const std::string& dir, Ingester& ingester) {
+  std::vector<std::string> found;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec) && IsJsonLines(it->path().string())) {
+      found.push_back(it->path().string());
+    }
+  }
+  if (ec) ingester.Fail(dir, "cannot list: " + ec.message());
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+// One command-line input: a JSON lines file, a page, or a directory of both.
+void IngestInput(const std::string& input, const Options& options, Ingester& ingester) {
+  std::error_code ec;
+  if (input != "-" && fs::is_directory(input, ec)) {
+    std::vector<std::string> files = JsonLinesIn(input, ingester);
+    const ListedInputs pages = ListInputs({input});
+    for (const LoadFailure& f : pages.failures) {
+      // "holds no pages" is no failure when it holds JSON lines.
+      if (f.status.code() == Status::Code::kEmpty && !files.empty()) continue;
+      ingester.Fail(Describe(f.source), f.status.ToString());
+    }
+    files.insert(files.end(), pages.paths.begin(), pages.paths.end());
+    std::sort(files.begin(), files.end());
+    for (const std::string& file : files) {
+      if (ingester.stopped()) return;
+      if (IsJsonLines(file)) {
+        IngestJsonLines(file, ingester);
+      } else {
+        IngestPage(file, options.load, ingester);
+      }
+    }
+  } else if (IsJsonLines(input)) {
+    IngestJsonLines(input, ingester);
+  } else {
+    IngestPage(input, options.load, ingester);
+  }
+}
+
+}  // namespace
+
+int RunIngest(const std::vector<std::string>& args) {
+  Options options;
+  bool help = false;
+  if (!ParseArgs(args, options, help)) return kExitUsage;
+  if (help) {
+    std::cout << kHelp;
+    return kExitOk;
+  }
+  Result<Store> store = Store::Open(options.db, OpenMode::kReadWrite);
+  if (!store.ok()) {
+    std::cerr << "parallax ingest: " << store.status().message() << "\n";
+    return kExitOutputFailed;
+  }
+  // With no inputs this only creates or upgrades the database (what the
+  // read-only open of an old file suggests).
+  Reporter reporter;
+  Ingester ingester(*store, options.batch, reporter);
+  for (const std::string& input : options.inputs) {
+    if (ingester.stopped()) break;
+    IngestInput(input, options, ingester);
+  }
+  ingester.Flush();
+  reporter.Finish();
+
+  const Result<size_t> total = store->CountArticles();
+  std::cout << "added " << ingester.added() << ", duplicates " << ingester.duplicates();
+  if (ingester.duplicates() > 0) {
+    std::cout << " (" << ingester.same_id() << " same id, " << ingester.same_text()
+              << " same text)";
+  }
+  std::cout << ", failed " << ingester.failed();
+  if (total.ok()) std::cout << " (" << *total << " articles in " << options.db << ")";
+  std::cout << "\n";
+  std::cout.flush();
+
+  if (ingester.stopped()) {
+    reporter.Error(ingester.store_error().message() +
+                   "; the ingest stopped there. Everything counted as added is stored; "
+                   "run the same command again to continue once the cause is fixed");
+    return kExitOutputFailed;
+  }
+  if (!std::cout) return kExitOutputFailed;
+  return ingester.failed() > 0 ? kExitSomeInputsFailed : kExitOk;
+}
+
+}  // namespace parallax::cli

@@ -1,0 +1,248 @@
+// The schema, its migrations, and what SQLite's errors mean to a user.
+//
+// Every schema change is a new entry at the end of kMigrations, never an
+// edit of an old one: a file at version N gets migrations N+1.. applied in
+// order, each in its own transaction together with its schema_version row,
+// so an interrupted upgrade leaves the file at the last complete version.
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+
+#include <cerrno>
+#include <cstring>
+#include <iterator>
+#include <string>
+#include <string_view>
+
+#include "store/internal.h"
+
+namespace parallax::store_internal {
+
+namespace {
+
+struct Migration {
+  int version;
+  const char* sql;
+};
+
+// v1: articles, near-duplicate groups, stories.
+//
+// articles.id is SQLite's rowid (joins and foreign keys); external_id is
+// the name users and the other stages know. content_hash is ContentHash's
+// 16 bytes. paragraphs is the JSON array of {text, role[, why]}; text is
+// the body paragraphs alone, for SQL users and later full-text search.
+// Empty strings rather than NULLs: every field of Article is a string.
+// stories.id is AUTOINCREMENT: the id users type is never reused for
+// another story after a re-clustering deletes one.
+constexpr const char kSchemaV1[] = R"sql(
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  external_id TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL DEFAULT '',
+  outlet TEXT NOT NULL DEFAULT '',
+  url TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  published TEXT NOT NULL DEFAULT '',
+  language TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL,
+  paragraphs TEXT NOT NULL,
+  content_hash BLOB NOT NULL UNIQUE
+);
+CREATE TABLE duplicate_groups (
+  id INTEGER PRIMARY KEY,
+  representative INTEGER NOT NULL REFERENCES articles(id)
+);
+CREATE TABLE duplicate_members (
+  group_id INTEGER NOT NULL REFERENCES duplicate_groups(id) ON DELETE CASCADE,
+  article INTEGER NOT NULL UNIQUE REFERENCES articles(id),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (group_id, position)
+) WITHOUT ROWID;
+CREATE TABLE stories (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  key TEXT NOT NULL UNIQUE,
+  headline TEXT NOT NULL DEFAULT '',
+  first_published TEXT NOT NULL DEFAULT '',
+  last_published TEXT NOT NULL DEFAULT '',
+  size INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE story_members (
+  story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+  article INTEGER NOT NULL UNIQUE REFERENCES articles(id),
+  PRIMARY KEY (story_id, article)
+) WITHOUT ROWID;
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, kSchemaV1},
+};
+
+Result<int> ReadVersion(sqlite3* db, const std::string& path) {
+  // Reading sqlite_master is what detects a file that is not a database, or
+  // whose first page is damaged.
+  Stmt tables;
+  int rc = tables.Prepare(db,
+                          "SELECT count(*), sum(name = 'schema_version') FROM sqlite_master "
+                          "WHERE type = 'table'");
+  if (rc != SQLITE_OK) return SqlStatus(db, rc, path, "read");
+  rc = tables.Step();
+  if (rc != SQLITE_ROW) return SqlStatus(db, rc, path, "read");
+  const int64_t table_count = tables.Int(0);
+  const bool has_version_table = tables.Int(1) > 0;
+  if (!has_version_table) {
+    if (table_count > 0) {
+      return Status::InvalidInput(path + " is an SQLite database, but not parallax's (it has " +
+                                  std::to_string(table_count) +
+                                  " tables and no schema_version); give --db another file");
+    }
+    return 0;
+  }
+  Stmt version;
+  rc = version.Prepare(db, "SELECT coalesce(max(version), 0) FROM schema_version");
+  if (rc != SQLITE_OK) return SqlStatus(db, rc, path, "read");
+  rc = version.Step();
+  if (rc != SQLITE_ROW) return SqlStatus(db, rc, path, "read");
+  return static_cast<int>(version.Int(0));
+}
+
+// SQLite reports a failed write as a plain I/O error, and its errno is often
+// overwritten by the time the error reaches us; the two common causes can
+// be seen from outside: a file at the size limit, or no free space.
+std::string WriteFailureCause(const std::string& path, int system_errno) {
+  if (system_errno == ENOSPC) return "the disk is full";
+  if (system_errno == EFBIG) return "the file size limit (ulimit -f) was reached";
+  struct rlimit limit;
+  if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+    // A failed write leaves the file (the database or its log) within one
+    // page of the limit.
+    constexpr off_t kSlack = off_t{1} << 20;
+    for (const std::string& file : {path, path + "-wal", path + "-journal"}) {
+      struct stat st;
+      if (::stat(file.c_str(), &st) == 0 &&
+          st.st_size + kSlack >= static_cast<off_t>(limit.rlim_cur)) {
+        return "the file size limit (ulimit -f) was reached";
+      }
+    }
+  }
+  const size_t slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
+  struct statvfs fs;
+  if (::statvfs(dir.c_str(), &fs) == 0 &&
+      static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize < (1ull << 20)) {
+    return "the disk is full";
+  }
+  return {};
+}
+
+}  // namespace
+
+int LatestVersion() { return kMigrations[std::size(kMigrations) - 1].version; }
+
+int Stmt::Prepare(sqlite3* db, std::string_view sql) {
+  sqlite3_finalize(stmt_);
+  stmt_ = nullptr;
+  return sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                            &stmt_, nullptr);
+}
+
+Status SqlStatus(sqlite3* db, int rc, const std::string& path, std::string_view doing) {
+  const std::string sqlite_says = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  const int system_errno = db != nullptr ? sqlite3_system_errno(db) : 0;
+  std::string why = sqlite_says;
+  if (system_errno != 0 && (rc & 0xFF) != SQLITE_CORRUPT && (rc & 0xFF) != SQLITE_NOTADB) {
+    why += ": " + std::string(std::strerror(system_errno));
+  }
+  switch (rc & 0xFF) {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return Status::InvalidInput(path + " is damaged or not a parallax database (" + why +
+                                  "); restore a copy, or ingest into a new file");
+    case SQLITE_FULL: {
+      // SQLITE_FULL is also what a short write past the file size limit gives.
+      const std::string cause = WriteFailureCause(path, system_errno);
+      return Status::IoError("cannot " + std::string(doing) + " " + path + ": " +
+                             (cause.empty() ? "the disk is full" : cause) + " (" + why + ")");
+    }
+    case SQLITE_IOERR: {
+      const std::string cause = WriteFailureCause(path, system_errno);
+      return Status::IoError("cannot " + std::string(doing) + " " + path + ": " +
+                             (cause.empty() ? why : cause + " (" + why + ")"));
+    }
+    case SQLITE_READONLY:
+      return Status::IoError("cannot " + std::string(doing) + " " + path +
+                             ": it is read-only (" + why + ")");
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Status::IoError(path + " is in use by another process (waited 5 s): " + why);
+    case SQLITE_CANTOPEN:
+      return Status::IoError("cannot open " + path + ": " + why);
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return Status::IoError("not allowed to " + std::string(doing) + " " + path + ": " + why);
+    case SQLITE_NOMEM:
+      return Status::TooLarge("not enough memory to " + std::string(doing) + " " + path);
+    default:
+      return Status::IoError("cannot " + std::string(doing) + " " + path + ": " + why);
+  }
+}
+
+Status Exec(sqlite3* db, const std::string& path, const char* sql, std::string_view doing) {
+  const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+  return rc == SQLITE_OK ? Status::Ok() : SqlStatus(db, rc, path, doing);
+}
+
+Status Migrate(sqlite3* db, const std::string& path, OpenMode mode, int* version) {
+  Result<int> current = ReadVersion(db, path);
+  if (!current.ok()) return current.status();
+  *version = *current;
+  if (*version > LatestVersion()) {
+    return Status::InvalidInput(path + " was written by a newer parallax (schema version " +
+                                std::to_string(*version) + "; this one knows up to " +
+                                std::to_string(LatestVersion()) + ")");
+  }
+  if (*version == LatestVersion()) return Status::Ok();
+  if (mode == OpenMode::kReadOnly) {
+    if (*version == 0) {
+      return Status::InvalidInput(path + " holds no parallax data yet (an empty file); "
+                                  "fill it with 'parallax ingest --db " + path + " INPUT...'");
+    }
+    return Status::InvalidInput(path + " has schema version " + std::to_string(*version) +
+                                "; run 'parallax ingest --db " + path +
+                                "' once (with no inputs) to upgrade it to " +
+                                std::to_string(LatestVersion()));
+  }
+  for (const Migration& m : kMigrations) {
+    if (m.version <= *version) continue;
+    // IMMEDIATE: take the write lock first, so two processes creating one
+    // file do not both run a migration.
+    Status s = Exec(db, path, "BEGIN IMMEDIATE", "write to");
+    if (!s.ok()) return s;
+    // Another process may have migrated while we waited for the lock.
+    Result<int> now = ReadVersion(db, path);
+    if (!now.ok() || *now >= m.version) {
+      Exec(db, path, "ROLLBACK", "write to");
+      if (!now.ok()) return now.status();
+      *version = *now;
+      continue;
+    }
+    s = Exec(db, path,
+             "CREATE TABLE IF NOT EXISTS schema_version ("
+             "  version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
+             "write to");
+    if (s.ok()) s = Exec(db, path, m.sql, "write to");
+    if (s.ok()) {
+      const std::string row = "INSERT INTO schema_version (version, applied_at) VALUES (" +
+                              std::to_string(m.version) + ", datetime('now'))";
+      s = Exec(db, path, row.c_str(), "write to");
+    }
+    if (s.ok()) s = Exec(db, path, "COMMIT", "write to");
+    if (!s.ok()) {
+      Exec(db, path, "ROLLBACK", "write to");
+      return s;
+    }
+    *version = m.version;
+  }
+  return Status::Ok();
+}
+
+}  // namespace parallax::store_internal

@@ -1,0 +1,145 @@
+// What the store tests share: a scratch directory, files, and running the
+// real `parallax` binary (PARALLAX_BINARY) with fork/exec, so a test can
+// kill it, lower its file size limit, or run it as another user.
+#ifndef PARALLAX_TESTS_STORE_RUN_UTIL_H_
+#define PARALLAX_TESTS_STORE_RUN_UTIL_H_
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+namespace parallax::store_test {
+
+class ScratchDir {
+ public:
+  ScratchDir() {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "parallax_store_XXXXXX").string();
+    const char* made = ::mkdtemp(pattern.data());
+    EXPECT_NE(made, nullptr);
+    path_ = pattern;
+  }
+  ~ScratchDir() {
+    ::chmod(path_.c_str(), 0700);  // a test may have made it read-only
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  const std::string& path() const { return path_; }
+  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+inline void WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << bytes;
+  ASSERT_TRUE(out.good()) << path;
+}
+
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+struct RunOptions {
+  uid_t uid = 0;            // != 0: run as this user (and group), when we are root
+  rlim_t file_limit = 0;    // != 0: RLIMIT_FSIZE in bytes, with SIGXFSZ ignored
+};
+
+// A started `parallax ARGS...`; stdout and stderr go to files in `dir`.
+class Child {
+ public:
+  Child(const ScratchDir& dir, const std::vector<std::string>& args, RunOptions options = {})
+      : out_path_(dir / "stdout.txt"), err_path_(dir / "stderr.txt") {
+    std::vector<std::string> argv_storage = {PARALLAX_BINARY};
+    argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (std::string& a : argv_storage) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      // Only async-signal-safe calls from here to exec.
+      const int in = ::open("/dev/null", O_RDONLY);
+      const int out = ::open(out_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      const int err = ::open(err_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      if (in < 0 || out < 0 || err < 0) ::_exit(120);
+      ::dup2(in, 0);
+      ::dup2(out, 1);
+      ::dup2(err, 2);
+      if (options.file_limit != 0) {
+        // The write past the limit then fails with EFBIG instead of the
+        // signal killing the process: what a full disk looks like.
+        ::signal(SIGXFSZ, SIG_IGN);
+        struct rlimit limit = {options.file_limit, options.file_limit};
+        if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) ::_exit(121);
+      }
+      if (options.uid != 0 && (::setgid(options.uid) != 0 || ::setuid(options.uid) != 0)) {
+        ::_exit(122);
+      }
+      ::execv(argv[0], argv.data());
+      ::_exit(123);
+    }
+    EXPECT_GT(pid_, 0);
+  }
+  ~Child() {
+    if (pid_ > 0 && !waited_) {
+      ::kill(pid_, SIGKILL);
+      Wait();
+    }
+  }
+
+  pid_t pid() const { return pid_; }
+  // The raw wait status.
+  int Wait() {
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    waited_ = true;
+    return status;
+  }
+  // True while the process runs.
+  bool Running() {
+    int status = 0;
+    if (::waitpid(pid_, &status, WNOHANG) == 0) return true;
+    waited_ = true;
+    return false;
+  }
+  std::string out() const { return ReadFile(out_path_); }
+  std::string err() const { return ReadFile(err_path_); }
+
+ private:
+  std::string out_path_, err_path_;
+  pid_t pid_ = -1;
+  bool waited_ = false;
+};
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+inline Outcome RunParallax(const ScratchDir& dir, const std::vector<std::string>& args,
+                   RunOptions options = {}) {
+  Child child(dir, args, options);
+  const int status = child.Wait();
+  Outcome outcome;
+  if (WIFEXITED(status)) outcome.exit_code = WEXITSTATUS(status);
+  outcome.out = child.out();
+  outcome.err = child.err();
+  return outcome;
+}
+
+}  // namespace parallax::store_test
+
+#endif  // PARALLAX_TESTS_STORE_RUN_UTIL_H_

@@ -1,0 +1,375 @@
+// The store as a library: schema and migrations, idempotent batches,
+// transactions, damaged and foreign files, read-only use, duplicate groups
+// and stories. Articles are invented; files live in a scratch directory.
+#include "parallax/store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "store/run_util.h"
+
+namespace parallax {
+namespace {
+
+using store_test::ReadFile;
+using store_test::ScratchDir;
+using store_test::WriteFile;
+
+Article MakeArticle(const std::string& id, const std::string& text, const std::string& outlet = "Courier",
+                    const std::string& title = "", const std::string& published = "") {
+  Article a;
+  a.id = id;
+  a.source = "test:" + id;
+  a.outlet = outlet;
+  a.title = title;
+  a.published = published;
+  a.paragraphs.push_back({text, ParagraphRole::kBody, ""});
+  return a;
+}
+
+// Runs SQL on the file directly: for tests that damage or inspect it as
+// another program would.
+void RawSql(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  const std::string message = error != nullptr ? error : "";
+  sqlite3_free(error);
+  sqlite3_close(db);
+  ASSERT_EQ(rc, SQLITE_OK) << message;
+}
+
+std::vector<std::string> StoredIds(const Store& store) {
+  std::vector<std::string> ids;
+  EXPECT_TRUE(store.ForEachArticle([&](const Article& a) {
+                ids.push_back(a.id);
+                return true;
+              }).ok());
+  return ids;
+}
+
+Store OpenOrDie(const std::string& path, OpenMode mode = OpenMode::kReadWrite) {
+  Result<Store> store = Store::Open(path, mode);
+  EXPECT_TRUE(store.ok()) << store.status().ToString();
+  return std::move(store).value();
+}
+
+TEST(Store, NewFileGetsTheLatestSchemaInWalMode) {
+  ScratchDir dir;
+  const std::string path = dir / "new.db";
+  {
+    Store store = OpenOrDie(path);
+    EXPECT_EQ(store.schema_version(), Store::LatestSchemaVersion());
+    EXPECT_EQ(Store::LatestSchemaVersion(), 1);
+    EXPECT_EQ(*store.CountArticles(), 0u);
+  }
+  EXPECT_EQ(ReadFile(path).substr(0, 16), std::string("SQLite format 3\0", 16));
+  // Reopening migrates nothing again: one row per applied version.
+  Store again = OpenOrDie(path);
+  EXPECT_EQ(again.schema_version(), 1);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*), max(version) FROM schema_version; ", -1, &stmt,
+                               nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), 1);
+  EXPECT_EQ(sqlite3_column_int(stmt, 1), 1);
+  sqlite3_finalize(stmt);
+  ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "wal");
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+}
+
+TEST(Store, RefusesAFileFromANewerParallax) {
+  ScratchDir dir;
+  const std::string path = dir / "future.db";
+  { OpenOrDie(path); }
+  RawSql(path, "INSERT INTO schema_version VALUES (99, 'later')");
+  const Result<Store> store = Store::Open(path, OpenMode::kReadWrite);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("newer parallax"), std::string::npos)
+      << store.status().message();
+  EXPECT_NE(store.status().message().find(path), std::string::npos);
+}
+
+TEST(Store, RefusesAnotherProgramsDatabase) {
+  ScratchDir dir;
+  const std::string path = dir / "other.db";
+  RawSql(path, "CREATE TABLE accounts (id INTEGER, balance REAL)");
+  const Result<Store> store = Store::Open(path, OpenMode::kReadWrite);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("not parallax's"), std::string::npos)
+      << store.status().message();
+}
+
+TEST(Store, ReadOnlyOpenNeedsAnExistingFile) {
+  ScratchDir dir;
+  const Result<Store> store = Store::Open(dir / "missing.db", OpenMode::kReadOnly);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), Status::Code::kNotFound);
+  EXPECT_NE(store.status().message().find("parallax ingest --db"), std::string::npos);
+}
+
+TEST(Store, SameArticleTwiceIsStoredOnce) {
+  ScratchDir dir;
+  Store store = OpenOrDie(dir / "a.db");
+  const Result<AddReport> first = store.AddArticles(
+      {MakeArticle("a", "The ferry did not sail."), MakeArticle("b", "Passengers waited."),
+       MakeArticle("a", "The same id again, other text.")});
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->counts.added, 2u);
+  EXPECT_EQ(first->counts.duplicate, 1u);
+  EXPECT_EQ(first->outcomes[2].kind, AddOutcome::Kind::kDuplicateId);
+
+  const Result<AddReport> second = store.AddArticles({
+      MakeArticle("a", "The ferry did not sail."),           // same id: a re-run
+      MakeArticle("a-copy", "the ferry  did NOT\nsail."),    // same outlet, same text
+      MakeArticle("a-wire", "The ferry did not sail.", "Beacon"),  // syndication: kept
+  });
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->outcomes[0].kind, AddOutcome::Kind::kDuplicateId);
+  EXPECT_EQ(second->outcomes[1].kind, AddOutcome::Kind::kDuplicateText);
+  EXPECT_EQ(second->outcomes[1].detail, "a");
+  EXPECT_EQ(second->outcomes[2].kind, AddOutcome::Kind::kAdded);
+  EXPECT_EQ(StoredIds(store), (std::vector<std::string>{"a", "b", "a-wire"}));
+  // The first text stays.
+  store.ForEachArticle([](const Article& a) {
+    if (a.id == "a") {
+      EXPECT_EQ(a.paragraphs[0].text, "The ferry did not sail.");
+    }
+    return true;
+  });
+}
+
+TEST(Store, UnusableArticlesFailAloneWithAReason) {
+  ScratchDir dir;
+  Store store = OpenOrDie(dir / "a.db");
+  Article no_text = MakeArticle("empty", "");
+  Article bad_utf8 = MakeArticle("bad", std::string("caf\xE9 au lait"));
+  const Result<AddReport> report = store.AddArticles(
+      {MakeArticle("", "no id"), no_text, bad_utf8, MakeArticle("good", "Fine text.")});
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->counts.added, 1u);
+  EXPECT_EQ(report->counts.failed, 3u);
+  EXPECT_EQ(report->outcomes[0].detail, "no id");
+  EXPECT_EQ(report->outcomes[1].detail, "empty text");
+  EXPECT_NE(report->outcomes[2].detail.find("not valid UTF-8"), std::string::npos);
+  EXPECT_EQ(StoredIds(store), std::vector<std::string>{"good"});
+}
+
+TEST(Store, ParagraphsComeBackWithRolesAndFields) {
+  ScratchDir dir;
+  Article a = MakeArticle("p1", "First \"quoted\" line\\with\ttab.", "Evening Post", "Ferry cancelled",
+                          "2024-03-05T08:30:00Z");
+  a.url = "https://post.example/ferry";
+  a.language = "en";
+  a.paragraphs.push_back({"The ferry at the pier.", ParagraphRole::kCaption, "figcaption"});
+  a.paragraphs.push_back({"Share this", ParagraphRole::kBoilerplate, "widget"});
+  a.paragraphs.push_back({"Ünïcödé, 日本語 and \x01 control", ParagraphRole::kBody, ""});
+  {
+    Store store = OpenOrDie(dir / "a.db");
+    ASSERT_TRUE(store.AddArticles({a}).ok());
+  }
+  Store store = OpenOrDie(dir / "a.db", OpenMode::kReadOnly);
+  std::vector<Article> read;
+  ASSERT_TRUE(store.ForEachArticle([&](const Article& b) {
+                read.push_back(b);
+                return true;
+              }).ok());
+  ASSERT_EQ(read.size(), 1u);
+  const Article& b = read[0];
+  EXPECT_EQ(b.id, a.id);
+  EXPECT_EQ(b.source, a.source);
+  EXPECT_EQ(b.outlet, a.outlet);
+  EXPECT_EQ(b.title, a.title);
+  EXPECT_EQ(b.url, a.url);
+  EXPECT_EQ(b.published, a.published);
+  EXPECT_EQ(b.language, "en");
+  ASSERT_EQ(b.paragraphs.size(), a.paragraphs.size());
+  for (size_t i = 0; i < a.paragraphs.size(); ++i) {
+    EXPECT_EQ(b.paragraphs[i].text, a.paragraphs[i].text);
+    EXPECT_EQ(b.paragraphs[i].role, a.paragraphs[i].role);
+    EXPECT_EQ(b.paragraphs[i].why, a.paragraphs[i].why);
+  }
+}
+
+TEST(Store, ContentHashIgnoresCaseAndWhiteSpaceButNotOutletOrWords) {
+  const Article a = MakeArticle("x", "The ferry  did not\tsail.");
+  Article b = MakeArticle("y", "the FERRY did not sail.");
+  EXPECT_EQ(ContentHash(a), ContentHash(b));
+  EXPECT_EQ(ContentHash(a).size(), 32u);
+  b.paragraphs = {{"The ferry", ParagraphRole::kBody, ""}, {"did not sail.", ParagraphRole::kBody, ""}};
+  EXPECT_EQ(ContentHash(a), ContentHash(b));  // a line break is white space too
+  EXPECT_NE(ContentHash(a), ContentHash(MakeArticle("x", "The ferry did sail.")));
+  EXPECT_NE(ContentHash(a), ContentHash(MakeArticle("x", "The ferry did not sail.", "Beacon")));
+}
+
+TEST(Store, AFailedBatchStoresNothingOfIt) {
+  ScratchDir dir;
+  const std::string path = dir / "a.db";
+  { OpenOrDie(path); }
+  // Another program's trigger makes the third insert fail mid-batch.
+  RawSql(path,
+         "CREATE TRIGGER poison BEFORE INSERT ON articles WHEN NEW.external_id = 'poison' "
+         "BEGIN SELECT RAISE(ABORT, 'poisoned'); END");
+  Store store = OpenOrDie(path);
+  ASSERT_TRUE(store.AddArticles({MakeArticle("before", "Stored first.")}).ok());
+  const Result<AddReport> failed = store.AddArticles(
+      {MakeArticle("one", "One."), MakeArticle("two", "Two."), MakeArticle("poison", "Bad."),
+       MakeArticle("four", "Four.")});
+  ASSERT_FALSE(failed.ok());
+  EXPECT_NE(failed.status().message().find(path), std::string::npos);
+  EXPECT_EQ(StoredIds(store), std::vector<std::string>{"before"});
+  // The store is usable afterwards.
+  ASSERT_TRUE(store.AddArticles({MakeArticle("after", "Stored later.")}).ok());
+  EXPECT_EQ(*store.CountArticles(), 2u);
+}
+
+TEST(Store, GarbageFileIsNamedAsDamaged) {
+  ScratchDir dir;
+  const std::string path = dir / "garbage.db";
+  std::string garbage;
+  for (int i = 0; i < 8192; ++i) garbage += static_cast<char>((i * 7919 + 13) & 0xFF);
+  WriteFile(path, garbage);
+  for (OpenMode mode : {OpenMode::kReadWrite, OpenMode::kReadOnly}) {
+    const Result<Store> store = Store::Open(path, mode);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.status().code(), Status::Code::kInvalidInput);
+    EXPECT_NE(store.status().message().find(path + " is damaged or not a parallax database"),
+              std::string::npos)
+        << store.status().message();
+  }
+  EXPECT_EQ(ReadFile(path), garbage);  // never "repaired" by overwriting
+}
+
+TEST(Store, DamagedPagesAreReportedNotCrashedOn) {
+  ScratchDir dir;
+  const std::string path = dir / "a.db";
+  {
+    Store store = OpenOrDie(path);
+    std::vector<Article> batch;
+    for (int i = 0; i < 300; ++i) {
+      batch.push_back(MakeArticle("id" + std::to_string(i),
+                                  "Article number " + std::to_string(i) + std::string(900, 'x')));
+    }
+    ASSERT_TRUE(store.AddArticles(batch).ok());
+  }
+  std::string bytes = ReadFile(path);
+  ASSERT_GT(bytes.size(), 100000u);
+  for (size_t i = bytes.size() / 3; i < bytes.size() / 3 + 60000; ++i) bytes[i] = static_cast<char>(i * 31);
+  WriteFile(path, bytes);
+  Result<Store> store = Store::Open(path, OpenMode::kReadOnly);
+  if (!store.ok()) {
+    EXPECT_NE(store.status().message().find(path), std::string::npos);
+    return;
+  }
+  const Status integrity = store->CheckIntegrity();
+  ASSERT_FALSE(integrity.ok());
+  EXPECT_NE(integrity.message().find(path + " is damaged"), std::string::npos)
+      << integrity.message();
+  const Status read = store->ForEachArticle([](const Article&) { return true; });
+  if (!read.ok()) {
+    EXPECT_NE(read.message().find(path), std::string::npos) << read.message();
+  }
+}
+
+TEST(Store, ReadOnlyStoreRefusesWrites) {
+  ScratchDir dir;
+  const std::string path = dir / "a.db";
+  { ASSERT_TRUE(OpenOrDie(path).AddArticles({MakeArticle("a", "Text.")}).ok()); }
+  Store store = OpenOrDie(path, OpenMode::kReadOnly);
+  const Result<AddReport> added = store.AddArticles({MakeArticle("b", "More.")});
+  ASSERT_FALSE(added.ok());
+  EXPECT_NE(added.status().message().find("read-only"), std::string::npos);
+  EXPECT_FALSE(store.SaveStoryAssignments({{"a", "s"}}).ok());
+  EXPECT_FALSE(store.ReplaceDuplicateGroups({}).ok());
+  EXPECT_EQ(*store.CountArticles(), 1u);
+}
+
+TEST(Store, DuplicateGroupsRoundTripAndReplace) {
+  ScratchDir dir;
+  Store store = OpenOrDie(dir / "a.db");
+  ASSERT_TRUE(store.AddArticles({MakeArticle("a", "A."), MakeArticle("b", "B."), MakeArticle("c", "C."),
+                                 MakeArticle("d", "D.")})
+                  .ok());
+  ASSERT_TRUE(store.ReplaceDuplicateGroups({{{"c", "a"}}, {{"b", "d"}}}).ok());
+  Result<std::vector<DuplicateGroup>> groups = store.DuplicateGroups();
+  ASSERT_TRUE(groups.ok());
+  ASSERT_EQ(groups->size(), 2u);
+  EXPECT_EQ((*groups)[0].article_ids, (std::vector<std::string>{"c", "a"}));
+  EXPECT_EQ((*groups)[1].article_ids, (std::vector<std::string>{"b", "d"}));
+
+  // Bad input changes nothing.
+  const Status unknown = store.ReplaceDuplicateGroups({{{"a", "zzz"}}});
+  EXPECT_EQ(unknown.code(), Status::Code::kNotFound);
+  EXPECT_NE(unknown.message().find("'zzz'"), std::string::npos);
+  EXPECT_FALSE(store.ReplaceDuplicateGroups({{{"a", "b"}}, {{"b", "c"}}}).ok());
+  EXPECT_EQ(store.DuplicateGroups()->size(), 2u);
+
+  ASSERT_TRUE(store.ReplaceDuplicateGroups({{{"d", "c", "b"}}}).ok());
+  ASSERT_EQ(store.DuplicateGroups()->size(), 1u);
+  EXPECT_EQ((*store.DuplicateGroups())[0].article_ids, (std::vector<std::string>{"d", "c", "b"}));
+}
+
+TEST(Store, StoriesSaveListAndReturnTheirArticles) {
+  ScratchDir dir;
+  Store store = OpenOrDie(dir / "a.db");
+  Article late = MakeArticle("late", "Later report.", "Beacon", "Ferry back in service", "2024-03-07");
+  Article early = MakeArticle("early", "First report.", "Courier", "Ferry cancelled", "2024-03-05T08:00:00Z");
+  early.paragraphs.push_back({"Photo caption.", ParagraphRole::kCaption, "figcaption"});
+  Article undated = MakeArticle("undated", "No date.", "Post", "Undated title");
+  Article other = MakeArticle("other", "Election news.", "Courier", "", "2024-01-01");
+  ASSERT_TRUE(store.AddArticles({late, early, undated, other}).ok());
+
+  ASSERT_TRUE(store.SaveStoryAssignments(
+                       {{"late", "ferry"}, {"early", "ferry"}, {"undated", "ferry"}, {"other", "vote"}})
+                  .ok());
+  Result<std::vector<StorySummary>> stories = store.ListStories();
+  ASSERT_TRUE(stories.ok()) << stories.status().ToString();
+  ASSERT_EQ(stories->size(), 2u);
+  const StorySummary ferry = (*stories)[0];  // largest first
+  EXPECT_EQ(ferry.key, "ferry");
+  EXPECT_EQ(ferry.size, 3u);
+  EXPECT_EQ(ferry.headline, "Ferry cancelled");
+  EXPECT_EQ(ferry.first_published, "2024-03-05T08:00:00Z");
+  EXPECT_EQ(ferry.last_published, "2024-03-07");
+  EXPECT_EQ(ferry.outlets, (std::vector<std::string>{"Beacon", "Courier", "Post"}));
+  const StorySummary vote = (*stories)[1];
+  EXPECT_EQ(vote.headline, "Election news.");  // no title anywhere: the text's start
+
+  Result<std::vector<Article>> members = store.StoryArticles(ferry.id);
+  ASSERT_TRUE(members.ok());
+  ASSERT_EQ(members->size(), 3u);
+  EXPECT_EQ((*members)[0].id, "early");
+  EXPECT_EQ((*members)[1].id, "late");
+  EXPECT_EQ((*members)[2].id, "undated");
+  ASSERT_EQ((*members)[0].paragraphs.size(), 2u);
+  EXPECT_EQ((*members)[0].paragraphs[1].role, ParagraphRole::kCaption);
+
+  // Re-clustering: "vote" disappears, "ferry" keeps its id, a new story starts.
+  ASSERT_TRUE(store.SaveStoryAssignments({{"late", "ferry"}, {"early", "ferry"}, {"other", "new"}}).ok());
+  stories = store.ListStories();
+  ASSERT_EQ(stories->size(), 2u);
+  EXPECT_EQ((*stories)[0].id, ferry.id);
+  EXPECT_EQ((*stories)[0].size, 2u);
+  EXPECT_EQ((*stories)[1].key, "new");
+  EXPECT_NE((*stories)[1].id, vote.id);
+  EXPECT_EQ(store.StoryArticles(vote.id).status().code(), Status::Code::kNotFound);
+
+  // Unknown or twice-assigned articles change nothing.
+  EXPECT_EQ(store.SaveStoryAssignments({{"nope", "x"}}).code(), Status::Code::kNotFound);
+  EXPECT_FALSE(store.SaveStoryAssignments({{"late", "x"}, {"late", "y"}}).ok());
+  EXPECT_EQ(store.ListStories()->size(), 2u);
+}
+
+}  // namespace
+}  // namespace parallax
