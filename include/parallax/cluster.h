@@ -1,31 +1,41 @@
 // cluster: which articles tell the same story. Articles arrive one at a time
 // and each joins the story it belongs to or starts a new one; nothing
-// already decided is recomputed, so a stream of millions costs the same per
-// article as a file of ten.
+// already decided is recomputed, and the work per article is bounded by the
+// postings kept per term, not by how many articles came before.
 //
 // How an article is matched:
 //   1. Terms (ExtractTerms): the Snowball stems of its headline and lead,
 //      headline words counted more (a headline names the event; a lead
 //      also sets the scene), plus names -- capitalised words inside a
-//      sentence, "Ocasio-Cortez", "NATO" -- as extra terms, because two
-//      outlets with different wording still name the same people and places.
-//   2. Weights: each term's count times its inverse document frequency (a
-//      word in every article tells nothing), the vector scaled to length 1.
+//      sentence ("Emberly", "NATO") -- as extra terms, because outlets with
+//      different wording still name the same people and places.
+//   2. Weights: each term's dampened count (1 + ln) times the square root
+//      of its inverse document frequency (a word in every article tells
+//      nothing), the vector scaled to length 1.
 //      Document frequencies are those seen so far, or a whole batch's when
 //      the caller counts the batch first (CountTerms), as `parallax cluster`
 //      does with a file.
 //   3. Candidates: an inverted index from terms to the recent articles that
-//      have them (a bounded number per term) gives every story that shares
-//      a term, with the article's similarity to each member.
-//   4. Decision: the article joins the story most similar to it when the
-//      similarity to that story's centroid clears a threshold; a weaker
-//      match is accepted when it is mutual, i.e. no article has resembled
-//      that story more closely (the mutual-nearest-neighbour idea, kept
-//      incremental). Stories whose centroids become close after a join are
-//      merged. With publication times, an article never joins a story whose
-//      latest article is more than `window` away from it, and a story that
-//      already has an article from the same outlet needs a closer match
-//      (outlets rarely publish the same event twice in different words).
+//      have them (a bounded number per term) gives the article's cosine
+//      similarity to every earlier article it shares a term with; members
+//      at 0.1 or more make their stories candidates.
+//   4. Decision: the article's similarity to a story is its mean cosine
+//      similarity to the members. It joins the most similar story outright
+//      when that clears a high threshold; a weaker match is accepted when it
+//      is mutual -- some member has never resembled another article more --
+//      which is the mutual-nearest-neighbour idea, done as articles arrive:
+//      in a crowded topic only a close newcomer gets in, an isolated event
+//      accepts a looser one. With publication times, an article never joins
+//      a story whose articles are more than `window_seconds` away from it,
+//      and a story that already has an article from the same outlet takes a
+//      second one only on the high threshold (outlets rarely report one
+//      event twice in different words). Nothing is merged or split later,
+//      so the story an Add returns stays that article's story.
+//
+// How good it is: on the clustering bench (6,483 leads of 2,161 stories,
+// each told by three outlets in their own words, no dates) B-cubed F1 is
+// 0.814 (P 0.89, R 0.75) and pairwise F1 0.668 in the file's order. Order
+// matters, as for any single pass: with the file shuffled, 0.708 / 0.465.
 //
 // Use:
 //   parallax::StoryClusterer clusterer;
@@ -52,6 +62,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "parallax/status.h"
@@ -59,8 +70,7 @@
 namespace parallax {
 
 // Stories are numbered from 1 in the order they start; a restored clusterer
-// goes on after the highest restored id. When two stories merge, the older
-// (lower) id survives and Assignments() reports it for both.
+// goes on after the highest restored id.
 using StoryId = uint64_t;
 
 // What the clusterer reads of an article.
@@ -95,10 +105,12 @@ ArticleTerms ExtractTerms(std::string_view title, std::string_view text);
 Result<int64_t> ParsePublishedTime(std::string_view iso8601);
 
 struct ClusterOptions {
-  // Articles published further apart than this (from a story's latest
-  // article) never share a story. News events are reported within a day or
-  // two; follow-ups a week later are usually new events ("trial opens" vs
-  // "verdict"). Only applies when both times are known.
+  // An article published more than this after a story's latest article, or
+  // before its earliest, never joins it. Only applies when both times are
+  // known. The clustering bench has no dates, so this was not measured:
+  // reports of one event appear within a day or two of each other, and
+  // three days leaves room for a weekend without letting last week's
+  // similar event ("trial opens" vs "verdict") absorb this week's.
   int64_t window_seconds = 3 * 24 * 3600;
 };
 
@@ -110,8 +122,12 @@ struct StoryState {
   int64_t last_published = -1;
   std::vector<std::string> outlets;  // distinct, sorted
   // Sum of the members' unit term vectors (idf already applied), sorted by
-  // term. Its length over `size` says how alike the members are.
+  // term: the dot product of an article with it is the sum of its cosine
+  // similarities to the members.
   std::vector<TermWeight> centroid;
+  // The highest mean similarity any member has had to another article; the
+  // mutual test compares a newcomer with it.
+  float closest = 0;
 };
 
 struct ClusterState {
@@ -125,6 +141,8 @@ struct Assignment {
   StoryId story = 0;
 };
 
+// Not thread-safe: one thread adds at a time (ExtractTerms, the costly
+// half, can run on many).
 class StoryClusterer {
  public:
   explicit StoryClusterer(ClusterOptions options = {});
@@ -147,15 +165,11 @@ class StoryClusterer {
     return AddTerms(doc, terms, true);
   }
 
-  // Every added article in the order added, with its story as of now
-  // (a story absorbed by a merge reports the surviving id).
+  // Every added article in the order added, with its story.
   std::vector<Assignment> Assignments() const;
 
-  // The story an earlier Add returned, as of now (after merges).
-  StoryId Current(StoryId story) const;
-
   size_t article_count() const;
-  size_t story_count() const;  // live stories (merged ones are gone)
+  size_t story_count() const;
 
   ClusterState State() const;
 

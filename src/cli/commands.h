@@ -21,6 +21,7 @@ int RunCompare(const std::vector<std::string>& args);
 int RunExtract(const std::vector<std::string>& args);
 int RunIngest(const std::vector<std::string>& args);
 int RunStories(const std::vector<std::string>& args);
+int RunCluster(const std::vector<std::string>& args);
 
 }  // namespace parallax::cli
 

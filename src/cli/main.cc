@@ -16,6 +16,7 @@ Usage:
   parallax extract [--json] [--text-dir DIR] [--jobs N] INPUT...
   parallax ingest [--db PATH] INPUT...
   parallax stories [--db PATH] [--json]
+  parallax cluster [--jobs N] [--window DAYS] [--stats] INPUT...
   parallax help [COMMAND]
   parallax --version
 
@@ -63,6 +64,7 @@ int main(int argc, char** argv) {
       if (args[0] == "extract") return parallax::cli::RunExtract({"--help"});
       if (args[0] == "ingest") return parallax::cli::RunIngest({"--help"});
       if (args[0] == "stories") return parallax::cli::RunStories({"--help"});
+      if (args[0] == "cluster") return parallax::cli::RunCluster({"--help"});
       std::cerr << "parallax: no command '" << args[0] << "'. Run 'parallax --help'.\n";
       return parallax::cli::kExitUsage;
     }
@@ -70,6 +72,7 @@ int main(int argc, char** argv) {
     if (command == "extract") return parallax::cli::RunExtract(args);
     if (command == "ingest") return parallax::cli::RunIngest(args);
     if (command == "stories") return parallax::cli::RunStories(args);
+    if (command == "cluster") return parallax::cli::RunCluster(args);
     std::cerr << "parallax: unknown command '" << command << "'. Run 'parallax --help'.\n";
     return parallax::cli::kExitUsage;
   } catch (const std::exception& e) {

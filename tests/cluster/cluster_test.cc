@@ -1,0 +1,407 @@
+// The clusterer on invented articles: reports of one event by different
+// outlets, in different words, share a story; another event does not; the
+// time window and incremental additions work; and `parallax cluster` names
+// bad lines by file and line.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "cluster/internal.h"
+#include "parallax/cluster.h"
+
+namespace parallax {
+namespace {
+
+constexpr int64_t kDay = 24 * 3600;
+constexpr int64_t kMonday = 1624233600;  // 2021-06-21T00:00:00Z
+
+ClusterDocument Doc(std::string id, std::string title, std::string text, int64_t published = -1,
+                    std::string outlet = "") {
+  ClusterDocument d;
+  d.id = std::move(id);
+  d.title = std::move(title);
+  d.text = std::move(text);
+  d.published = published;
+  d.outlet = std::move(outlet);
+  return d;
+}
+
+// Three outlets on an invented dock strike, worded differently.
+std::vector<ClusterDocument> StrikeReports() {
+  return {
+      Doc("gazette-1", "Dock strike halts Emberly harbour",
+          "Dock workers in Emberly began a 48-hour strike on Tuesday after pay talks with the "
+          "Northern Ports Authority collapsed. Nine container ships were left waiting offshore.",
+          kMonday + kDay, "Gazette"),
+      Doc("ledger-7", "Emberly port shut as dockers walk out over pay",
+          "A walkout by dockers shut the port of Emberly on Tuesday, after the Northern Ports "
+          "Authority and the union failed to agree on pay. Container ships queued offshore.",
+          kMonday + kDay + 3600, "Ledger"),
+      Doc("courier-3", "Union blames Northern Ports Authority for Emberly strike",
+          "The dockers' union said the Northern Ports Authority forced Tuesday's strike at "
+          "Emberly harbour by refusing a fair pay offer; cranes stood idle all day.",
+          kMonday + kDay + 7200, "Courier"),
+  };
+}
+
+// Two outlets on an invented, unrelated event, and some background news so
+// that word frequencies look like a newsroom's.
+std::vector<ClusterDocument> OtherNews() {
+  return {
+      Doc("gazette-2", "Valdmoor museum returns stolen bronze bell",
+          "The Valdmoor city museum handed a bronze bell stolen in 1911 back to the village of "
+          "Osterlin on Wednesday, ending a century-long dispute.",
+          kMonday + 2 * kDay, "Gazette"),
+      Doc("ledger-9", "Osterlin gets its bell back after a century",
+          "A bronze bell taken from Osterlin in 1911 is home again: the Valdmoor museum returned "
+          "it to the village at a ceremony on Wednesday.",
+          kMonday + 2 * kDay + 600, "Ledger"),
+      Doc("courier-5", "City council approves budget for new tram line",
+          "The council voted on Monday to fund a tram line linking the university and the "
+          "railway station.",
+          kMonday, "Courier"),
+      Doc("gazette-4", "Heatwave warning issued for the weekend",
+          "Forecasters warned of temperatures above 35 degrees from Friday, urging people to "
+          "drink water and avoid the midday sun.",
+          kMonday + 3 * kDay, "Gazette"),
+      Doc("ledger-2", "Local team wins cup final on penalties",
+          "The home side won the regional cup on Sunday after a goalless draw, scoring all five "
+          "penalties.",
+          kMonday - kDay, "Ledger"),
+  };
+}
+
+// Clusters as `parallax cluster` does: the batch's frequencies, then in order.
+StoryClusterer ClusterBatch(const std::vector<ClusterDocument>& docs,
+                            std::vector<StoryId>* stories) {
+  StoryClusterer clusterer;
+  std::vector<ArticleTerms> terms;
+  for (const ClusterDocument& d : docs) terms.push_back(ExtractTerms(d.title, d.text));
+  for (const ArticleTerms& t : terms) clusterer.CountTerms(t);
+  for (size_t i = 0; i < docs.size(); ++i) stories->push_back(clusterer.AddCounted(docs[i], terms[i]));
+  return clusterer;
+}
+
+std::vector<ClusterDocument> Corpus() {
+  std::vector<ClusterDocument> docs = OtherNews();
+  for (ClusterDocument& d : StrikeReports()) docs.push_back(d);
+  return docs;
+}
+
+TEST(StoryClusterer, ThreeOutletsOnOneEventShareAStory) {
+  std::vector<StoryId> s;
+  ClusterBatch(Corpus(), &s);
+  // Corpus(): 0-1 the bell, 2-4 unrelated, 5-7 the strike.
+  EXPECT_EQ(s[5], s[6]);
+  EXPECT_EQ(s[5], s[7]);
+  EXPECT_EQ(s[0], s[1]);
+  EXPECT_NE(s[0], s[5]);
+  for (size_t i : {2, 3, 4}) {
+    for (size_t j = 0; j < s.size(); ++j) {
+      if (j != i) {
+        EXPECT_NE(s[i], s[j]) << i << " joined " << j;
+      }
+    }
+  }
+}
+
+TEST(StoryClusterer, AssignmentsAreInInputOrderWithTheReturnedIds) {
+  std::vector<StoryId> s;
+  const std::vector<ClusterDocument> docs = Corpus();
+  StoryClusterer clusterer = ClusterBatch(docs, &s);
+  const std::vector<Assignment> a = clusterer.Assignments();
+  ASSERT_EQ(a.size(), docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    EXPECT_EQ(a[i].article_id, docs[i].id);
+    EXPECT_EQ(a[i].story, s[i]);
+  }
+  EXPECT_EQ(s[0], 1u);  // numbered from 1 in the order they start
+  EXPECT_EQ(clusterer.article_count(), docs.size());
+  EXPECT_EQ(clusterer.story_count(), 5u);
+}
+
+TEST(StoryClusterer, AnArticleFarOutsideTheWindowStartsAStory) {
+  std::vector<ClusterDocument> docs = Corpus();
+  // The strike's third report, word for word, but dated a month later.
+  ClusterDocument late = docs[7];
+  late.id = "courier-late";
+  late.published = kMonday + 30 * kDay;
+  docs.push_back(late);
+  std::vector<StoryId> s;
+  ClusterBatch(docs, &s);
+  EXPECT_NE(s.back(), s[7]);
+  // Undated, the same text joins.
+  docs.back().published = -1;
+  s.clear();
+  ClusterBatch(docs, &s);
+  EXPECT_EQ(s.back(), s[7]);
+}
+
+TEST(StoryClusterer, TheWindowIsAnOption) {
+  ClusterOptions wide;
+  wide.window_seconds = 60 * kDay;
+  StoryClusterer clusterer(wide);
+  std::vector<ClusterDocument> docs = Corpus();
+  ClusterDocument late = docs[7];
+  late.id = "courier-late";
+  late.published = kMonday + 30 * kDay;
+  docs.push_back(late);
+  std::vector<StoryId> s;
+  for (const ClusterDocument& d : docs) s.push_back(clusterer.Add(d));
+  EXPECT_EQ(s.back(), s[7]);
+}
+
+TEST(StoryClusterer, IncrementalAddJoinsTheExistingStory) {
+  std::vector<StoryId> s;
+  StoryClusterer clusterer = ClusterBatch(Corpus(), &s);
+  const size_t stories_before = clusterer.story_count();
+  const StoryId joined = clusterer.Add(
+      Doc("herald-1", "Emberly strike enters second day",
+          "Container ships are still waiting off Emberly as the dockers' strike over pay with "
+          "the Northern Ports Authority goes on.",
+          kMonday + 2 * kDay, "Herald"));
+  EXPECT_EQ(joined, s[5]);
+  EXPECT_EQ(clusterer.story_count(), stories_before);
+  const StoryId fresh = clusterer.Add(
+      Doc("herald-2", "Orchestra announces winter season",
+          "The symphony orchestra will open its winter season with a new violin concerto.",
+          kMonday + 2 * kDay, "Herald"));
+  EXPECT_EQ(clusterer.story_count(), stories_before + 1);
+  EXPECT_GT(fresh, s.back());
+}
+
+TEST(StoryClusterer, ResumesFromItsState) {
+  std::vector<StoryId> s;
+  const StoryClusterer first = ClusterBatch(Corpus(), &s);
+  const ClusterState state = first.State();
+  EXPECT_EQ(state.documents, Corpus().size());
+  ASSERT_EQ(state.stories.size(), first.story_count());
+  const StoryState* strike = nullptr;
+  for (const StoryState& story : state.stories) {
+    if (story.id == s[5]) strike = &story;
+  }
+  ASSERT_NE(strike, nullptr);
+  EXPECT_EQ(strike->size, 3u);
+  EXPECT_EQ(strike->first_published, kMonday + kDay);
+  EXPECT_EQ(strike->last_published, kMonday + kDay + 7200);
+  EXPECT_EQ(strike->outlets, (std::vector<std::string>{"Courier", "Gazette", "Ledger"}));
+  EXPECT_FALSE(strike->centroid.empty());
+
+  StoryClusterer resumed(ClusterOptions{}, state);
+  EXPECT_EQ(resumed.story_count(), first.story_count());
+  EXPECT_EQ(resumed.article_count(), 0u);  // only stories are restored
+  EXPECT_EQ(resumed.Add(Doc("herald-1", "Emberly strike enters second day",
+                            "Container ships are still waiting off Emberly as the dockers' strike "
+                            "over pay with the Northern Ports Authority goes on.",
+                            kMonday + 2 * kDay, "Herald")),
+            s[5]);
+  const StoryId fresh = resumed.Add(Doc("herald-2", "Orchestra announces winter season",
+                                        "The symphony orchestra will open its winter season.",
+                                        kMonday + 2 * kDay));
+  EXPECT_GT(fresh, s.back());  // new ids go on after the restored ones
+}
+
+TEST(StoryClusterer, OutputDoesNotDependOnWhereTermsWereComputed) {
+  // Add() computes the terms itself; AddTerms with ExtractTerms is the same.
+  const std::vector<ClusterDocument> docs = Corpus();
+  StoryClusterer a, b;
+  for (const ClusterDocument& d : docs) {
+    EXPECT_EQ(a.Add(d), b.AddTerms(d, ExtractTerms(d.title, d.text), false));
+  }
+}
+
+TEST(ExtractTerms, HeadlineWordsWeighMoreAndTermsAreSortedAndUnique) {
+  const ArticleTerms in_title = ExtractTerms("Volcano", "A report.");
+  const ArticleTerms in_text = ExtractTerms("A report", "Volcano.");
+  ASSERT_EQ(in_title.terms.size(), 2u);
+  ASSERT_EQ(in_text.terms.size(), 2u);
+  const ArticleTerms word = ExtractTerms("", "volcano");
+  ASSERT_EQ(word.terms.size(), 1u);
+  auto weight = [&](const ArticleTerms& t) {
+    for (const TermWeight& w : t.terms) {
+      if (w.term == word.terms[0].term) return w.weight;
+    }
+    return 0.0f;
+  };
+  EXPECT_GT(weight(in_title), weight(in_text));
+  const ArticleTerms t = ExtractTerms("Strike, strike, strike", "Dockers strike again in Emberly.");
+  for (size_t i = 1; i < t.terms.size(); ++i) EXPECT_LT(t.terms[i - 1].term, t.terms[i].term);
+}
+
+TEST(ExtractTerms, NamesInsideSentencesAddATerm) {
+  // "Calloway" inside a sentence is a name: stem plus name term. In a Title
+  // Case headline, capitals say nothing.
+  EXPECT_EQ(ExtractTerms("", "The talks with Calloway failed.").terms.size(), 4u);
+  EXPECT_EQ(ExtractTerms("", "The talks with calloway failed.").terms.size(), 3u);
+  EXPECT_EQ(ExtractTerms("Talks With Calloway Failed Again", "").terms.size(),
+            ExtractTerms("talks with calloway failed again", "").terms.size());
+  EXPECT_TRUE(ExtractTerms("", "The of and").terms.empty());  // stopwords only
+}
+
+TEST(SplitWords, KeepsInitialismsAndNumbersDropsPossessives) {
+  std::vector<cluster_internal::Word> words;
+  cluster_internal::SplitWords("U.S.-Mexico talks: Britain's don't 3.5 and 1,200.", words);
+  std::vector<std::string> surfaces;
+  for (const auto& w : words) surfaces.emplace_back(w.surface);
+  EXPECT_EQ(surfaces, (std::vector<std::string>{"U.S.", "Mexico", "talks", "Britain", "don't",
+                                                "3.5", "and", "1,200"}));
+  EXPECT_TRUE(words[0].all_caps);
+  EXPECT_TRUE(words[0].sentence_start);
+  EXPECT_TRUE(words[0].joined_to_next);  // "U.S.-Mexico"
+  EXPECT_TRUE(words[3].sentence_start);  // after the colon
+  EXPECT_TRUE(words[5].number);
+  EXPECT_EQ(cluster_internal::NormalizeWord("U.S."), "us");
+}
+
+TEST(ParsePublishedTime, DatesAndDateTimes) {
+  EXPECT_EQ(*ParsePublishedTime("1970-01-01"), 0);
+  EXPECT_EQ(*ParsePublishedTime("2000-02-29"), 951782400);
+  EXPECT_EQ(*ParsePublishedTime("2021-06-25T14:03:00Z"), 1624629780);
+  EXPECT_EQ(*ParsePublishedTime("2021-06-25T14:03:00.250Z"), 1624629780);
+  EXPECT_EQ(*ParsePublishedTime("2021-06-25T14:03"), 1624629780);
+  EXPECT_EQ(*ParsePublishedTime("2021-06-25 16:03:00+02:00"), 1624629780);
+  EXPECT_EQ(*ParsePublishedTime("2021-06-25T12:03:00-0200"), 1624629780);
+  EXPECT_EQ(*ParsePublishedTime("1969-12-31T23:59:59Z"), -1);
+  for (const char* bad : {"", "yesterday", "2021-02-29", "2021-13-01", "2021-06-25T25:00",
+                          "2021-06-25T14:03:00Q", "2021-6-5", "2021-06-25T14:03:00+2"}) {
+    const Result<int64_t> r = ParsePublishedTime(bad);
+    EXPECT_FALSE(r.ok()) << bad;
+    if (!r.ok()) {
+      EXPECT_EQ(r.status().code(), Status::Code::kInvalidInput) << bad;
+    }
+  }
+}
+
+// ---- The command ----
+
+namespace fs = std::filesystem;
+
+class ClusterCli : public ::testing::Test {
+ protected:
+  ClusterCli() {
+    std::string pattern = (fs::temp_directory_path() / "parallax_cluster_XXXXXX").string();
+    EXPECT_NE(::mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+  }
+  ~ClusterCli() override {
+    std::error_code ignored;
+    fs::remove_all(dir_, ignored);
+  }
+
+  std::string Path(const std::string& name) const { return dir_ + "/" + name; }
+
+  void Write(const std::string& name, const std::string& bytes) const {
+    std::ofstream out(Path(name), std::ios::binary);
+    out << bytes;
+  }
+
+  static std::string Read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+
+  struct Run {
+    int exit_code = -1;
+    std::string out, err;
+  };
+
+  Run Parallax(const std::vector<std::string>& args) const {
+    auto quote = [](const std::string& s) {
+      std::string q = "'";
+      for (const char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+      return q + "'";
+    };
+    std::string command = quote(PARALLAX_BINARY);
+    for (const std::string& a : args) command += " " + quote(a);
+    command += " >" + quote(Path("out")) + " 2>" + quote(Path("err")) + " </dev/null";
+    const int status = std::system(command.c_str());
+    Run r;
+    if (status != -1 && WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
+    r.out = Read(Path("out"));
+    r.err = Read(Path("err"));
+    return r;
+  }
+
+  // One JSON line per document.
+  static std::string Lines(const std::vector<ClusterDocument>& docs) {
+    std::string out;
+    for (const ClusterDocument& d : docs) {
+      out += "{\"id\": \"" + d.id + "\", \"title\": \"" + d.title + "\", \"text\": \"" + d.text +
+             "\", \"outlet\": \"" + d.outlet + "\"}\n";
+    }
+    return out;
+  }
+
+  std::string dir_;
+};
+
+TEST_F(ClusterCli, PrintsTheStoryOfEveryArticle) {
+  Write("in.jsonl", Lines(Corpus()));
+  const Run r = Parallax({"cluster", Path("in.jsonl")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  std::vector<StoryId> s;
+  ClusterBatch(Corpus(), &s);
+  std::string expected;
+  const std::vector<ClusterDocument> docs = Corpus();
+  for (size_t i = 0; i < docs.size(); ++i) expected += docs[i].id + "\t" + std::to_string(s[i]) + "\n";
+  EXPECT_EQ(r.out, expected);
+  // More threads, same output.
+  const Run jobs = Parallax({"cluster", "--jobs", "3", "--stats", Path("in.jsonl")});
+  EXPECT_EQ(jobs.exit_code, 0) << jobs.err;
+  EXPECT_EQ(jobs.out, expected);
+  EXPECT_NE(jobs.err.find("8 articles, 5 stories"), std::string::npos) << jobs.err;
+}
+
+TEST_F(ClusterCli, BadLinesAreNamedByLineAndTheRestClustered) {
+  const std::vector<ClusterDocument> docs = Corpus();
+  std::string input = Lines({docs[5], docs[6]});                       // lines 1-2
+  input += "{not json\n";                                              // 3
+  input += "{\"title\": \"No id here\", \"text\": \"Some text.\"}\n";  // 4
+  input += "{\"id\": \"empty-1\", \"title\": \"\", \"text\": \"\"}\n"; // 5
+  input += Lines({docs[5]});                                           // 6: duplicate id
+  input += "{\"id\": \"dated\", \"title\": \"Emberly dock strike\", \"text\": \"Dockers strike.\", "
+           "\"published\": \"last Tuesday\"}\n";                       // 7
+  input += Lines({docs[7]});                                           // 8
+  Write("bad.jsonl", input);
+  const Run r = Parallax({"cluster", Path("bad.jsonl")});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  const std::string file = Path("bad.jsonl");
+  for (const std::string& expected :
+       {file + ":3: ", file + ":4: ", file + ":5: ", file + ":6: duplicate id 'gazette-1'",
+        file + ":7: published "}) {
+    EXPECT_NE(r.err.find(expected), std::string::npos) << expected << "\n" << r.err;
+  }
+  EXPECT_EQ(r.err.find(":1: "), std::string::npos) << r.err;
+  // The usable lines (1, 2, 7, 8) are clustered, once each.
+  EXPECT_EQ(r.out.find("gazette-1"), r.out.rfind("gazette-1"));
+  for (const char* id : {"gazette-1\t", "ledger-7\t", "dated\t", "courier-3\t"}) {
+    EXPECT_NE(r.out.find(id), std::string::npos) << id << "\n" << r.out;
+  }
+  EXPECT_EQ(r.out.find("empty-1"), std::string::npos);
+}
+
+TEST_F(ClusterCli, UsageErrors) {
+  Write("in.jsonl", Lines(Corpus()));
+  EXPECT_EQ(Parallax({"cluster"}).exit_code, 2);
+  EXPECT_EQ(Parallax({"cluster", "--db", Path("x.db"), Path("in.jsonl")}).exit_code, 2);
+  EXPECT_EQ(Parallax({"cluster", "--jobs", "many", Path("in.jsonl")}).exit_code, 2);
+  EXPECT_EQ(Parallax({"cluster", "--window", "0", Path("in.jsonl")}).exit_code, 2);
+  EXPECT_EQ(Parallax({"cluster", "--window", "-1", Path("in.jsonl")}).exit_code, 2);
+  const Run help = Parallax({"help", "cluster"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("--window DAYS"), std::string::npos);
+  const Run missing = Parallax({"cluster", Path("missing.jsonl")});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("missing.jsonl"), std::string::npos) << missing.err;
+}
+
+}  // namespace
+}  // namespace parallax
