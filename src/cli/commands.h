@@ -22,6 +22,7 @@ int RunExtract(const std::vector<std::string>& args);
 int RunIngest(const std::vector<std::string>& args);
 int RunStories(const std::vector<std::string>& args);
 int RunCluster(const std::vector<std::string>& args);
+int RunDedup(const std::vector<std::string>& args);
 
 }  // namespace parallax::cli
 

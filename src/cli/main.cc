@@ -17,6 +17,7 @@ Usage:
   parallax ingest [--db PATH] INPUT...
   parallax stories [--db PATH] [--json]
   parallax cluster [--jobs N] [--window DAYS] [--stats] INPUT...
+  parallax dedup [--threshold T] [--jobs N] [--stats] INPUT
   parallax help [COMMAND]
   parallax --version
 
@@ -65,6 +66,7 @@ int main(int argc, char** argv) {
       if (args[0] == "ingest") return parallax::cli::RunIngest({"--help"});
       if (args[0] == "stories") return parallax::cli::RunStories({"--help"});
       if (args[0] == "cluster") return parallax::cli::RunCluster({"--help"});
+      if (args[0] == "dedup") return parallax::cli::RunDedup({"--help"});
       std::cerr << "parallax: no command '" << args[0] << "'. Run 'parallax --help'.\n";
       return parallax::cli::kExitUsage;
     }
@@ -73,6 +75,7 @@ int main(int argc, char** argv) {
     if (command == "ingest") return parallax::cli::RunIngest(args);
     if (command == "stories") return parallax::cli::RunStories(args);
     if (command == "cluster") return parallax::cli::RunCluster(args);
+    if (command == "dedup") return parallax::cli::RunDedup(args);
     std::cerr << "parallax: unknown command '" << command << "'. Run 'parallax --help'.\n";
     return parallax::cli::kExitUsage;
   } catch (const std::exception& e) {

@@ -1,0 +1,82 @@
+// Helpers shared by the dedup sources; not part of the public API.
+#ifndef PARALLAX_DEDUP_INTERNAL_H_
+#define PARALLAX_DEDUP_INTERNAL_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace parallax::dedup_internal {
+
+// Writes the `k` smallest distinct values of values[0, count), all below
+// `bound` (at most 2^32), ascending, into `out`; returns how many it wrote
+// and sets `more` when there were more than k distinct values. About linear
+// for uniform hashes: one counting pass on their share of `bound` leaves
+// them nearly sorted, and insertion sort finishes.
+size_t SelectSmallest(const uint32_t* values, size_t count, uint64_t bound, size_t k, uint32_t* out,
+                      bool* more);
+
+// The signatures of a corpus, one array of each kind for all documents:
+// document d's sketch hashes are hashes[offsets[d] .. offsets[d + 1]),
+// ascending, complete up to limits[d]; its head hashes likewise.
+struct SketchArrays {
+  std::vector<uint32_t>& hashes;
+  std::vector<uint32_t>& offsets;
+  std::vector<uint32_t>& heads;
+  std::vector<uint32_t>& head_offsets;
+  std::vector<uint32_t>& limits;
+  size_t documents() const { return offsets.size() - 1; }
+};
+
+// Every sketch hash of a corpus, and every head hash above its document's
+// limit (one below it is in the sketch too), grouped by value: the
+// documents holding a hash form its run. Built by scattering the hashes
+// into pieces of ~16,000 on their bits and sorting each piece where it
+// fits in the L2 cache. Dependent reads scattered over the megabytes a
+// corpus's hashes take cost 100 to 250 ns each on the machine measured (a
+// core of a shared EPYC, 1 MB of L2), so every step here streams or stays
+// in the cache. Documents are numbered in 24 bits here
+// (NearDuplicateIndex::kMaxDocuments).
+class HashGroups {
+ public:
+  // Groups the hashes of `arrays`; a hash held by more than `max_copies`
+  // documents (in their sketch or head) is boilerplate. A sketch hash among
+  // the first `anchors` of its document's, boilerplate left out, is one of
+  // its anchors.
+  HashGroups(const SketchArrays& arrays, uint32_t max_copies, uint32_t anchors);
+
+  // Drops the boilerplate hashes from `arrays` in place, keeps at most
+  // `sketch_size` sketch hashes per document (lowering its limit to match)
+  // and sorts each head. Returns the number of hashes dropped.
+  size_t DropBoilerplate(SketchArrays& arrays, size_t sketch_size) const;
+
+  // Pairs of documents (first < second) sharing at least min(min_shared,
+  // either's sketch size) hashes that are an anchor of one of the two, as
+  // (first << 32 | second), ascending. Call after DropBoilerplate (for the
+  // sizes). Bottom-k sketches make this work across lengths: a short text's
+  // anchors span the hash range a longer text's whole sketch does.
+  std::vector<uint64_t> Candidates(const SketchArrays& arrays, uint32_t min_shared) const;
+
+  // Bytes held now, and the most held while grouping.
+  size_t bytes() const;
+  size_t peak_bytes() const { return peak_bytes_; }
+
+ private:
+  // Calls f(members, length) for every run in shared_.
+  template <typename F>
+  void ForEachSharedRun(F&& f) const;
+
+  int partition_bits_ = 0;
+  std::vector<uint32_t> starts_;              // partition p's items: [starts_[p], starts_[p + 1])
+  std::vector<uint64_t> boilerplate_sketch_;  // a bit per sketch hash
+  std::vector<uint64_t> boilerplate_head_;    // a bit per head hash
+  // The runs Candidates needs (two or more sketch hashes, one an anchor, not
+  // boilerplate), one after another: the length, then document << 1 | anchor
+  // for each member, in document order.
+  std::vector<uint32_t> shared_;
+  size_t peak_bytes_ = 0;
+};
+
+}  // namespace parallax::dedup_internal
+
+#endif  // PARALLAX_DEDUP_INTERNAL_H_
