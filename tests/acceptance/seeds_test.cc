@@ -232,10 +232,10 @@ TEST_F(SeedsTest, SameOpEdDifferentPassages) {
   };
   EXPECT_TRUE(quoted("d0", "Listening to legitimate concerns"));
   EXPECT_TRUE(quoted("d0", "not empty populism, it\u2019s democracy"));
-  EXPECT_TRUE(quoted("d1", "The current asylum framework was created for another era"));
-  EXPECT_TRUE(quoted("d1", "We will always protect those fleeing war and terror"));
+  EXPECT_TRUE(quoted("d1", "current asylum framework was created"));
+  EXPECT_TRUE(quoted("d1", "always protect those fleeing war"));
   EXPECT_TRUE(quoted("d1", "Migration must be orderly"));
-  EXPECT_TRUE(quoted("d1", "Together, we are calling on our friends across Europe"));
+  EXPECT_TRUE(quoted("d1", "calling on our friends"));
 }
 
 TEST_F(SeedsTest, SingleQuotesAreNotCutAtApostrophes) {
