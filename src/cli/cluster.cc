@@ -91,13 +91,7 @@ struct Options {
 bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& help) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    auto value = [&](const char* name) -> const std::string* {
-      if (i + 1 >= args.size()) {
-        std::cerr << "parallax cluster: " << name << " needs a value\n";
-        return nullptr;
-      }
-      return &args[++i];
-    };
+    auto value = [&](const char* name) { return NextValue("cluster", args, i, name); };
     if (a == "-h" || a == "--help") {
       help = true;
     } else if (a == "--stats") {

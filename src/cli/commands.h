@@ -3,6 +3,7 @@
 #ifndef PARALLAX_CLI_COMMANDS_H_
 #define PARALLAX_CLI_COMMANDS_H_
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,12 @@ enum ExitCode : int {
   kExitTooFewInputs = 3,      // fewer than two usable inputs to compare
   kExitOutputFailed = 4,      // the report or output files could not be written
 };
+
+// Shared by every command's option parser: the value after flag args[i]
+// (advancing i), or nullptr after telling the user on stderr that
+// "parallax COMMAND: FLAG needs a value".
+const std::string* NextValue(const char* command, const std::vector<std::string>& args, size_t& i,
+                             const char* flag);
 
 int RunCompare(const std::vector<std::string>& args);
 int RunExtract(const std::vector<std::string>& args);

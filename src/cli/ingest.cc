@@ -114,13 +114,7 @@ bool ParseCount(const std::string& text, unsigned long long* out) {
 bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& help) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    auto value = [&](const char* name) -> const std::string* {
-      if (i + 1 >= args.size()) {
-        std::cerr << "parallax ingest: " << name << " needs a value\n";
-        return nullptr;
-      }
-      return &args[++i];
-    };
+    auto value = [&](const char* name) { return NextValue("ingest", args, i, name); };
     unsigned long long n = 0;
     if (a == "-h" || a == "--help") {
       help = true;
