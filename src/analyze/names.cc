@@ -48,13 +48,6 @@ bool PrecedesPlace(const std::string& lower) {
          lower == "across" || lower == "to" || lower == "into" || lower == "towards";
 }
 
-// Words that stop a role from being a reference: "the next prime minister"
-// names nobody yet.
-bool IsNonReferringModifier(const std::string& lower) {
-  return lower == "next" || lower == "former" || lower == "future" || lower == "new" ||
-         lower == "first" || lower == "last" || lower == "previous" || lower == "acting";
-}
-
 std::string JoinWords(const std::vector<std::string>& words) {
   std::string out;
   for (const std::string& w : words) {
