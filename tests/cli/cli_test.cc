@@ -18,71 +18,19 @@
 #include <string>
 #include <vector>
 
+#include "support/run_parallax.h"
+
 namespace parallax {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using testing::ReadFile;
+using testing::RunParallax;
+using testing::RunResult;
+using testing::TempDir;
+using testing::WriteFile;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "parallax_cli_XXXXXX").string();
-    const char* made = ::mkdtemp(pattern.data());
-    EXPECT_NE(made, nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
-
-void WriteFile(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-  ASSERT_TRUE(out.good()) << path;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-// Single quotes for the shell.
-std::string ShellQuote(const std::string& s) {
-  std::string out = "'";
-  for (const char c : s) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
-  }
-  return out + "'";
-}
-
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-RunResult RunParallax(const TempDir& dir, const std::vector<std::string>& args,
-                      const std::string& stdin_path = "/dev/null") {
-  std::string command = ShellQuote(PARALLAX_BINARY);
-  for (const std::string& a : args) command += " " + ShellQuote(a);
-  const std::string out_path = dir / "stdout.txt";
-  const std::string err_path = dir / "stderr.txt";
-  command += " >" + ShellQuote(out_path) + " 2>" + ShellQuote(err_path) + " <" + ShellQuote(stdin_path);
-  const int status = std::system(command.c_str());
-  RunResult result;
-  if (status != -1 && WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-  result.out = ReadFile(out_path);
-  result.err = ReadFile(err_path);
-  return result;
-}
 
 // Two invented reports of an invented event, each under 1,000 bytes.
 const char* const kReportA =

@@ -19,10 +19,17 @@
 #include <string_view>
 #include <vector>
 
+#include "support/run_parallax.h"
+
 namespace parallax {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::ReadFile;
+using testing::RunParallax;
+using testing::RunResult;
+using testing::TempDir;
+using testing::WriteFile;
 
 // An invented wire story, about 190 words.
 const char* const kStory =
@@ -244,65 +251,6 @@ TEST(Dedup, SignatureDoesNotDependOnTheBufferItFollows) {
 }
 
 // --- The command -------------------------------------------------------------
-
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "parallax_dedup_XXXXXX").string();
-    const char* made = ::mkdtemp(pattern.data());
-    EXPECT_NE(made, nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
-
-void WriteFile(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-  ASSERT_TRUE(out.good()) << path;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-std::string ShellQuote(const std::string& s) {
-  std::string out = "'";
-  for (const char c : s) {
-    if (c == '\'')
-      out += "'\\''";
-    else
-      out += c;
-  }
-  return out + "'";
-}
-
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-RunResult RunParallax(const TempDir& dir, const std::vector<std::string>& args) {
-  std::string command = ShellQuote(PARALLAX_BINARY);
-  for (const std::string& a : args) command.append(" ").append(ShellQuote(a));
-  command.append(" >").append(ShellQuote(dir / "stdout.txt"));
-  command.append(" 2>").append(ShellQuote(dir / "stderr.txt")).append(" </dev/null");
-  const int status = std::system(command.c_str());
-  RunResult result;
-  if (status != -1 && WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-  result.out = ReadFile(dir / "stdout.txt");
-  result.err = ReadFile(dir / "stderr.txt");
-  return result;
-}
 
 std::string Line(const std::string& id, const std::string& text) {
   return nlohmann::json{{"id", id}, {"outlet", "Harbour Courier"}, {"text", text}}.dump() + "\n";

@@ -14,36 +14,15 @@
 #include <string>
 #include <vector>
 
+#include "support/run_parallax.h"
+
 namespace parallax {
 namespace {
 
 namespace fs = std::filesystem;
 
-// A directory of its own for each test, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "parallax_ingest_XXXXXX").string();
-    const char* made = ::mkdtemp(pattern.data());
-    EXPECT_NE(made, nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  const std::string& path() const { return path_; }
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
-
-void WriteFile(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  ASSERT_TRUE(out.good()) << path;
-}
+using testing::TempDir;
+using testing::WriteFile;
 
 // gzip-wrapped deflate, as `gzip` writes it.
 std::string Gzip(const std::string& data) {
