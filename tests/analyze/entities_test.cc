@@ -6,29 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "analyze/analyze_test_util.h"
 #include "parallax/analyze.h"
 
 namespace parallax {
 namespace {
 
-AnalyzedArticle AnalyzeParagraphs(const std::vector<std::string>& texts) {
-  Article article;
-  article.id = "d0";
-  article.outlet = "Harbour Gazette";
-  for (const std::string& t : texts) {
-    Paragraph p;
-    p.text = t;
-    article.paragraphs.push_back(std::move(p));
-  }
-  return Analyze(std::move(article));
-}
-
-int EntityNamed(const AnalyzedArticle& doc, const std::string& name) {
-  for (size_t e = 0; e < doc.entities.size(); ++e) {
-    if (doc.entities[e].name == name) return static_cast<int>(e);
-  }
-  return -1;
-}
+using testing::AnalyzeParagraphs;
+using testing::EntityNamed;
 
 // Every mention whose surface is exactly `surface`.
 std::vector<const Mention*> MentionsOf(const AnalyzedArticle& doc, const std::string& surface) {
