@@ -10,6 +10,7 @@
 //   if (!added.ok()) return Fail(added.status());      // disk full: batch not stored
 //   store->ForEachArticle([&](const Article& a) { Index(a); return true; });
 //   store->SaveStoryAssignments({{"reuters-17", "s1"}, {"bbc-4", "s1"}});
+//   store->AddStoryAssignments({{"afp-9", "s1"}}, clusterer.State());  // a later run
 //   for (const StorySummary& s : *store->ListStories()) ...
 //
 // What it promises:
@@ -42,6 +43,7 @@
 #include <vector>
 
 #include "parallax/article.h"
+#include "parallax/cluster.h"
 #include "parallax/status.h"
 
 namespace parallax {
@@ -128,11 +130,40 @@ class Store {
   Status ReplaceDuplicateGroups(const std::vector<DuplicateGroup>& groups);
   Result<std::vector<DuplicateGroup>> DuplicateGroups() const;
 
-  // Replaces the whole clustering with (article id, story key) pairs: stories
-  // whose key is absent are deleted, the others keep their numeric id, and
-  // each story's headline, first/last time and size are recomputed. Every
-  // article id must be stored and assigned at most once.
-  Status SaveStoryAssignments(const std::vector<std::pair<std::string, std::string>>& assignments);
+  // Calls `visit` for every article that has no story yet, in the order
+  // they were added, until it returns false: what an incremental
+  // clustering run has to add.
+  Status ForEachUnclusteredArticle(const std::function<bool(const Article&)>& visit) const;
+
+  // (article id, story key) pairs.
+  using StoryAssignments = std::vector<std::pair<std::string, std::string>>;
+
+  // Replaces the whole clustering with `assignments`: stories whose key is
+  // absent are deleted, the others keep their numeric id, and each story's
+  // headline, first/last time and size are recomputed. Every article id
+  // must be stored and assigned at most once. The saved clusterer state is
+  // dropped, since it describes the old stories (LoadClusterState is then
+  // empty, and `parallax cluster --db` starts over).
+  Status SaveStoryAssignments(const StoryAssignments& assignments);
+  // The same, saving `state` (the clusterer's, having made `assignments`)
+  // in the same transaction, so that a later run can resume from it.
+  Status SaveStoryAssignments(const StoryAssignments& assignments, const ClusterState& state);
+
+  // One incremental clustering run: adds `assignments` to the stored ones
+  // and replaces the clusterer state with `state`, in one transaction, so
+  // a crash leaves the stories and the state both as they were or both
+  // new. The articles must have no story yet. A new key starts a story; a
+  // known one keeps its numeric id, and the stories given articles get
+  // their headline, first/last time and size recomputed. `state` must be
+  // the saved one with these articles added (state.documents is the saved
+  // count plus assignments.size()); otherwise another run has saved since
+  // this one loaded it, and saving would lose that run's stories. On any
+  // error nothing changes, and the Status names the article or the cause.
+  Status AddStoryAssignments(const StoryAssignments& assignments, const ClusterState& state);
+
+  // The clusterer state saved last: no documents and no stories when none
+  // is saved. Restores exactly what was saved.
+  Result<ClusterState> LoadClusterState() const;
 
   // Largest stories first.
   Result<std::vector<StorySummary>> ListStories() const;

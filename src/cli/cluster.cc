@@ -1,16 +1,23 @@
-// parallax cluster: JSON lines of articles -> the story of each.
+// parallax cluster: JSON lines of articles -> the story of each; or, with
+// --db, the articles of the store that have no story yet -> their stories,
+// saved in the store.
 //
 // Two passes over the input, both in memory: the articles' terms are
 // extracted (on --jobs threads: it is pure per article) and counted, so
 // that every article is weighted with the whole file's word frequencies;
 // then they join stories one by one in input order. The output is the same
 // whatever the thread count.
+//
+// With --db the clusterer resumes from the state the previous run saved,
+// so a run costs what it adds, not what the store holds; the new stories
+// and the new state are saved in one transaction.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cerrno>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <thread>
@@ -21,6 +28,7 @@
 #include "cli/commands.h"
 #include "parallax/cluster.h"
 #include "parallax/ingest.h"
+#include "parallax/store.h"
 
 namespace parallax::cli {
 
@@ -30,6 +38,7 @@ constexpr const char* kHelp = R"(parallax cluster — which articles tell the sa
 
 Usage:
   parallax cluster [--jobs N] [--window DAYS] [--stats] INPUT...
+  parallax cluster --db PATH [--jobs N] [--window DAYS] [--stats]
 
 Inputs:
   INPUT is a JSON lines file (.jsonl, or .jsonl.gz), or - for standard
@@ -38,9 +47,21 @@ Inputs:
   e.g. 2021-06-25 or 2021-06-25T14:03:00Z) and "outlet" are used when
   present. Other fields are ignored. Several inputs are one stream, in order.
 
+  --db PATH clusters the articles of a database filled by 'parallax ingest'
+  instead, and saves the stories in it ('parallax stories' lists them).
+  This is incremental: each run takes only the articles that have no story
+  yet, and they join the stories of earlier runs or start new ones; what
+  earlier runs decided is kept, not recomputed. Dated articles are taken
+  in publication order, undated ones in the order they were ingested. The
+  stories and the clusterer's state are saved in one transaction: an
+  interrupted run saves nothing, and running it again is the fix.
+
 Output:
   One line per article, in input order: its id, a tab, and the number of
   its story. Stories are numbered from 1 in the order they start.
+  With --db, one line per article clustered by this run (none when there
+  is nothing new), and the numbers go on across runs: each is its story's
+  "key" in 'parallax stories --json'.
 
 How it decides:
   Each article is a vector of its headline and lead words (stemmed,
@@ -66,6 +87,10 @@ Examples:
   parallax cluster articles.jsonl.gz > stories.tsv
   parallax cluster --jobs 0 --stats feed.jsonl | sort -t$'\t' -k2,2n
   parallax cluster --window 1.5 - < today.jsonl
+  parallax ingest --db news.db feed.jsonl && parallax cluster --db news.db &&
+    parallax stories --db news.db
+  parallax ingest --db news.db today.jsonl && parallax cluster --db news.db
+                 (today's articles join yesterday's stories or start new ones)
 
 Errors:
   A line that cannot be used (not JSON, no "id", no title and no text, an
@@ -75,13 +100,17 @@ Errors:
 
 Exit codes:
   0 ok; 1 some lines or inputs could not be used (named on stderr, the rest
-  clustered); 2 bad command line; 4 could not write the output.
+  clustered), or the database could not be read (missing, damaged, not
+  parallax's); 2 bad command line (also: both --db and INPUT); 4 could not
+  write the output, or save the stories in the database (read-only, disk
+  full: then nothing of the run is saved).
 )";
 
 // Longest --window accepted: ten years is already "no window".
 constexpr double kMaxWindowDays = 3650;
 
 struct Options {
+  std::string db;  // --db; empty: cluster the inputs
   unsigned jobs = 1;
   double window_days = ClusterOptions{}.window_seconds / 86400.0;
   bool stats = false;
@@ -96,6 +125,14 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
       help = true;
     } else if (a == "--stats") {
       options.stats = true;
+    } else if (a == "--db") {
+      const std::string* v = value("--db");
+      if (!v) return false;
+      if (v->empty()) {
+        std::cerr << "parallax cluster: --db needs a file name\n";
+        return false;
+      }
+      options.db = *v;
     } else if (a == "--jobs") {
       const std::string* v = value("--jobs");
       if (!v) return false;
@@ -163,6 +200,127 @@ std::vector<ArticleTerms> ExtractAll(const std::vector<ClusterDocument>& docs, u
   return terms;
 }
 
+// A stored article as the clusterer reads it: the title, and the body one
+// paragraph a line, as in the JSON lines it may have been ingested from.
+ClusterDocument FromArticle(const Article& article, const std::string& db) {
+  ClusterDocument doc;
+  doc.id = article.id;
+  doc.title = article.title;
+  doc.outlet = article.outlet;
+  for (const Paragraph& p : article.paragraphs) {
+    if (p.role != ParagraphRole::kBody) continue;
+    if (!doc.text.empty()) doc.text += '\n';
+    doc.text += p.text;
+  }
+  if (!article.published.empty()) {
+    const Result<int64_t> when = ParsePublishedTime(article.published);
+    if (when.ok()) {
+      doc.published = *when;
+    } else {
+      std::cerr << "parallax cluster: " << db << ": article '" << article.id << "': published "
+                << when.status().message() << "; clustered without a date\n";
+    }
+  }
+  return doc;
+}
+
+// Puts the dated articles in publication order, in the places dated
+// articles held, and leaves the undated ones where they are. Clustering is
+// one pass, so order matters, and a store's order is the order of ingests
+// (a backfill may come after a live feed); for undated articles it is all
+// there is.
+void PutInPublicationOrder(std::vector<ClusterDocument>& docs) {
+  std::vector<size_t> places;
+  std::vector<ClusterDocument> dated;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (docs[i].published < 0) continue;
+    places.push_back(i);
+    dated.push_back(std::move(docs[i]));
+  }
+  std::stable_sort(
+      dated.begin(), dated.end(),
+      [](const ClusterDocument& a, const ClusterDocument& b) { return a.published < b.published; });
+  for (size_t k = 0; k < places.size(); ++k) docs[places[k]] = std::move(dated[k]);
+}
+
+// `parallax cluster --db`: the store's articles without a story join the
+// stories of earlier runs (restored from the saved state) or start new ones.
+int ClusterDatabase(const Options& options, const ClusterOptions& cluster_options,
+                    std::chrono::steady_clock::time_point start) {
+  int exit_code = kExitOk;
+  std::optional<Store> store = OpenDatabaseForUpdate("cluster", options.db, exit_code);
+  if (!store) return exit_code;
+  Result<ClusterState> state = store->LoadClusterState();
+  if (!state.ok()) {
+    std::cerr << "parallax cluster: " << state.status().message() << "\n";
+    return kExitSomeInputsFailed;
+  }
+  // Without a saved state (the first run, or stories saved by other means)
+  // every article is clustered and the stories replaced: the run is then
+  // what a file of the whole corpus would give.
+  const bool resume = state->documents > 0 || !state->stories.empty();
+  std::vector<ClusterDocument> docs;
+  auto collect = [&](const Article& a) {
+    docs.push_back(FromArticle(a, options.db));
+    return true;
+  };
+  const Status read =
+      resume ? store->ForEachUnclusteredArticle(collect) : store->ForEachArticle(collect);
+  if (!read.ok()) {
+    std::cerr << "parallax cluster: " << read.message() << "\n";
+    return kExitSomeInputsFailed;
+  }
+  if (docs.empty()) {
+    if (resume) {
+      std::cerr << "parallax cluster: no new articles to cluster in " << options.db << "\n";
+    } else {
+      std::cerr << "parallax cluster: no articles in " << options.db
+                << " yet (fill it with 'parallax ingest --db " << options.db << " INPUT...')\n";
+    }
+    return kExitOk;
+  }
+
+  PutInPublicationOrder(docs);
+  const std::vector<ArticleTerms> terms = ExtractAll(docs, options.jobs);
+  StoryClusterer clusterer =
+      resume ? StoryClusterer(cluster_options, *state) : StoryClusterer(cluster_options);
+  const size_t stories_before = clusterer.story_count();
+  for (const ArticleTerms& t : terms) clusterer.CountTerms(t);
+  Store::StoryAssignments assignments;
+  assignments.reserve(docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    assignments.emplace_back(docs[i].id, std::to_string(clusterer.AddCounted(docs[i], terms[i])));
+  }
+  const Status saved = resume ? store->AddStoryAssignments(assignments, clusterer.State())
+                              : store->SaveStoryAssignments(assignments, clusterer.State());
+  if (!saved.ok()) {
+    std::cerr << "parallax cluster: " << saved.message() << "; nothing of this run was saved\n";
+    return kExitOutputFailed;
+  }
+
+  std::string out;
+  for (const auto& [article, story] : assignments) {
+    out += article;
+    out += '\t';
+    out += story;
+    out += '\n';
+  }
+  std::cout << out;
+  std::cout.flush();
+  if (options.stats) {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cerr << "parallax cluster: " << docs.size() << " new articles, "
+              << clusterer.story_count() - stories_before << " new stories, "
+              << clusterer.story_count() << " stories in all, " << seconds << " s\n";
+  }
+  if (!std::cout) {
+    std::cerr << "parallax cluster: cannot write to standard output (the stories are saved)\n";
+    return kExitOutputFailed;
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int RunCluster(const std::vector<std::string>& args) {
@@ -173,12 +331,21 @@ int RunCluster(const std::vector<std::string>& args) {
     std::cout << kHelp;
     return kExitOk;
   }
-  if (options.inputs.empty()) {
-    std::cerr << "parallax cluster: no input. Give a JSON lines file (or - for standard input); "
-                 "run 'parallax help cluster'.\n";
+  if (!options.db.empty() && !options.inputs.empty()) {
+    std::cerr << "parallax cluster: give INPUT files or --db PATH, not both (to cluster a file "
+                 "with the database, add it first: 'parallax ingest --db "
+              << options.db << " " << options.inputs.front() << "')\n";
+    return kExitUsage;
+  }
+  if (options.db.empty() && options.inputs.empty()) {
+    std::cerr << "parallax cluster: no input. Give a JSON lines file (or - for standard input), "
+                 "or --db PATH for a database's articles; run 'parallax help cluster'.\n";
     return kExitUsage;
   }
   const auto start = std::chrono::steady_clock::now();
+  ClusterOptions cluster_options;
+  cluster_options.window_seconds = static_cast<int64_t>(options.window_days * 86400);
+  if (!options.db.empty()) return ClusterDatabase(options, cluster_options, start);
 
   std::vector<ClusterDocument> docs;
   bool any_failed = false;
@@ -225,8 +392,6 @@ int RunCluster(const std::vector<std::string>& args) {
   }
 
   const std::vector<ArticleTerms> terms = ExtractAll(docs, options.jobs);
-  ClusterOptions cluster_options;
-  cluster_options.window_seconds = static_cast<int64_t>(options.window_days * 86400);
   StoryClusterer clusterer(cluster_options);
   for (const ArticleTerms& t : terms) clusterer.CountTerms(t);
   std::string out;

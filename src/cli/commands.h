@@ -4,8 +4,11 @@
 #define PARALLAX_CLI_COMMANDS_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "parallax/store.h"
 
 namespace parallax::cli {
 
@@ -23,6 +26,16 @@ enum ExitCode : int {
 // "parallax COMMAND: FLAG needs a value".
 const std::string* NextValue(const char* command, const std::vector<std::string>& args, size_t& i,
                              const char* flag);
+
+// Opens the database of `parallax COMMAND --db PATH`, which reads its
+// articles and saves results in it (upgrading an older schema). Unlike
+// ingest it does not create a missing file: a mistyped path should be an
+// error, not an empty corpus. On failure, says why on stderr and sets
+// `exit_code`: kExitSomeInputsFailed when the file is not a readable
+// parallax database (missing, damaged, another program's, newer), else
+// kExitOutputFailed (read-only, in use, disk full).
+std::optional<Store> OpenDatabaseForUpdate(const char* command, const std::string& path,
+                                           int& exit_code);
 
 int RunCompare(const std::vector<std::string>& args);
 int RunExtract(const std::vector<std::string>& args);

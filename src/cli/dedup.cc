@@ -1,4 +1,5 @@
-// parallax dedup: JSON lines -> signatures -> near-duplicate pairs.
+// parallax dedup: JSON lines -> signatures -> near-duplicate pairs; or, with
+// --db, the store's articles -> pairs, saved in the store as groups.
 //
 // Lines are read and checked on this thread, in order; with --jobs N,
 // batches of texts go to N worker threads for their signatures while the
@@ -13,6 +14,7 @@
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <thread>
@@ -23,6 +25,7 @@
 #include "cli/commands.h"
 #include "parallax/dedup.h"
 #include "parallax/ingest.h"
+#include "parallax/store.h"
 
 namespace parallax::cli {
 
@@ -32,11 +35,18 @@ constexpr const char* kHelp = R"(parallax dedup — near-duplicate articles in a
 
 Usage:
   parallax dedup [--threshold T] [--jobs N] [--stats] INPUT
+  parallax dedup --db PATH [--threshold T] [--jobs N] [--stats]
 
 Input:
   INPUT is a JSON lines file (.jsonl, or .jsonl.gz), or - for standard
   input: one article a line, {"id": ..., "text": ...}. Only "id" and "text"
   are used: no other field affects the result.
+
+  --db PATH compares the articles of a database filled by 'parallax
+  ingest' instead (their body text, in the order they were ingested), and
+  saves the near-duplicate groups in it, replacing those of an earlier
+  run: the articles linked by the pairs printed, directly or through
+  others, are one group, represented by the one ingested first.
 
 Output:
   One line per near-duplicate pair, idA<TAB>idB<TAB>score, idA the one that
@@ -71,6 +81,7 @@ Examples:
   parallax dedup corpus.jsonl.gz > pairs.tsv
   parallax dedup --threshold 0.8 --stats corpus.jsonl
   zcat part-*.jsonl.gz | parallax dedup - | cut -f1,2
+  parallax ingest --db news.db feed.jsonl && parallax dedup --db news.db
 
 Errors:
   A line that is not a JSON object, has no "id", repeats an earlier line's
@@ -78,9 +89,14 @@ Errors:
   and skipped (for a repeated id the first line is kept); the other lines
   are still compared. The first 50 such lines are named, then a count.
 
+  With --db, an article whose text has no words is named and skipped.
+
 Exit codes:
   0 ok; 1 some lines (or the input) could not be used, the rest were
-  compared; 2 bad command line; 4 could not write the output.
+  compared, or the database could not be read (missing, damaged, not
+  parallax's); 2 bad command line (also: both --db and INPUT); 4 could
+  not write the output, or save the groups in the database (read-only,
+  disk full: then the groups saved before stay).
 )";
 
 // Threads beyond this only add contention; a typo such as --jobs 40000
@@ -115,6 +131,7 @@ size_t GuessDocuments(const std::string& path) {
 }
 
 struct Options {
+  std::string db;  // --db; empty: compare INPUT
   DedupOptions dedup;
   unsigned jobs = 1;
   bool stats = false;
@@ -129,6 +146,14 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
       help = true;
     } else if (a == "--stats") {
       options.stats = true;
+    } else if (a == "--db") {
+      const std::string* v = value("--db");
+      if (!v) return false;
+      if (v->empty()) {
+        std::cerr << "parallax dedup: --db needs a file name\n";
+        return false;
+      }
+      options.db = *v;
     } else if (a == "--threshold") {
       const std::string* v = value("--threshold");
       if (!v) return false;
@@ -276,6 +301,137 @@ class SignaturePipeline {
   std::exception_ptr failure_;  // guarded by failure_mutex_ until the threads are joined
 };
 
+// The output: idA<TAB>idB<TAB>score lines. `id(n)` names document n.
+template <typename IdOf>
+std::string FormatPairs(const std::vector<DuplicatePair>& pairs, IdOf id) {
+  std::string out;
+  out.reserve(pairs.size() * 48);
+  char score[16];
+  for (const DuplicatePair& p : pairs) {
+    out += id(p.first);
+    out += '\t';
+    out += id(p.second);
+    out += '\t';
+    const int n = std::snprintf(score, sizeof score, "%.3f", p.score);
+    out.append(score, static_cast<size_t>(n));
+    out += '\n';
+  }
+  return out;
+}
+
+bool WriteOut(const std::string& out) {
+  return std::fwrite(out.data(), 1, out.size(), stdout) == out.size() && std::fflush(stdout) == 0;
+}
+
+// --stats. `skipped` counts what was not compared: "lines" or "articles".
+void PrintStats(const DedupStats& stats, size_t skipped, const char* skipped_what, size_t pairs,
+                std::chrono::steady_clock::time_point started) {
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double docs = static_cast<double>(stats.documents);
+  char line[512];
+  std::snprintf(line, sizeof line,
+                "documents %zu, %s skipped %zu, pairs %zu (%zu direct, %zu through a third "
+                "document), candidates scored %zu, boilerplate hashes dropped %zu\n"
+                "time %.3f s, %.0f documents/s\n"
+                "index %.0f bytes/document, peak while pairing %.0f bytes/document\n",
+                stats.documents, skipped_what, skipped, pairs, stats.direct_pairs,
+                stats.supported_pairs, stats.candidates, stats.boilerplate_dropped, seconds,
+                docs / seconds, docs > 0 ? stats.index_bytes / docs : 0.0,
+                docs > 0 ? stats.peak_bytes / docs : 0.0);
+  std::cerr << line;
+}
+
+// The groups the pairs make: connected components, so copies edited
+// differently and paired only through a third are one group. Members are
+// in document order, so the first (the representative) is the earliest;
+// groups are in the order of their first member.
+std::vector<DuplicateGroup> GroupPairs(const std::vector<DuplicatePair>& pairs,
+                                       const std::vector<std::string>& ids) {
+  std::vector<uint32_t> parent(ids.size());
+  for (uint32_t d = 0; d < parent.size(); ++d) parent[d] = d;
+  auto root = [&](uint32_t d) {
+    while (parent[d] != d) d = parent[d] = parent[parent[d]];
+    return d;
+  };
+  std::vector<bool> paired(ids.size(), false);
+  for (const DuplicatePair& p : pairs) {
+    const uint32_t a = root(p.first), b = root(p.second);
+    parent[std::max(a, b)] = std::min(a, b);  // the earliest document is the root
+    paired[p.first] = paired[p.second] = true;
+  }
+  std::vector<DuplicateGroup> groups;
+  std::unordered_map<uint32_t, size_t> group_of_root;
+  for (uint32_t d = 0; d < ids.size(); ++d) {
+    if (!paired[d]) continue;
+    const auto [it, added] = group_of_root.emplace(root(d), groups.size());
+    if (added) groups.emplace_back();
+    groups[it->second].article_ids.push_back(ids[d]);
+  }
+  return groups;
+}
+
+// `parallax dedup --db`: every stored article against every other; the
+// pairs printed, their groups saved.
+int DedupDatabase(const Options& options, std::chrono::steady_clock::time_point started) {
+  int exit_code = kExitOk;
+  std::optional<Store> store = OpenDatabaseForUpdate("dedup", options.db, exit_code);
+  if (!store) return exit_code;
+  NearDuplicateIndex index(options.dedup);
+  const Result<size_t> stored = store->CountArticles();
+  if (stored.ok()) index.Reserve(std::min<size_t>(*stored, NearDuplicateIndex::kMaxDocuments));
+  std::vector<std::string> ids;  // of the documents in the index, in its order
+  size_t skipped = 0;
+  Status read, too_many;
+  {
+    SignaturePipeline pipeline(options.jobs, index);
+    read = store->ForEachArticle([&](const Article& article) {
+      std::string text;
+      for (const Paragraph& p : article.paragraphs) {
+        if (p.role != ParagraphRole::kBody) continue;
+        if (!text.empty()) text += '\n';
+        text += p.text;
+      }
+      if (!HasWord(text)) {
+        ++skipped;
+        std::cerr << "parallax dedup: " << options.db << ": article '" << article.id
+                  << "' has no words in its text; skipped\n";
+        return true;
+      }
+      if (ids.size() == NearDuplicateIndex::kMaxDocuments) {
+        too_many = Status::TooLarge(options.db + " has more articles than one run compares (" +
+                                    std::to_string(NearDuplicateIndex::kMaxDocuments) + ")");
+        return false;
+      }
+      ids.push_back(article.id);
+      pipeline.Add(std::move(text));
+      return true;
+    });
+    pipeline.Finish();
+  }
+  if (read.ok()) read = too_many;
+  if (!read.ok()) {
+    std::cerr << "parallax dedup: " << read.message() << "; nothing saved\n";
+    return kExitSomeInputsFailed;
+  }
+
+  DedupStats stats;
+  const std::vector<DuplicatePair> pairs = index.FindPairs(&stats);
+  const Status saved = store->ReplaceDuplicateGroups(GroupPairs(pairs, ids));
+  if (!saved.ok()) {
+    std::cerr << "parallax dedup: " << saved.message() << "; the groups were not saved\n";
+    return kExitOutputFailed;
+  }
+  const bool written =
+      WriteOut(FormatPairs(pairs, [&](uint32_t d) -> const std::string& { return ids[d]; }));
+  if (options.stats) PrintStats(stats, skipped, "articles", pairs.size(), started);
+  if (!written) {
+    std::cerr << "parallax dedup: cannot write to standard output (the groups are saved)\n";
+    return kExitOutputFailed;
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int RunDedup(const std::vector<std::string>& args) {
@@ -287,9 +443,16 @@ int RunDedup(const std::vector<std::string>& args) {
     std::cout << kHelp;
     return kExitOk;
   }
+  if (!options.db.empty() && !options.input.empty()) {
+    std::cerr << "parallax dedup: give INPUT or --db PATH, not both (to compare a file with the "
+                 "database, add it first: 'parallax ingest --db "
+              << options.db << " " << options.input << "')\n";
+    return kExitUsage;
+  }
+  if (!options.db.empty()) return DedupDatabase(options, started);
   if (options.input.empty()) {
-    std::cerr << "parallax dedup: no INPUT. Give a JSON lines file or - for standard input; "
-                 "run 'parallax help dedup'.\n";
+    std::cerr << "parallax dedup: no INPUT. Give a JSON lines file or - for standard input, or "
+                 "--db PATH for a database's articles; run 'parallax help dedup'.\n";
     return kExitUsage;
   }
 
@@ -336,37 +499,9 @@ int RunDedup(const std::vector<std::string>& args) {
 
   DedupStats stats;
   const std::vector<DuplicatePair> pairs = index.FindPairs(&stats);
-  std::string out;
-  out.reserve(pairs.size() * 48);
-  char score[16];
-  for (const DuplicatePair& p : pairs) {
-    out += *ids[p.first];
-    out += '\t';
-    out += *ids[p.second];
-    out += '\t';
-    const int n = std::snprintf(score, sizeof score, "%.3f", p.score);
-    out.append(score, static_cast<size_t>(n));
-    out += '\n';
-  }
   const bool written =
-      std::fwrite(out.data(), 1, out.size(), stdout) == out.size() && std::fflush(stdout) == 0;
-
-  if (options.stats) {
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    const double docs = static_cast<double>(stats.documents);
-    char line[512];
-    std::snprintf(line, sizeof line,
-                  "documents %zu, lines skipped %zu, pairs %zu (%zu direct, %zu through a third "
-                  "document), candidates scored %zu, boilerplate hashes dropped %zu\n"
-                  "time %.3f s, %.0f documents/s\n"
-                  "index %.0f bytes/document, peak while pairing %.0f bytes/document\n",
-                  stats.documents, errors.count(), pairs.size(), stats.direct_pairs,
-                  stats.supported_pairs, stats.candidates, stats.boilerplate_dropped, seconds,
-                  docs / seconds, docs > 0 ? stats.index_bytes / docs : 0.0,
-                  docs > 0 ? stats.peak_bytes / docs : 0.0);
-    std::cerr << line;
-  }
+      WriteOut(FormatPairs(pairs, [&](uint32_t d) -> const std::string& { return *ids[d]; }));
+  if (options.stats) PrintStats(stats, errors.count(), "lines", pairs.size(), started);
   if (!written) {
     std::cerr << "parallax dedup: cannot write to standard output\n";
     return kExitOutputFailed;

@@ -16,8 +16,8 @@ Usage:
   parallax extract [--json] [--text-dir DIR] [--jobs N] INPUT...
   parallax ingest [--db PATH] INPUT...
   parallax stories [--db PATH] [--json]
-  parallax cluster [--jobs N] [--window DAYS] [--stats] INPUT...
-  parallax dedup [--threshold T] [--jobs N] [--stats] INPUT
+  parallax cluster [--jobs N] [--window DAYS] [--stats] (INPUT... | --db PATH)
+  parallax dedup [--threshold T] [--jobs N] [--stats] (INPUT | --db PATH)
   parallax help [COMMAND]
   parallax --version
 

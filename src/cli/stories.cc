@@ -20,7 +20,7 @@ Usage:
   parallax stories [--db PATH] [--json] [--limit N]
 
 Stories are groups of articles about one event, saved in the database by
-the clustering stage after 'parallax ingest'. Each row shows:
+'parallax cluster --db PATH' after 'parallax ingest'. Each row shows:
   ID        the number to give 'parallax compare --db PATH --story ID'
   ARTICLES  how many articles the story has
   OUTLETS   how many outlets reported it, and the first few by name
@@ -37,7 +37,8 @@ Options:
   -h, --help  this text
 
 Examples:
-  parallax stories --db news.db --limit 20
+  parallax ingest --db news.db feed.jsonl && parallax cluster --db news.db &&
+    parallax stories --db news.db --limit 20
   parallax compare --db news.db --story 3
   parallax stories --json | jq -r 'select(.outlets | length >= 3) | .id'
 
@@ -163,7 +164,7 @@ int RunStories(const std::vector<std::string>& args) {
     const Result<size_t> articles = store->CountArticles();
     std::cerr << "parallax stories: no stories in " << options.db << " yet ("
               << (articles.ok() ? std::to_string(*articles) : std::string("?"))
-              << " articles); the clustering stage saves them\n";
+              << " articles); 'parallax cluster --db " << options.db << "' makes them\n";
   } else if (options.json) {
     for (const StorySummary& s : *stories) {
       nlohmann::ordered_json j;

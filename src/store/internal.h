@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "parallax/article.h"
+#include "parallax/cluster.h"
 #include "parallax/status.h"
 #include "parallax/store.h"
 
@@ -44,10 +45,16 @@ class Stmt {
   void BindText(int index, std::string_view text) {
     sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
   }
+  // An empty blob is bound as one (not as NULL, which a null data() would give).
   void BindBlob(int index, std::string_view bytes) {
+    if (bytes.empty()) {
+      sqlite3_bind_zeroblob(stmt_, index, 0);
+      return;
+    }
     sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_STATIC);
   }
   void BindInt(int index, int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
+  void BindDouble(int index, double value) { sqlite3_bind_double(stmt_, index, value); }
 
   int Step() { return sqlite3_step(stmt_); }
   void Reset() {
@@ -63,6 +70,14 @@ class Stmt {
                         : std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
   }
   std::string String(int column) const { return std::string(Text(column)); }
+  // Valid until the next Step() or Reset().
+  std::string_view Blob(int column) const {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+    return p == nullptr
+               ? std::string_view()
+               : std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+  }
+  double Double(int column) const { return sqlite3_column_double(stmt_, column); }
 
  private:
   sqlite3_stmt* stmt_ = nullptr;
@@ -90,6 +105,11 @@ std::string BodyText(const std::vector<Paragraph>& paragraphs);
 
 // ContentHash as 16 raw bytes (what the UNIQUE column holds).
 std::string ContentHashBytes(const Article& article);
+
+// The clusterer state (cluster_state.cc), written inside the caller's write
+// transaction: Write replaces the saved state, Clear removes it.
+Status WriteClusterState(sqlite3* db, const std::string& path, const ClusterState& state);
+Status ClearClusterState(sqlite3* db, const std::string& path);
 
 // The article columns every reader selects, in this order (ReadArticle).
 extern const char kArticleColumns[];

@@ -73,8 +73,55 @@ CREATE TABLE story_members (
 ) WITHOUT ROWID;
 )sql";
 
+// v2: the story clusterer's state (ClusterState in parallax/cluster.h), so
+// `parallax cluster --db` adds new articles to the stories without
+// recomputing the corpus. It is saved in the transaction that saves the
+// stories, so the two never disagree.
+//
+// Packed little-endian BLOBs rather than a row per term: a state is read and
+// written whole, and a row per term would make a 6,000-story state millions
+// of rows. cluster_state has one row (none when nothing is saved):
+// document_frequencies is (u64 term, u32 articles) pairs sorted by term.
+// cluster_stories has a row per story in the clusterer's order (position);
+// story is its StoryId, stories.key as decimal text; outlets is (u32 length,
+// bytes) each; centroid is (u64 term, f32 weight) pairs sorted by term.
+//
+// v2 also rebuilds duplicate_members with its key's columns first: SQLite
+// 3.40 (Debian 12's) has quick_check, which Open runs, report "NULL value
+// in duplicate_members.article" for every row when a WITHOUT ROWID table
+// declares a NOT NULL column outside its key before a column of the key,
+// so a file with duplicate groups was taken for a damaged one.
+constexpr const char kSchemaV2[] = R"sql(
+CREATE TABLE duplicate_members_v2 (
+  group_id INTEGER NOT NULL REFERENCES duplicate_groups(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  article INTEGER NOT NULL UNIQUE REFERENCES articles(id),
+  PRIMARY KEY (group_id, position)
+) WITHOUT ROWID;
+INSERT INTO duplicate_members_v2 (group_id, position, article)
+  SELECT group_id, position, article FROM duplicate_members;
+DROP TABLE duplicate_members;
+ALTER TABLE duplicate_members_v2 RENAME TO duplicate_members;
+CREATE TABLE cluster_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  documents INTEGER NOT NULL,
+  document_frequencies BLOB NOT NULL
+);
+CREATE TABLE cluster_stories (
+  position INTEGER PRIMARY KEY,
+  story INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  first_published INTEGER NOT NULL,
+  last_published INTEGER NOT NULL,
+  closest REAL NOT NULL,
+  outlets BLOB NOT NULL,
+  centroid BLOB NOT NULL
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
+    {2, kSchemaV2},
 };
 
 Result<int> ReadVersion(sqlite3* db, const std::string& path) {

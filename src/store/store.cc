@@ -308,19 +308,35 @@ Result<size_t> Store::CountArticles() const {
   return static_cast<size_t>(stmt.Int(0));
 }
 
-Status Store::ForEachArticle(const std::function<bool(const Article&)>& visit) const {
-  sqlite3* db = impl_->db.get();
+namespace {
+
+// Visits the articles `condition` (SQL) selects, in the order added.
+Status VisitArticles(const Store::Impl& im, const char* condition,
+                     const std::function<bool(const Article&)>& visit) {
+  sqlite3* db = im.db.get();
   Stmt stmt;
   int rc = stmt.Prepare(db, std::string("SELECT ") + store_internal::kArticleColumns +
-                                " FROM articles ORDER BY id");
-  if (rc != SQLITE_OK) return SqlStatus(db, rc, impl_->path, "read");
+                                " FROM articles WHERE " + condition + " ORDER BY id");
+  if (rc != SQLITE_OK) return SqlStatus(db, rc, im.path, "read");
   Article article;
   while ((rc = stmt.Step()) == SQLITE_ROW) {
-    Status s = store_internal::ReadArticle(stmt, impl_->path, article);
+    Status s = store_internal::ReadArticle(stmt, im.path, article);
     if (!s.ok()) return s;
     if (!visit(article)) return Status::Ok();
   }
-  return rc == SQLITE_DONE ? Status::Ok() : SqlStatus(db, rc, impl_->path, "read");
+  return rc == SQLITE_DONE ? Status::Ok() : SqlStatus(db, rc, im.path, "read");
+}
+
+}  // namespace
+
+Status Store::ForEachArticle(const std::function<bool(const Article&)>& visit) const {
+  return VisitArticles(*impl_, "true", visit);
+}
+
+Status Store::ForEachUnclusteredArticle(const std::function<bool(const Article&)>& visit) const {
+  // story_members.article is UNIQUE, so this is an index probe per article.
+  return VisitArticles(
+      *impl_, "NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article = articles.id)", visit);
 }
 
 Status Store::CheckIntegrity() const {

@@ -1,8 +1,10 @@
 // What dedup and cluster save: duplicate groups, stories and their members.
 //
-// Both are saved whole (the stages compute them over the whole corpus) in
-// one transaction, so a reader sees the old grouping or the new one, never
-// a mix.
+// Each save is one transaction, so a reader sees the old grouping or the
+// new one, never a mix. Duplicate groups are saved whole (dedup compares
+// the whole corpus); stories are saved whole or, by an incremental
+// clustering run, added to, together with the clusterer's state.
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -158,9 +160,17 @@ Result<std::vector<DuplicateGroup>> Store::DuplicateGroups() const {
   return groups;
 }
 
-Status Store::SaveStoryAssignments(
-    const std::vector<std::pair<std::string, std::string>>& assignments) {
-  Impl& im = *impl_;
+namespace {
+
+enum class StoryWrite {
+  kReplace,  // the assignments are the whole clustering
+  kAdd,      // the assignments are of articles that have no story yet
+};
+
+// Saves story assignments and, in the same transaction, the clusterer
+// state (`state`; null: the saved one is dropped).
+Status WriteStories(Store::Impl& im, const Store::StoryAssignments& assignments, StoryWrite how,
+                    const ClusterState* state) {
   sqlite3* db = im.db.get();
   Status s = RequireWritable(im, "stories");
   if (!s.ok()) return s;
@@ -174,6 +184,36 @@ Status Store::SaveStoryAssignments(
   s = txn.Begin();
   if (s.ok()) s = StageIds(db, im.path, ids);
   if (!s.ok()) return s;
+  if (how == StoryWrite::kAdd) {
+    // An article already in a story is not new: the clusterer never moves
+    // one, and the saved state has counted it already.
+    Stmt assigned;
+    int rc = assigned.Prepare(db,
+                              "SELECT p.external_id FROM temp.pending_ids p "
+                              "JOIN articles a ON a.external_id = p.external_id "
+                              "JOIN story_members m ON m.article = a.id "
+                              "ORDER BY p.position LIMIT 1");
+    if (rc == SQLITE_OK) rc = assigned.Step();
+    if (rc == SQLITE_ROW) {
+      return Status::Usage("article '" + assigned.String(0) + "' already has a story in " +
+                           im.path);
+    }
+    if (rc != SQLITE_DONE) return SqlStatus(db, rc, im.path, "read");
+    // The state must be the saved one plus these articles. Otherwise
+    // another run saved in between (both read the same state and stories),
+    // and saving this one would drop that run's stories from the state.
+    Stmt saved;
+    rc = saved.Prepare(db,
+                       "SELECT coalesce((SELECT documents FROM cluster_state WHERE id = 1), 0)");
+    if (rc == SQLITE_OK) rc = saved.Step();
+    if (rc != SQLITE_ROW) return SqlStatus(db, rc, im.path, "read");
+    const uint64_t saved_documents = static_cast<uint64_t>(saved.Int(0));
+    if (state->documents != saved_documents + assignments.size()) {
+      return Status::Usage("the clustering saved in " + im.path +
+                           " changed while this run worked (another run saved its stories); "
+                           "run it again");
+    }
+  }
   // The keys go beside their ids (position = 1-based order of insertion).
   Stmt tag;
   int rc = tag.Prepare(db, "UPDATE temp.pending_ids SET tag = ?1 WHERE position = ?2");
@@ -185,16 +225,24 @@ Status Store::SaveStoryAssignments(
     tag.Reset();
     if (rc != SQLITE_DONE) return SqlStatus(db, rc, im.path, "write to");
   }
-  // Stories keep their row (and so the id users type) while their key lives.
-  // The headline is the earliest member's title; an undated article counts
-  // as later than every dated one; with no title anywhere, the start of the
-  // earliest member's text.
+  if (how == StoryWrite::kReplace) {
+    s = Exec(db, im.path,
+             "DELETE FROM story_members;"
+             "DELETE FROM stories WHERE key NOT IN (SELECT tag FROM temp.pending_ids)",
+             "write to");
+    if (!s.ok()) return s;
+  }
+  // Stories keep their row (and so the id users type) while their key lives;
+  // only new keys are inserted, since even an insert that conflicts would
+  // use up an AUTOINCREMENT id. Only the stories given articles are summed
+  // up again (when replacing, that is every story left). The headline is
+  // the earliest member's title; an undated article counts as later than
+  // every dated one; with no title anywhere, the start of the earliest
+  // member's text.
   s = Exec(db, im.path, R"sql(
-    DELETE FROM story_members;
-    DELETE FROM stories WHERE key NOT IN (SELECT tag FROM temp.pending_ids);
     INSERT INTO stories (key)
-      SELECT tag FROM temp.pending_ids WHERE true GROUP BY tag ORDER BY min(position)
-      ON CONFLICT (key) DO NOTHING;
+      SELECT tag FROM temp.pending_ids WHERE tag NOT IN (SELECT key FROM stories)
+      GROUP BY tag ORDER BY min(position);
     INSERT INTO story_members (story_id, article)
       SELECT s.id, a.id FROM temp.pending_ids p
       JOIN stories s ON s.key = p.tag JOIN articles a ON a.external_id = p.external_id;
@@ -210,10 +258,28 @@ Status Store::SaveStoryAssignments(
           ORDER BY a.published = '', a.published, a.id LIMIT 1),
         (SELECT replace(substr(a.text, 1, 80), char(10), ' ') FROM story_members m JOIN articles a ON a.id = m.article
           WHERE m.story_id = stories.id ORDER BY a.published = '', a.published, a.id LIMIT 1),
-        '');
+        '')
+      WHERE key IN (SELECT tag FROM temp.pending_ids);
   )sql", "write to");
   if (!s.ok()) return s;
+  s = state != nullptr ? store_internal::WriteClusterState(db, im.path, *state)
+                       : store_internal::ClearClusterState(db, im.path);
+  if (!s.ok()) return s;
   return txn.Commit();
+}
+
+}  // namespace
+
+Status Store::SaveStoryAssignments(const StoryAssignments& assignments) {
+  return WriteStories(*impl_, assignments, StoryWrite::kReplace, nullptr);
+}
+
+Status Store::SaveStoryAssignments(const StoryAssignments& assignments, const ClusterState& state) {
+  return WriteStories(*impl_, assignments, StoryWrite::kReplace, &state);
+}
+
+Status Store::AddStoryAssignments(const StoryAssignments& assignments, const ClusterState& state) {
+  return WriteStories(*impl_, assignments, StoryWrite::kAdd, &state);
 }
 
 Result<std::vector<StorySummary>> Store::ListStories() const {

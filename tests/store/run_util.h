@@ -1,12 +1,14 @@
-// What the store tests share: a scratch directory, files, and running the
-// real `parallax` binary (PARALLAX_BINARY) with fork/exec, so a test can
-// kill it, lower its file size limit, or run it as another user.
+// What the store tests share: a scratch directory, files, invented articles,
+// SQL run on a file behind the store's back, and running the real
+// `parallax` binary (PARALLAX_BINARY) with fork/exec, so a test can kill
+// it, lower its file size limit, or run it as another user.
 #ifndef PARALLAX_TESTS_STORE_RUN_UTIL_H_
 #define PARALLAX_TESTS_STORE_RUN_UTIL_H_
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -16,7 +18,10 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "parallax/store.h"
 
 namespace parallax::store_test {
 
@@ -50,6 +55,38 @@ inline void WriteFile(const std::string& path, const std::string& bytes) {
 inline std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+inline Article MakeArticle(const std::string& id, const std::string& text,
+                           const std::string& outlet = "Courier", const std::string& title = "",
+                           const std::string& published = "") {
+  Article a;
+  a.id = id;
+  a.source = "test:" + id;
+  a.outlet = outlet;
+  a.title = title;
+  a.published = published;
+  a.paragraphs.push_back({text, ParagraphRole::kBody, ""});
+  return a;
+}
+
+// Runs SQL on the file directly: for tests that damage or inspect it as
+// another program would, or make it look like an older version's file.
+inline void RawSql(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  const std::string message = error != nullptr ? error : "";
+  sqlite3_free(error);
+  sqlite3_close(db);
+  ASSERT_EQ(rc, SQLITE_OK) << message;
+}
+
+inline Store OpenOrDie(const std::string& path, OpenMode mode = OpenMode::kReadWrite) {
+  Result<Store> store = Store::Open(path, mode);
+  EXPECT_TRUE(store.ok()) << store.status().ToString();
+  return std::move(store).value();
 }
 
 struct RunOptions {

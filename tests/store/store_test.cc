@@ -15,34 +15,12 @@
 namespace parallax {
 namespace {
 
+using store_test::MakeArticle;
+using store_test::OpenOrDie;
+using store_test::RawSql;
 using store_test::ReadFile;
 using store_test::ScratchDir;
 using store_test::WriteFile;
-
-Article MakeArticle(const std::string& id, const std::string& text, const std::string& outlet = "Courier",
-                    const std::string& title = "", const std::string& published = "") {
-  Article a;
-  a.id = id;
-  a.source = "test:" + id;
-  a.outlet = outlet;
-  a.title = title;
-  a.published = published;
-  a.paragraphs.push_back({text, ParagraphRole::kBody, ""});
-  return a;
-}
-
-// Runs SQL on the file directly: for tests that damage or inspect it as
-// another program would.
-void RawSql(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  char* error = nullptr;
-  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-  const std::string message = error != nullptr ? error : "";
-  sqlite3_free(error);
-  sqlite3_close(db);
-  ASSERT_EQ(rc, SQLITE_OK) << message;
-}
 
 std::vector<std::string> StoredIds(const Store& store) {
   std::vector<std::string> ids;
@@ -53,25 +31,19 @@ std::vector<std::string> StoredIds(const Store& store) {
   return ids;
 }
 
-Store OpenOrDie(const std::string& path, OpenMode mode = OpenMode::kReadWrite) {
-  Result<Store> store = Store::Open(path, mode);
-  EXPECT_TRUE(store.ok()) << store.status().ToString();
-  return std::move(store).value();
-}
-
 TEST(Store, NewFileGetsTheLatestSchemaInWalMode) {
   ScratchDir dir;
   const std::string path = dir / "new.db";
   {
     Store store = OpenOrDie(path);
     EXPECT_EQ(store.schema_version(), Store::LatestSchemaVersion());
-    EXPECT_EQ(Store::LatestSchemaVersion(), 1);
+    EXPECT_EQ(Store::LatestSchemaVersion(), 2);
     EXPECT_EQ(*store.CountArticles(), 0u);
   }
   EXPECT_EQ(ReadFile(path).substr(0, 16), std::string("SQLite format 3\0", 16));
   // Reopening migrates nothing again: one row per applied version.
   Store again = OpenOrDie(path);
-  EXPECT_EQ(again.schema_version(), 1);
+  EXPECT_EQ(again.schema_version(), 2);
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   sqlite3_stmt* stmt = nullptr;
@@ -79,8 +51,8 @@ TEST(Store, NewFileGetsTheLatestSchemaInWalMode) {
                                nullptr),
             SQLITE_OK);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(stmt, 0), 1);
-  EXPECT_EQ(sqlite3_column_int(stmt, 1), 1);
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), 2);
+  EXPECT_EQ(sqlite3_column_int(stmt, 1), 2);
   sqlite3_finalize(stmt);
   ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, nullptr), SQLITE_OK);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
