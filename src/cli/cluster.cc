@@ -66,11 +66,13 @@ Output:
 How it decides:
   Each article is a vector of its headline and lead words (stemmed,
   headline words counted more) and the names in them, weighted by how
-  rare each word is in the whole input. In input order, each joins the
-  story whose members it resembles most, when that resemblance is strong,
-  or weaker but mutual (no member has resembled anything else more);
-  otherwise it starts a story. Nothing decided is revisited, so the input
-  order matters: give articles in the order they were published.
+  rare each word is in the whole input. One by one, each joins the story
+  whose members it resembles most, when that resemblance is strong, or
+  weaker but mutual (no member has resembled anything else more);
+  otherwise it starts a story. Nothing decided is revisited, so order
+  matters: articles with a "published" time are taken in publication
+  order (in the places dated articles hold in the input), the others in
+  input order. Undated input is best given in the order it was published.
 
 Options:
   --window DAYS  articles published further apart than this (from a
@@ -224,23 +226,24 @@ ClusterDocument FromArticle(const Article& article, const std::string& db) {
   return doc;
 }
 
-// Puts the dated articles in publication order, in the places dated
-// articles held, and leaves the undated ones where they are. Clustering is
-// one pass, so order matters, and a store's order is the order of ingests
-// (a backfill may come after a live feed); for undated articles it is all
-// there is.
-void PutInPublicationOrder(std::vector<ClusterDocument>& docs) {
-  std::vector<size_t> places;
-  std::vector<ClusterDocument> dated;
+// The order to add articles in: the dated ones by publication time, in the
+// places dated articles hold, the undated ones where they are. Clustering
+// is one pass, so order matters: an archive or a store may hold a backfill
+// after a live feed, and a later report should not be judged before the
+// first one. For undated articles the given order is all there is.
+std::vector<size_t> PublicationOrder(const std::vector<ClusterDocument>& docs) {
+  std::vector<size_t> order(docs.size());
+  std::vector<size_t> dated;
   for (size_t i = 0; i < docs.size(); ++i) {
-    if (docs[i].published < 0) continue;
-    places.push_back(i);
-    dated.push_back(std::move(docs[i]));
+    order[i] = i;
+    if (docs[i].published >= 0) dated.push_back(i);
   }
-  std::stable_sort(
-      dated.begin(), dated.end(),
-      [](const ClusterDocument& a, const ClusterDocument& b) { return a.published < b.published; });
-  for (size_t k = 0; k < places.size(); ++k) docs[places[k]] = std::move(dated[k]);
+  std::vector<size_t> by_time = dated;
+  std::stable_sort(by_time.begin(), by_time.end(), [&](size_t a, size_t b) {
+    return docs[a].published < docs[b].published;
+  });
+  for (size_t k = 0; k < dated.size(); ++k) order[dated[k]] = by_time[k];
+  return order;
 }
 
 // `parallax cluster --db`: the store's articles without a story join the
@@ -280,7 +283,6 @@ int ClusterDatabase(const Options& options, const ClusterOptions& cluster_option
     return kExitOk;
   }
 
-  PutInPublicationOrder(docs);
   const std::vector<ArticleTerms> terms = ExtractAll(docs, options.jobs);
   StoryClusterer clusterer =
       resume ? StoryClusterer(cluster_options, *state) : StoryClusterer(cluster_options);
@@ -288,7 +290,7 @@ int ClusterDatabase(const Options& options, const ClusterOptions& cluster_option
   for (const ArticleTerms& t : terms) clusterer.CountTerms(t);
   Store::StoryAssignments assignments;
   assignments.reserve(docs.size());
-  for (size_t i = 0; i < docs.size(); ++i) {
+  for (const size_t i : PublicationOrder(docs)) {
     assignments.emplace_back(docs[i].id, std::to_string(clusterer.AddCounted(docs[i], terms[i])));
   }
   const Status saved = resume ? store->AddStoryAssignments(assignments, clusterer.State())
@@ -394,12 +396,13 @@ int RunCluster(const std::vector<std::string>& args) {
   const std::vector<ArticleTerms> terms = ExtractAll(docs, options.jobs);
   StoryClusterer clusterer(cluster_options);
   for (const ArticleTerms& t : terms) clusterer.CountTerms(t);
+  std::vector<StoryId> stories(docs.size());
+  for (const size_t i : PublicationOrder(docs)) stories[i] = clusterer.AddCounted(docs[i], terms[i]);
   std::string out;
   for (size_t i = 0; i < docs.size(); ++i) {
-    const StoryId story = clusterer.AddCounted(docs[i], terms[i]);
     out += docs[i].id;
     out += '\t';
-    out += std::to_string(story);
+    out += std::to_string(stories[i]);
     out += '\n';
     if (out.size() >= (size_t{1} << 16)) {
       std::cout << out;

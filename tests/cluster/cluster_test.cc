@@ -3,18 +3,13 @@
 // time window and incremental additions work; and `parallax cluster` names
 // bad lines by file and line.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "cluster/internal.h"
 #include "parallax/cluster.h"
+#include "support/run_parallax.h"
 
 namespace parallax {
 namespace {
@@ -281,52 +276,14 @@ TEST(ParsePublishedTime, DatesAndDateTimes) {
 
 // ---- The command ----
 
-namespace fs = std::filesystem;
-
 class ClusterCli : public ::testing::Test {
  protected:
-  ClusterCli() {
-    std::string pattern = (fs::temp_directory_path() / "parallax_cluster_XXXXXX").string();
-    EXPECT_NE(::mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-  }
-  ~ClusterCli() override {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-
-  std::string Path(const std::string& name) const { return dir_ + "/" + name; }
-
+  std::string Path(const std::string& name) const { return dir_ / name; }
   void Write(const std::string& name, const std::string& bytes) const {
-    std::ofstream out(Path(name), std::ios::binary);
-    out << bytes;
+    testing::WriteFile(Path(name), bytes);
   }
-
-  static std::string Read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-
-  struct Run {
-    int exit_code = -1;
-    std::string out, err;
-  };
-
-  Run Parallax(const std::vector<std::string>& args) const {
-    auto quote = [](const std::string& s) {
-      std::string q = "'";
-      for (const char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-      return q + "'";
-    };
-    std::string command = quote(PARALLAX_BINARY);
-    for (const std::string& a : args) command += " " + quote(a);
-    command += " >" + quote(Path("out")) + " 2>" + quote(Path("err")) + " </dev/null";
-    const int status = std::system(command.c_str());
-    Run r;
-    if (status != -1 && WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
-    r.out = Read(Path("out"));
-    r.err = Read(Path("err"));
-    return r;
+  testing::RunResult Parallax(const std::vector<std::string>& args) const {
+    return testing::RunParallax(dir_, args);
   }
 
   // One JSON line per document.
@@ -339,12 +296,12 @@ class ClusterCli : public ::testing::Test {
     return out;
   }
 
-  std::string dir_;
+  testing::TempDir dir_;
 };
 
 TEST_F(ClusterCli, PrintsTheStoryOfEveryArticle) {
   Write("in.jsonl", Lines(Corpus()));
-  const Run r = Parallax({"cluster", Path("in.jsonl")});
+  const testing::RunResult r = Parallax({"cluster", Path("in.jsonl")});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
   std::vector<StoryId> s;
@@ -354,10 +311,29 @@ TEST_F(ClusterCli, PrintsTheStoryOfEveryArticle) {
   for (size_t i = 0; i < docs.size(); ++i) expected += docs[i].id + "\t" + std::to_string(s[i]) + "\n";
   EXPECT_EQ(r.out, expected);
   // More threads, same output.
-  const Run jobs = Parallax({"cluster", "--jobs", "3", "--stats", Path("in.jsonl")});
+  const testing::RunResult jobs = Parallax({"cluster", "--jobs", "3", "--stats", Path("in.jsonl")});
   EXPECT_EQ(jobs.exit_code, 0) << jobs.err;
   EXPECT_EQ(jobs.out, expected);
   EXPECT_NE(jobs.err.find("8 articles, 5 stories"), std::string::npos) << jobs.err;
+}
+
+// One pass, so order matters: a report that comes first in the file but was
+// published last must not be judged before the story exists. Here the
+// file's order (day 6, day 1, day 3.5) would put the day-6 report more than
+// the window from the day-1 one; in publication order each is within
+// three days of the story's latest report, so all three share it.
+TEST_F(ClusterCli, DatedArticlesAreTakenInPublicationOrder) {
+  const std::vector<ClusterDocument> r = StrikeReports();
+  auto line = [](const ClusterDocument& d, const char* published) {
+    return "{\"id\": \"" + d.id + "\", \"title\": \"" + d.title + "\", \"text\": \"" + d.text +
+           "\", \"outlet\": \"" + d.outlet + "\", \"published\": \"" + published + "\"}\n";
+  };
+  Write("dated.jsonl", line(r[2], "2021-06-27T00:00:00Z") + line(r[0], "2021-06-22T00:00:00Z") +
+                           line(r[1], "2021-06-24T12:00:00Z"));
+  const testing::RunResult run = Parallax({"cluster", Path("dated.jsonl")});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  // Printed in input order; story 1 is the earliest report's.
+  EXPECT_EQ(run.out, r[2].id + "\t1\n" + r[0].id + "\t1\n" + r[1].id + "\t1\n");
 }
 
 TEST_F(ClusterCli, BadLinesAreNamedByLineAndTheRestClustered) {
@@ -371,7 +347,7 @@ TEST_F(ClusterCli, BadLinesAreNamedByLineAndTheRestClustered) {
            "\"published\": \"last Tuesday\"}\n";                       // 7
   input += Lines({docs[7]});                                           // 8
   Write("bad.jsonl", input);
-  const Run r = Parallax({"cluster", Path("bad.jsonl")});
+  const testing::RunResult r = Parallax({"cluster", Path("bad.jsonl")});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   const std::string file = Path("bad.jsonl");
   for (const std::string& expected :
@@ -395,10 +371,10 @@ TEST_F(ClusterCli, UsageErrors) {
   EXPECT_EQ(Parallax({"cluster", "--jobs", "many", Path("in.jsonl")}).exit_code, 2);
   EXPECT_EQ(Parallax({"cluster", "--window", "0", Path("in.jsonl")}).exit_code, 2);
   EXPECT_EQ(Parallax({"cluster", "--window", "-1", Path("in.jsonl")}).exit_code, 2);
-  const Run help = Parallax({"help", "cluster"});
+  const testing::RunResult help = Parallax({"help", "cluster"});
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("--window DAYS"), std::string::npos);
-  const Run missing = Parallax({"cluster", Path("missing.jsonl")});
+  const testing::RunResult missing = Parallax({"cluster", Path("missing.jsonl")});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.err.find("missing.jsonl"), std::string::npos) << missing.err;
 }
