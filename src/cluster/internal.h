@@ -23,8 +23,10 @@ struct Word {
 // word is kept ("don't") and a possessive "'s" dropped ("Britain's" is
 // "Britain"); hyphenated words are split ("US-Mexico" is "US" and "Mexico",
 // so it matches "the US and Mexico"); dotted initialisms stay whole
-// ("U.S."); "3.5" and "1,200" are one number. Appends to `words`.
-void SplitWords(std::string_view text, std::vector<Word>& words);
+// ("U.S."); "3.5" and "1,200" are one number. Appends to `words`, at most
+// `max_words` of them (the rest of the text is not read).
+void SplitWords(std::string_view text, std::vector<Word>& words,
+                size_t max_words = static_cast<size_t>(-1));
 
 // The lower-case form names and stems are made of: case folded, the dots of
 // an initialism removed ("U.S." -> "us").

@@ -62,11 +62,12 @@ bool EndsSentence(char32_t cp) {
 
 }  // namespace
 
-void SplitWords(std::string_view text, std::vector<Word>& words) {
+void SplitWords(std::string_view text, std::vector<Word>& words, size_t max_words) {
+  const size_t limit = words.size() + std::min(max_words, text.size());
   bool sentence_start = true;
   bool only_space_since_word = false;  // between the last word and here
   size_t pos = 0;
-  while (pos < text.size()) {
+  while (pos < text.size() && words.size() < limit) {
     size_t length = 0;
     const char32_t cp = PeekCodePoint(text, pos, &length);
     if (!IsWordChar(cp)) {
@@ -155,6 +156,16 @@ using cluster_internal::Word;
 // headline names the event, a lead also sets the scene. B-cubed F1 on the
 // clustering bench: 1.0 -> 0.807, 1.5 -> 0.813, 2.0 -> 0.814, 3.0 -> 0.812.
 constexpr float kTitleWeight = 2.0f;
+
+// Words of the text read: its lead. A news report says what happened, to
+// whom and where in its first paragraph or two; the rest is background that
+// other stories share, and on full articles it was most of the cost (the
+// more terms an article has, the more postings it walks). On the
+// clustering bench (leads of 58 words on average) the first 30 / 60 / 100 /
+// all words gave B-cubed F1 0.786 / 0.812 / 0.815 / 0.814; on the 29,726
+// full texts of the near-duplicate bench, `parallax cluster --jobs 2` went
+// from 8,600 to 15,800 articles/s with 100.
+constexpr size_t kLeadWords = 100;
 
 // Weight of a name term (a capitalised word inside a sentence, added beside
 // its stem) relative to a stem. Names are what differently worded reports
@@ -328,7 +339,7 @@ ArticleTerms ExtractTerms(std::string_view title, std::string_view text) {
   cluster_internal::SplitWords(title, words);
   const size_t title_words = words.size();
   const bool title_case = IsTitleCase(words, title_words);
-  cluster_internal::SplitWords(text, words);
+  cluster_internal::SplitWords(text, words, kLeadWords);
   normalized.resize(words.size());
   for (size_t i = 0; i < words.size(); ++i) normalized[i] = &cache.Get(words[i].surface);
 

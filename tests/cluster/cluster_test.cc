@@ -230,6 +230,19 @@ TEST(ExtractTerms, HeadlineWordsWeighMoreAndTermsAreSortedAndUnique) {
   for (size_t i = 1; i < t.terms.size(); ++i) EXPECT_LT(t.terms[i - 1].term, t.terms[i].term);
 }
 
+TEST(ExtractTerms, ReadsOnlyTheLeadOfALongText) {
+  // 100 words of lead, then background: the background adds no term.
+  std::string lead;
+  for (int i = 0; i < 50; ++i) lead += "harbour strike ";
+  const ArticleTerms lead_only = ExtractTerms("", lead);
+  const ArticleTerms with_background = ExtractTerms("", lead + "volcano glacier orchestra");
+  EXPECT_EQ(with_background.terms.size(), lead_only.terms.size());
+  // A word inside the lead is read.
+  EXPECT_GT(ExtractTerms("", std::string("volcano ").append(lead)).terms.size(), lead_only.terms.size());
+  // The headline is read whole, whatever the text's length.
+  EXPECT_GT(ExtractTerms("Volcano", lead + "glacier").terms.size(), lead_only.terms.size());
+}
+
 TEST(ExtractTerms, NamesInsideSentencesAddATerm) {
   // "Calloway" inside a sentence is a name: stem plus name term. In a Title
   // Case headline, capitals say nothing.
