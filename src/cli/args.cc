@@ -1,5 +1,9 @@
 // Option parsing shared by the commands.
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
 #include <iostream>
+#include <thread>
 
 #include "cli/commands.h"
 
@@ -12,6 +16,37 @@ const std::string* NextValue(const char* command, const std::vector<std::string>
     return nullptr;
   }
   return &args[++i];
+}
+
+bool ParseCount(const std::string& text, unsigned long long* out) {
+  if (text.empty() || text[0] < '0' || text[0] > '9') return false;  // strtoull takes "-1"
+  char* end = nullptr;
+  errno = 0;
+  *out = std::strtoull(text.c_str(), &end, 10);
+  return *end == '\0' && errno == 0;
+}
+
+bool ParseJobs(const char* command, const std::string& text, unsigned* jobs) {
+  // More threads than this only adds contention; a typo such as --jobs
+  // 40000 should not try to start that many.
+  constexpr unsigned long long kMaxJobs = 1024;
+  unsigned long long n = 0;
+  if (!ParseCount(text, &n) || n > kMaxJobs) {
+    std::cerr << "parallax " << command << ": --jobs takes a number of threads from 0 (one per "
+              << "core) to " << kMaxJobs << ", got '" << text << "'\n";
+    return false;
+  }
+  *jobs = n == 0 ? std::max(1u, std::thread::hardware_concurrency()) : static_cast<unsigned>(n);
+  return true;
+}
+
+bool ParseDatabasePath(const char* command, const std::string& text, std::string* db) {
+  if (text.empty()) {
+    std::cerr << "parallax " << command << ": --db needs a file name\n";
+    return false;
+  }
+  *db = text;
+  return true;
 }
 
 }  // namespace parallax::cli

@@ -129,27 +129,10 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
       options.stats = true;
     } else if (a == "--db") {
       const std::string* v = value("--db");
-      if (!v) return false;
-      if (v->empty()) {
-        std::cerr << "parallax cluster: --db needs a file name\n";
-        return false;
-      }
-      options.db = *v;
+      if (!v || !ParseDatabasePath("cluster", *v, &options.db)) return false;
     } else if (a == "--jobs") {
       const std::string* v = value("--jobs");
-      if (!v) return false;
-      char* end = nullptr;
-      errno = 0;
-      const unsigned long n = std::strtoul(v->c_str(), &end, 10);
-      // More threads than this only adds contention; a typo such as
-      // --jobs 40000 should not try to start that many.
-      if (v->empty() || (*v)[0] < '0' || (*v)[0] > '9' || *end != '\0' || errno != 0 || n > 1024) {
-        std::cerr << "parallax cluster: --jobs takes a number of threads from 0 (one per core) "
-                     "to 1024, got '" << *v << "'\n";
-        return false;
-      }
-      options.jobs = n == 0 ? std::max(1u, std::thread::hardware_concurrency())
-                            : static_cast<unsigned>(n);
+      if (!v || !ParseJobs("cluster", *v, &options.jobs)) return false;
     } else if (a == "--window") {
       const std::string* v = value("--window");
       if (!v) return false;

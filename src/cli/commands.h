@@ -27,6 +27,16 @@ enum ExitCode : int {
 const std::string* NextValue(const char* command, const std::vector<std::string>& args, size_t& i,
                              const char* flag);
 
+// A non-negative decimal integer, nothing else ("-1", "2x", "" are not).
+bool ParseCount(const std::string& text, unsigned long long* out);
+
+// The value of --jobs: 0 is one thread per core, at most 1,024. Says what
+// is wrong on stderr and returns false otherwise.
+bool ParseJobs(const char* command, const std::string& text, unsigned* jobs);
+
+// The value of --db: any non-empty path. Says so on stderr otherwise.
+bool ParseDatabasePath(const char* command, const std::string& text, std::string* db);
+
 // Opens the database of `parallax COMMAND --db PATH`, which reads its
 // articles and saves results in it (upgrading an older schema). Unlike
 // ingest it does not create a missing file: a mistyped path should be an

@@ -83,6 +83,13 @@ struct Options {
   long long story = 0;  // --story; 0: compare INPUT files
 };
 
+// Reports are named d0, d1, ... in the order they are analysed.
+std::string DocumentId(size_t index) {
+  std::string id = "d";
+  id += std::to_string(index);
+  return id;
+}
+
 bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& help) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -107,17 +114,15 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
     } else if (a == "--max-bytes") {
       const std::string* v = value("--max-bytes");
       if (!v) return false;
-      char* end = nullptr;
-      const unsigned long long n = std::strtoull(v->c_str(), &end, 10);
-      if (end == v->c_str() || *end != '\0' || n == 0) {
+      unsigned long long n = 0;
+      if (!ParseCount(*v, &n) || n == 0) {
         std::cerr << "parallax compare: --max-bytes takes a positive number of bytes\n";
         return false;
       }
       options.load.max_bytes = n;
     } else if (a == "--db") {
       const std::string* v = value("--db");
-      if (!v) return false;
-      options.db = *v;
+      if (!v || !ParseDatabasePath("compare", *v, &options.db)) return false;
     } else if (a == "--story") {
       const std::string* v = value("--story");
       if (!v) return false;
@@ -189,7 +194,7 @@ int RunCompare(const std::vector<std::string>& args) {
       return kExitSomeInputsFailed;
     }
     for (Article& article : *articles) {
-      article.id = "d" + std::to_string(analysed.size());
+      article.id = DocumentId(analysed.size());
       analysed.push_back(Analyze(std::move(article)));
     }
   }
@@ -202,7 +207,7 @@ int RunCompare(const std::vector<std::string>& args) {
       failures.push_back({raw.source, article.status()});
       continue;
     }
-    article->id = "d" + std::to_string(analysed.size());
+    article->id = DocumentId(analysed.size());
     analysed.push_back(Analyze(std::move(*article)));
   }
   for (const LoadFailure& f : failures) {

@@ -99,9 +99,6 @@ Exit codes:
   disk full: then the groups saved before stay).
 )";
 
-// Threads beyond this only add contention; a typo such as --jobs 40000
-// should not try to start that many.
-constexpr unsigned long long kMaxJobs = 1024;
 // Below this a threshold reports nearly every pair that shares a phrase.
 constexpr double kMinThreshold = 0.05;
 // Texts per worker per batch: large enough that starting threads costs
@@ -148,12 +145,7 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
       options.stats = true;
     } else if (a == "--db") {
       const std::string* v = value("--db");
-      if (!v) return false;
-      if (v->empty()) {
-        std::cerr << "parallax dedup: --db needs a file name\n";
-        return false;
-      }
-      options.db = *v;
+      if (!v || !ParseDatabasePath("dedup", *v, &options.db)) return false;
     } else if (a == "--threshold") {
       const std::string* v = value("--threshold");
       if (!v) return false;
@@ -168,19 +160,7 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
       options.dedup.threshold = t;
     } else if (a == "--jobs") {
       const std::string* v = value("--jobs");
-      if (!v) return false;
-      char* end = nullptr;
-      errno = 0;
-      const unsigned long long n = std::strtoull(v->c_str(), &end, 10);
-      if (v->empty() || (*v)[0] < '0' || (*v)[0] > '9' || *end != '\0' || errno != 0 ||
-          n > kMaxJobs) {
-        std::cerr << "parallax dedup: --jobs takes a number of threads from 0 (one per core) "
-                     "to 1024, got '"
-                  << *v << "'\n";
-        return false;
-      }
-      options.jobs =
-          n == 0 ? std::max(1u, std::thread::hardware_concurrency()) : static_cast<unsigned>(n);
+      if (!v || !ParseJobs("dedup", *v, &options.jobs)) return false;
     } else if (a.size() > 1 && a[0] == '-') {
       std::cerr << "parallax dedup: unknown option '" << a << "'. Run 'parallax help dedup'.\n";
       return false;

@@ -110,15 +110,6 @@ struct Options {
   LoadOptions load;
 };
 
-// A non-negative decimal integer, nothing else.
-bool ParseCount(const std::string& text, unsigned long long* out) {
-  if (text.empty() || text[0] < '0' || text[0] > '9') return false;  // strtoull takes "-1"
-  char* end = nullptr;
-  errno = 0;
-  *out = std::strtoull(text.c_str(), &end, 10);
-  return *end == '\0' && errno == 0;
-}
-
 bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& help) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -138,16 +129,7 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
       options.text_dir = *v;
     } else if (a == "--jobs") {
       const std::string* v = value("--jobs");
-      if (!v) return false;
-      // More threads than this only adds contention; a typo such as
-      // --jobs 40000 should not try to start that many.
-      if (!ParseCount(*v, &n) || n > 1024) {
-        std::cerr << "parallax extract: --jobs takes a number of threads from 0 (one per core) "
-                     "to 1024, got '" << *v << "'\n";
-        return false;
-      }
-      options.jobs = static_cast<unsigned>(n);
-      if (options.jobs == 0) options.jobs = std::max(1u, std::thread::hardware_concurrency());
+      if (!v || !ParseJobs("extract", *v, &options.jobs)) return false;
     } else if (a == "--max-bytes") {
       const std::string* v = value("--max-bytes");
       if (!v) return false;

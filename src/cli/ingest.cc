@@ -103,14 +103,6 @@ struct Options {
   LoadOptions load;
 };
 
-bool ParseCount(const std::string& text, unsigned long long* out) {
-  if (text.empty() || text[0] < '0' || text[0] > '9') return false;
-  char* end = nullptr;
-  errno = 0;
-  *out = std::strtoull(text.c_str(), &end, 10);
-  return *end == '\0' && errno == 0;
-}
-
 bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& help) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -120,12 +112,7 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
       help = true;
     } else if (a == "--db") {
       const std::string* v = value("--db");
-      if (!v) return false;
-      if (v->empty()) {
-        std::cerr << "parallax ingest: --db needs a file name\n";
-        return false;
-      }
-      options.db = *v;
+      if (!v || !ParseDatabasePath("ingest", *v, &options.db)) return false;
     } else if (a == "--batch") {
       const std::string* v = value("--batch");
       if (!v) return false;

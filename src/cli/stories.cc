@@ -67,15 +67,12 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
       options.json = true;
     } else if (a == "--db") {
       const std::string* v = value("--db");
-      if (!v) return false;
-      options.db = *v;
+      if (!v || !ParseDatabasePath("stories", *v, &options.db)) return false;
     } else if (a == "--limit") {
       const std::string* v = value("--limit");
       if (!v) return false;
-      char* end = nullptr;
-      errno = 0;
-      const unsigned long long n = std::strtoull(v->c_str(), &end, 10);
-      if (v->empty() || (*v)[0] < '0' || (*v)[0] > '9' || *end != '\0' || errno != 0 || n == 0) {
+      unsigned long long n = 0;
+      if (!ParseCount(*v, &n) || n == 0) {
         std::cerr << "parallax stories: --limit takes a positive number, got '" << *v << "'\n";
         return false;
       }
