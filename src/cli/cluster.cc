@@ -69,8 +69,10 @@ How it decides:
   rare each word is in the whole input. One by one, each joins the story
   whose members it resembles most, when that resemblance is strong, or
   weaker but mutual (no member has resembled anything else more);
-  otherwise it starts a story. Nothing decided is revisited, so order
-  matters: articles with a "published" time are taken in publication
+  otherwise it starts a story. When all are in, an article still alone
+  gets a second look: it joins the story it now clearly belongs to (it
+  may have come before the rest of its story). Nothing else is revisited,
+  so order matters: articles with a "published" time are taken in publication
   order (in the places dated articles hold in the input), the others in
   input order. Undated input is best given in the order it was published.
 
@@ -271,10 +273,12 @@ int ClusterDatabase(const Options& options, const ClusterOptions& cluster_option
       resume ? StoryClusterer(cluster_options, *state) : StoryClusterer(cluster_options);
   const size_t stories_before = clusterer.story_count();
   for (const ArticleTerms& t : terms) clusterer.CountTerms(t);
+  for (const size_t i : PublicationOrder(docs)) clusterer.AddCounted(docs[i], terms[i]);
+  clusterer.AttachLoneArticles();
   Store::StoryAssignments assignments;
   assignments.reserve(docs.size());
-  for (const size_t i : PublicationOrder(docs)) {
-    assignments.emplace_back(docs[i].id, std::to_string(clusterer.AddCounted(docs[i], terms[i])));
+  for (Assignment& a : clusterer.Assignments()) {
+    assignments.emplace_back(std::move(a.article_id), std::to_string(a.story));
   }
   const Status saved = resume ? store->AddStoryAssignments(assignments, clusterer.State())
                               : store->SaveStoryAssignments(assignments, clusterer.State());
@@ -379,8 +383,13 @@ int RunCluster(const std::vector<std::string>& args) {
   const std::vector<ArticleTerms> terms = ExtractAll(docs, options.jobs);
   StoryClusterer clusterer(cluster_options);
   for (const ArticleTerms& t : terms) clusterer.CountTerms(t);
+  const std::vector<size_t> order = PublicationOrder(docs);
+  for (const size_t i : order) clusterer.AddCounted(docs[i], terms[i]);
+  clusterer.AttachLoneArticles();
+  // Assignments come in the order added; the output is in input order.
   std::vector<StoryId> stories(docs.size());
-  for (const size_t i : PublicationOrder(docs)) stories[i] = clusterer.AddCounted(docs[i], terms[i]);
+  const std::vector<Assignment> assignments = clusterer.Assignments();
+  for (size_t k = 0; k < order.size(); ++k) stories[order[k]] = assignments[k].story;
   std::string out;
   for (size_t i = 0; i < docs.size(); ++i) {
     out += docs[i].id;

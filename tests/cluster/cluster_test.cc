@@ -80,7 +80,9 @@ StoryClusterer ClusterBatch(const std::vector<ClusterDocument>& docs,
   std::vector<ArticleTerms> terms;
   for (const ClusterDocument& d : docs) terms.push_back(ExtractTerms(d.title, d.text));
   for (const ArticleTerms& t : terms) clusterer.CountTerms(t);
-  for (size_t i = 0; i < docs.size(); ++i) stories->push_back(clusterer.AddCounted(docs[i], terms[i]));
+  for (size_t i = 0; i < docs.size(); ++i) clusterer.AddCounted(docs[i], terms[i]);
+  clusterer.AttachLoneArticles();  // as `parallax cluster` does after a batch
+  for (const Assignment& a : clusterer.Assignments()) stories->push_back(a.story);
   return clusterer;
 }
 
@@ -170,6 +172,76 @@ TEST(StoryClusterer, IncrementalAddJoinsTheExistingStory) {
           kMonday + 2 * kDay, "Herald"));
   EXPECT_EQ(clusterer.story_count(), stories_before + 1);
   EXPECT_GT(fresh, s.back());
+}
+
+// A report of commuters queueing for ferries shares little with the first
+// report of the bridge closure, so it starts a story alone; the fuller
+// report that comes next joins the closure. Only afterwards does the
+// queue report have a story it clearly belongs to.
+std::vector<ClusterDocument> BridgeNews() {
+  return {
+      Doc("queues", "Commuters queue for extra ferries across the river",
+          "Commuters queued for hours for the extra ferries across the river as the "
+          "month-long closure began."),
+      Doc("closure", "Varn bridge shut after girder fractures",
+          "The Varn bridge closed on Tuesday after inspectors reported fractures in a steel "
+          "girder."),
+      Doc("month", "Varn bridge shut for a month, extra ferries for commuters",
+          "The Varn bridge, closed on Tuesday after fractures were found in a steel girder, "
+          "will stay shut for a month, and extra ferries will carry commuters across the "
+          "river."),
+  };
+}
+
+TEST(StoryClusterer, ALoneArticleJoinsTheStoryThatFormedAfterIt) {
+  std::vector<ClusterDocument> docs = OtherNews();
+  for (const ClusterDocument& d : BridgeNews()) docs.push_back(d);
+  StoryClusterer clusterer;
+  std::vector<ArticleTerms> terms;
+  for (const ClusterDocument& d : docs) terms.push_back(ExtractTerms(d.title, d.text));
+  for (const ArticleTerms& t : terms) clusterer.CountTerms(t);
+  std::vector<StoryId> added;
+  for (size_t i = 0; i < docs.size(); ++i) added.push_back(clusterer.AddCounted(docs[i], terms[i]));
+  const size_t queues = docs.size() - 3, closure = queues + 1, month = queues + 2;
+  ASSERT_NE(added[queues], added[closure]);  // alone after the single pass
+  ASSERT_EQ(added[closure], added[month]);
+  const size_t stories_before = clusterer.story_count();
+
+  EXPECT_EQ(clusterer.AttachLoneArticles(), 1u);
+  const std::vector<Assignment> after = clusterer.Assignments();
+  EXPECT_EQ(after[queues].story, added[closure]);
+  for (size_t i = 0; i < queues; ++i) EXPECT_EQ(after[i].story, added[i]) << docs[i].id;
+  EXPECT_EQ(clusterer.story_count(), stories_before - 1);
+  // The emptied story is not saved; the sizes still add up.
+  const ClusterState state = clusterer.State();
+  EXPECT_EQ(state.stories.size(), clusterer.story_count());
+  uint64_t members = 0;
+  for (const StoryState& story : state.stories) {
+    EXPECT_GT(story.size, 0u);
+    members += story.size;
+    if (story.id == added[closure]) {
+      EXPECT_EQ(story.size, 3u);
+    }
+  }
+  EXPECT_EQ(members, docs.size());
+  // A second look finds nothing more to move.
+  EXPECT_EQ(clusterer.AttachLoneArticles(), 0u);
+}
+
+TEST(StoryClusterer, AnEarlierRunsLoneArticleStaysWhereThatRunPutIt) {
+  // The queue report alone in one run; the closure reports in the next.
+  std::vector<ClusterDocument> first_batch = OtherNews();
+  first_batch.push_back(BridgeNews()[0]);
+  std::vector<StoryId> first_stories;
+  const StoryClusterer first = ClusterBatch(first_batch, &first_stories);
+  StoryClusterer resumed(ClusterOptions{}, first.State());
+  for (const ClusterDocument& d : {BridgeNews()[1], BridgeNews()[2]}) resumed.Add(d);
+  EXPECT_EQ(resumed.AttachLoneArticles(), 0u);
+  bool queue_story_kept = false;
+  for (const StoryState& story : resumed.State().stories) {
+    if (story.id == first_stories.back()) queue_story_kept = story.size == 1;
+  }
+  EXPECT_TRUE(queue_story_kept);
 }
 
 TEST(StoryClusterer, ResumesFromItsState) {
