@@ -81,6 +81,16 @@ constexpr float kNoiseSimilarity = 0.10f;
 // 0.723 / 0.718 / 0.716 (before: 0.706): it helps in either order.
 constexpr double kLoneMargin = 1.2;
 
+// A term weighing less than this in a member's unit vector is not posted
+// for it: walking postings is most of the time per article, and leaving
+// one out lowers that member's similarity to a newcomer by at most 0.05
+// times the newcomer's weight for the term. Common words in long leads
+// weigh this little. 0 / 0.03 / 0.05 / 0.07 / 0.10 gave B-cubed F1 0.828 /
+// 0.828 / 0.829 / 0.828 / 0.819 (pairwise 0.689 / 0.689 / 0.688 / 0.689 /
+// 0.671) at 33,000 / 36,000 / 39,000 / 40,000 / 44,000 articles/s on one
+// thread.
+constexpr float kMinPostingWeight = 0.05f;
+
 // Postings kept per term: the most recent articles with it. A term in more
 // articles than this weighs little, and the bound keeps the cost per
 // article flat as a stream grows. In the file's order 256 / 512 / 1,024 /
@@ -428,6 +438,7 @@ class StoryClusterer::Impl {
     for (size_t i = 0; i < vec.size(); ++i) {
       const TermWeight& t = vec[i];
       if (!(t.weight >= kMinWeight) || !std::isfinite(t.weight)) continue;  // a restored centroid's
+      if (t.weight * member.inverse_count < kMinPostingWeight) continue;
       TermEntry& entry = entries_by_index_[&vec == &vector_ ? entries_[i] : Index(t.term)];
       if (entry.postings.size() < kMaxPostingsPerTerm) {
         entry.postings.push_back({m, t.weight});
