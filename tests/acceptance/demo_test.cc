@@ -50,7 +50,9 @@ TEST_F(DemoTest, TabloidDebrisCaptionsAndOffTopicTail) {
     int captions = 0, off_topic = 0;
     bool seen_off_topic = false;
     for (const auto& p : d["paragraphs"]) {
-      if (p["text"] == "View gallery") EXPECT_EQ(p["role"], "boilerplate");
+      if (p["text"] == "View gallery") {
+        EXPECT_EQ(p["role"], "boilerplate");
+      }
       captions += p["role"] == "caption";
       if (p["role"] == "off_topic") {
         ++off_topic;

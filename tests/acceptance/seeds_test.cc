@@ -123,14 +123,18 @@ TEST_F(SeedsTest, TabloidDriftsOffTopicAfterItsLastConventionParagraph) {
     }
     if (p["role"] == "off_topic") ++off_topic;
     // Nothing about the convention is off topic.
-    if (Contains(text, "ECHR") || Contains(text, "convention")) EXPECT_NE(p["role"], "off_topic") << text;
+    if (Contains(text, "ECHR") || Contains(text, "convention")) {
+      EXPECT_NE(p["role"], "off_topic") << text;
+    }
   }
   EXPECT_TRUE(drifted);
   EXPECT_EQ(off_topic, 6);
   for (const auto& p : doc(0)["paragraphs"]) EXPECT_NE(p["role"], "off_topic") << p["text"];
   // Off-topic sentences are not coverage of the story.
   for (const auto& fact : out()["facts"]) {
-    if (fact["off_topic"].get<bool>()) EXPECT_FALSE(fact["shared"].get<bool>());
+    if (fact["off_topic"].get<bool>()) {
+      EXPECT_FALSE(fact["shared"].get<bool>());
+    }
   }
 }
 
@@ -291,7 +295,9 @@ TEST_F(SeedsTest, LoadedWordingPerOutlet) {
   EXPECT_TRUE(hit("d0", "forces of hate and division", true));
   // Wording inside a quote is the speaker's.
   for (const auto& f : out()["framing"]) {
-    if (Contains(f["term"], "forces of hate")) EXPECT_EQ(f["speaker"], "Keir Starmer");
+    if (Contains(f["term"], "forces of hate")) {
+      EXPECT_EQ(f["speaker"], "Keir Starmer");
+    }
   }
 }
 
