@@ -5,12 +5,14 @@
 //   - BM_AddCounted: the kernel, every article joining or starting a story,
 //     with the terms extracted and counted beforehand (what `parallax
 //     cluster` does after its first pass);
+//   - BM_AddCountedThenSecondLook: the same, then AttachLoneArticles (the
+//     second look at articles left alone), as `parallax cluster` runs it;
 //   - BM_Add: incremental use from scratch, Add() extracting the terms and
 //     counting the frequencies as it goes.
 // Items per second are articles per second. `parallax cluster --stats`
 // measures the whole command instead (reading and gunzip included).
 //
-//   build/parallax_bench --benchmark_filter=Cluster
+//   build/bench/parallax_bench --benchmark_filter=Cluster
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -61,7 +63,7 @@ void BM_ClusterExtractTerms(benchmark::State& state) {
 }
 BENCHMARK(BM_ClusterExtractTerms)->Unit(benchmark::kMillisecond);
 
-void BM_ClusterAddCounted(benchmark::State& state) {
+void ClusterCounted(benchmark::State& state, bool second_look) {
   const Corpus& c = Dev();
   if (!c.error.empty()) return state.SkipWithError(c.error.c_str());
   for (auto _ : state) {
@@ -70,6 +72,7 @@ void BM_ClusterAddCounted(benchmark::State& state) {
     for (const ArticleTerms& t : c.terms) clusterer.CountTerms(t);
     state.ResumeTiming();
     for (size_t i = 0; i < c.docs.size(); ++i) clusterer.AddCounted(c.docs[i], c.terms[i]);
+    if (second_look) clusterer.AttachLoneArticles();
     benchmark::DoNotOptimize(clusterer.story_count());
     state.PauseTiming();
     { StoryClusterer done = std::move(clusterer); }  // freeing is not the kernel's time
@@ -77,7 +80,10 @@ void BM_ClusterAddCounted(benchmark::State& state) {
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * c.docs.size()));
 }
+void BM_ClusterAddCounted(benchmark::State& state) { ClusterCounted(state, false); }
 BENCHMARK(BM_ClusterAddCounted)->Unit(benchmark::kMillisecond);
+void BM_ClusterAddCountedThenSecondLook(benchmark::State& state) { ClusterCounted(state, true); }
+BENCHMARK(BM_ClusterAddCountedThenSecondLook)->Unit(benchmark::kMillisecond);
 
 void BM_ClusterAdd(benchmark::State& state) {
   const Corpus& c = Dev();

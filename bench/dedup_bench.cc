@@ -3,7 +3,7 @@
 // time from ../shared/bench/neardup (never copied into the repository).
 // bench/dedup-speed measures the whole `parallax dedup` process instead.
 //
-//   build/parallax_bench --benchmark_filter=Dedup
+//   build/bench/parallax_bench --benchmark_filter=Dedup
 #include <benchmark/benchmark.h>
 
 #include <cstdio>

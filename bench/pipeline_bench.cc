@@ -7,8 +7,8 @@
 //     loading them (gunzip) and ExtractArticle on each.
 // bench/compare-speed measures the whole process instead, start-up included.
 //
-//   build/parallax_bench                                  # everything
-//   build/parallax_bench --benchmark_filter=Extract       # one stage
+//   build/bench/parallax_bench                                  # everything
+//   build/bench/parallax_bench --benchmark_filter=Extract       # one stage
 #include <benchmark/benchmark.h>
 
 #include <algorithm>

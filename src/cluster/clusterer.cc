@@ -184,6 +184,8 @@ class StoryClusterer::Impl {
     MergeInto(story.centroid, vector_);
 
     // Every member scored now knows how close this article came.
+    const uint32_t added = static_cast<uint32_t>(members_.size());
+    bool mutual_with_some = false;  // for AttachLoneArticles
     float closest = 0, closest_outside = 0;
     for (const uint32_t m : strong_) {
       Member& member = members_[m];
@@ -193,11 +195,22 @@ class StoryClusterer::Impl {
       if (member.story != target) {
         if (sim > member.closest_outside) SetClosestOutside(member, sim);
         closest_outside = std::max(closest_outside, sim);
+        mutual_with_some |= sim * member.inverse_closest_outside >= kMutualShare;
+      }
+    }
+    // The same test the other way: members of other stories for which this
+    // article is (nearly) the closest outside article.
+    for (const uint32_t m : strong_) {
+      Member& member = members_[m];
+      if (member.story != target &&
+          dot_[m] * member.inverse_count >= kMutualShare * closest_outside) {
+        member.mutual_outside = true;
       }
       dot_[m] = 0;
     }
     AddMember(target, 1, closest, vector_);
-    SetClosestOutside(members_.back(), closest_outside);
+    SetClosestOutside(members_[added], closest_outside);
+    members_[added].mutual_outside = mutual_with_some;
     articles_.push_back({doc.id, target, static_cast<uint32_t>(members_.size() - 1)});
     return story.id;
   }
@@ -209,6 +222,10 @@ class StoryClusterer::Impl {
       // Only this run's articles are here: an earlier run's lone article
       // (a restored story) stays where that run put it.
       if (own.size != 1) continue;
+      // The mutual test below can pass only if it passed when the article
+      // and some member of another story met (closest similarities only
+      // grow): most lone articles need no second scoring.
+      if (!members_[article.member].mutual_outside) continue;
       // A lone article's vector is its story's centroid.
       vector_ = own.centroid;
       entries_.clear();
@@ -322,6 +339,9 @@ class StoryClusterer::Impl {
     // The same over articles of other stories (AttachLoneArticles' test).
     float closest_outside = 0;
     float inverse_closest_outside = 1.0f / kMinClosest;
+    // Some member of another story held it as a mutual neighbour (against
+    // the closests outside at the time they met).
+    bool mutual_outside = false;
   };
   // Per story, for the article being added.
   struct Scratch {
