@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "parallax/ingest.h"
+#include "parallax/text.h"
 
 namespace parallax {
 
@@ -111,24 +112,6 @@ class Scanner {
     }
   }
 
-  static void AppendUtf8(uint32_t cp, std::string& out) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-
   bool ReadHex4(uint32_t& value) {
     if (pos_ + 4 > in_.size()) return false;
     value = 0;
@@ -186,7 +169,7 @@ class Scanner {
           } else if (cp >= 0xD800 && cp <= 0xDFFF) {
             cp = 0xFFFD;  // a lone surrogate is no character
           }
-          if (out != nullptr) AppendUtf8(cp, *out);
+          if (out != nullptr) AppendUtf8(static_cast<char32_t>(cp), *out);
           continue;
         }
         default:
