@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <iostream>
+#include <limits>
 #include <thread>
 
 #include "cli/commands.h"
@@ -24,6 +25,15 @@ bool ParseCount(const std::string& text, unsigned long long* out) {
   errno = 0;
   *out = std::strtoull(text.c_str(), &end, 10);
   return *end == '\0' && errno == 0;
+}
+
+bool ParsePositive(const char* command, const char* flag, const std::string& text,
+                   unsigned long long most, unsigned long long* out) {
+  if (ParseCount(text, out) && *out > 0 && *out <= most) return true;
+  std::cerr << "parallax " << command << ": " << flag << " takes a whole number from 1";
+  if (most != std::numeric_limits<unsigned long long>::max()) std::cerr << " to " << most;
+  std::cerr << ", got '" << text << "'\n";
+  return false;
 }
 
 bool ParseJobs(const char* command, const std::string& text, unsigned* jobs) {

@@ -4,6 +4,7 @@
 #define PARALLAX_CLI_COMMANDS_H_
 
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,11 @@ const std::string* NextValue(const char* command, const std::vector<std::string>
 
 // A non-negative decimal integer, nothing else ("-1", "2x", "" are not).
 bool ParseCount(const std::string& text, unsigned long long* out);
+
+// A whole number from 1 to `most` for FLAG; says what is wrong on stderr
+// and returns false otherwise.
+bool ParsePositive(const char* command, const char* flag, const std::string& text,
+                   unsigned long long most, unsigned long long* out);
 
 // The value of --jobs: 0 is one thread per core, at most 1,024. Says what
 // is wrong on stderr and returns false otherwise.

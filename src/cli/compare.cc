@@ -113,12 +113,8 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
       options.outlets.emplace_back(v->substr(eq + 1), v->substr(0, eq));
     } else if (a == "--max-bytes") {
       const std::string* v = value("--max-bytes");
-      if (!v) return false;
       unsigned long long n = 0;
-      if (!ParseCount(*v, &n) || n == 0) {
-        std::cerr << "parallax compare: --max-bytes takes a positive number of bytes\n";
-        return false;
-      }
+      if (!v || !ParsePositive("compare", "--max-bytes", *v, std::numeric_limits<unsigned long long>::max(), &n)) return false;
       options.load.max_bytes = n;
     } else if (a == "--db") {
       const std::string* v = value("--db");

@@ -114,7 +114,6 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](const char* name) { return NextValue("extract", args, i, name); };
-    unsigned long long n = 0;
     if (a == "-h" || a == "--help") {
       help = true;
     } else if (a == "--json") {
@@ -132,11 +131,8 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
       if (!v || !ParseJobs("extract", *v, &options.jobs)) return false;
     } else if (a == "--max-bytes") {
       const std::string* v = value("--max-bytes");
-      if (!v) return false;
-      if (!ParseCount(*v, &n) || n == 0) {
-        std::cerr << "parallax extract: --max-bytes takes a positive number of bytes\n";
-        return false;
-      }
+      unsigned long long n = 0;
+      if (!v || !ParsePositive("extract", "--max-bytes", *v, std::numeric_limits<unsigned long long>::max(), &n)) return false;
       options.load.max_bytes = n;
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       std::cerr << "parallax extract: unknown option '" << a << "'. Run 'parallax help extract'.\n";

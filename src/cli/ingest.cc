@@ -107,7 +107,6 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](const char* name) { return NextValue("ingest", args, i, name); };
-    unsigned long long n = 0;
     if (a == "-h" || a == "--help") {
       help = true;
     } else if (a == "--db") {
@@ -115,20 +114,13 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
       if (!v || !ParseDatabasePath("ingest", *v, &options.db)) return false;
     } else if (a == "--batch") {
       const std::string* v = value("--batch");
-      if (!v) return false;
-      if (!ParseCount(*v, &n) || n == 0 || n > kMaxBatch) {
-        std::cerr << "parallax ingest: --batch takes a number of articles from 1 to " << kMaxBatch
-                  << ", got '" << *v << "'\n";
-        return false;
-      }
+      unsigned long long n = 0;
+      if (!v || !ParsePositive("ingest", "--batch", *v, kMaxBatch, &n)) return false;
       options.batch = n;
     } else if (a == "--max-bytes") {
       const std::string* v = value("--max-bytes");
-      if (!v) return false;
-      if (!ParseCount(*v, &n) || n == 0) {
-        std::cerr << "parallax ingest: --max-bytes takes a positive number of bytes\n";
-        return false;
-      }
+      unsigned long long n = 0;
+      if (!v || !ParsePositive("ingest", "--max-bytes", *v, std::numeric_limits<unsigned long long>::max(), &n)) return false;
       options.load.max_bytes = n;
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       std::cerr << "parallax ingest: unknown option '" << a << "'. Run 'parallax help ingest'.\n";

@@ -70,12 +70,8 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
       if (!v || !ParseDatabasePath("stories", *v, &options.db)) return false;
     } else if (a == "--limit") {
       const std::string* v = value("--limit");
-      if (!v) return false;
       unsigned long long n = 0;
-      if (!ParseCount(*v, &n) || n == 0) {
-        std::cerr << "parallax stories: --limit takes a positive number, got '" << *v << "'\n";
-        return false;
-      }
+      if (!v || !ParsePositive("stories", "--limit", *v, std::numeric_limits<unsigned long long>::max(), &n)) return false;
       options.limit = n;
     } else {
       std::cerr << "parallax stories: unexpected '" << a << "'. Run 'parallax help stories'.\n";
