@@ -19,6 +19,17 @@ const std::string* NextValue(const char* command, const std::vector<std::string>
   return &args[++i];
 }
 
+std::optional<int> ParseOrHelp(const std::function<bool(bool& help)>& parse,
+                               const char* help_text) {
+  bool help = false;
+  if (!parse(help)) return kExitUsage;
+  if (help) {
+    std::cout << help_text;
+    return kExitOk;
+  }
+  return std::nullopt;
+}
+
 bool ParseCount(const std::string& text, unsigned long long* out) {
   if (text.empty() || text[0] < '0' || text[0] > '9') return false;  // strtoull takes "-1"
   char* end = nullptr;

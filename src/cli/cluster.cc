@@ -314,12 +314,8 @@ int ClusterDatabase(const Options& options, const ClusterOptions& cluster_option
 
 int RunCluster(const std::vector<std::string>& args) {
   Options options;
-  bool help = false;
-  if (!ParseArgs(args, options, help)) return kExitUsage;
-  if (help) {
-    std::cout << kHelp;
-    return kExitOk;
-  }
+  const auto stop = ParseOrHelp([&](bool& help) { return ParseArgs(args, options, help); }, kHelp);
+  if (stop) return *stop;
   if (!options.db.empty() && !options.inputs.empty()) {
     std::cerr << "parallax cluster: give INPUT files or --db PATH, not both (to cluster a file "
                  "with the database, add it first: 'parallax ingest --db "

@@ -4,6 +4,7 @@
 #define PARALLAX_CLI_COMMANDS_H_
 
 #include <cstddef>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
@@ -27,6 +28,13 @@ enum ExitCode : int {
 // "parallax COMMAND: FLAG needs a value".
 const std::string* NextValue(const char* command, const std::vector<std::string>& args, size_t& i,
                              const char* flag);
+
+// The start every command shares: `parse` reads the options (false: a
+// usage error, already explained on stderr; `help` set for -h/--help), and
+// help is printed when asked. Returns the exit code to stop with, or
+// nothing to go on.
+std::optional<int> ParseOrHelp(const std::function<bool(bool& help)>& parse,
+                               const char* help_text);
 
 // A non-negative decimal integer, nothing else ("-1", "2x", "" are not).
 bool ParseCount(const std::string& text, unsigned long long* out);

@@ -154,12 +154,8 @@ bool WriteFile(const std::string& path, const std::string& content) {
 
 int RunCompare(const std::vector<std::string>& args) {
   Options options;
-  bool help = false;
-  if (!ParseArgs(args, options, help)) return kExitUsage;
-  if (help) {
-    std::cout << kHelp;
-    return kExitOk;
-  }
+  const auto stop = ParseOrHelp([&](bool& help) { return ParseArgs(args, options, help); }, kHelp);
+  if (stop) return *stop;
   if (options.story > 0 && !options.inputs.empty()) {
     std::cerr << "parallax compare: give INPUT files or --story, not both\n";
     return kExitUsage;

@@ -417,12 +417,8 @@ int DedupDatabase(const Options& options, std::chrono::steady_clock::time_point 
 int RunDedup(const std::vector<std::string>& args) {
   const auto started = std::chrono::steady_clock::now();
   Options options;
-  bool help = false;
-  if (!ParseArgs(args, options, help)) return kExitUsage;
-  if (help) {
-    std::cout << kHelp;
-    return kExitOk;
-  }
+  const auto stop = ParseOrHelp([&](bool& help) { return ParseArgs(args, options, help); }, kHelp);
+  if (stop) return *stop;
   if (!options.db.empty() && !options.input.empty()) {
     std::cerr << "parallax dedup: give INPUT or --db PATH, not both (to compare a file with the "
                  "database, add it first: 'parallax ingest --db "

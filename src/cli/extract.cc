@@ -366,12 +366,8 @@ class Reporter {
 
 int RunExtract(const std::vector<std::string>& args) {
   Options options;
-  bool help = false;
-  if (!ParseArgs(args, options, help)) return kExitUsage;
-  if (help) {
-    std::cout << kHelp;
-    return kExitOk;
-  }
+  const auto stop = ParseOrHelp([&](bool& help) { return ParseArgs(args, options, help); }, kHelp);
+  if (stop) return *stop;
   if (options.inputs.empty()) {
     std::cerr << "parallax extract: no inputs. Give pages or a directory of them; "
                  "run 'parallax help extract'.\n";

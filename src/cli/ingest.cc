@@ -374,12 +374,8 @@ void IngestInput(const std::string& input, const Options& options, Ingester& ing
 
 int RunIngest(const std::vector<std::string>& args) {
   Options options;
-  bool help = false;
-  if (!ParseArgs(args, options, help)) return kExitUsage;
-  if (help) {
-    std::cout << kHelp;
-    return kExitOk;
-  }
+  const auto stop = ParseOrHelp([&](bool& help) { return ParseArgs(args, options, help); }, kHelp);
+  if (stop) return *stop;
   Result<Store> store = Store::Open(options.db, OpenMode::kReadWrite);
   if (!store.ok()) {
     std::cerr << "parallax ingest: " << store.status().message() << "\n";

@@ -136,12 +136,8 @@ void PrintTable(const std::vector<StorySummary>& stories) {
 
 int RunStories(const std::vector<std::string>& args) {
   Options options;
-  bool help = false;
-  if (!ParseArgs(args, options, help)) return kExitUsage;
-  if (help) {
-    std::cout << kHelp;
-    return kExitOk;
-  }
+  const auto stop = ParseOrHelp([&](bool& help) { return ParseArgs(args, options, help); }, kHelp);
+  if (stop) return *stop;
   Result<Store> store = Store::Open(options.db, OpenMode::kReadOnly);
   if (!store.ok()) {
     std::cerr << "parallax stories: " << store.status().message() << "\n";
