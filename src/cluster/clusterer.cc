@@ -172,16 +172,8 @@ class StoryClusterer::Impl {
       scratch_.emplace_back();
     }
     Story& story = stories_[target];
-    ++story.size;
-    if (doc.published >= 0) {
-      story.first = story.first < 0 ? doc.published : std::min(story.first, doc.published);
-      story.last = std::max(story.last, doc.published);
-    }
-    if (!doc.outlet.empty() && !HasOutlet(story, doc.outlet)) {
-      story.outlets.insert(std::upper_bound(story.outlets.begin(), story.outlets.end(), doc.outlet),
-                           doc.outlet);
-    }
-    MergeInto(story.centroid, vector_);
+    TakeArticle(story, doc.published, doc.published, doc.outlet.empty() ? nullptr : &doc.outlet,
+                vector_);
 
     // Every member scored now knows how close this article came.
     const uint32_t added = static_cast<uint32_t>(members_.size());
@@ -253,16 +245,8 @@ class StoryClusterer::Impl {
       Story& target = stories_[best];
       // Outlets rarely tell one event twice (see Add): no second chance then.
       if (!own.outlets.empty() && HasOutlet(target, own.outlets[0])) continue;
-      ++target.size;
-      if (own.first >= 0) {
-        target.first = target.first < 0 ? own.first : std::min(target.first, own.first);
-        target.last = std::max(target.last, own.last);
-      }
-      for (const std::string& outlet : own.outlets) {
-        target.outlets.insert(
-            std::upper_bound(target.outlets.begin(), target.outlets.end(), outlet), outlet);
-      }
-      MergeInto(target.centroid, own.centroid);
+      TakeArticle(target, own.first, own.last, own.outlets.empty() ? nullptr : &own.outlets[0],
+                  own.centroid);
       members_[article.member].story = best;
       const StoryId id = own.id;
       own = Story{};  // empty: no article and no member points to it
@@ -467,6 +451,22 @@ class StoryClusterer::Impl {
         entry.oldest = static_cast<uint32_t>((entry.oldest + 1) % kMaxPostingsPerTerm);
       }
     }
+  }
+
+  // One more article in `story`: published between `first` and `last` (-1:
+  // unknown), by `outlet` (nullptr: unknown), with unit vector `vec`.
+  void TakeArticle(Story& story, int64_t first, int64_t last, const std::string* outlet,
+                   const std::vector<TermWeight>& vec) {
+    ++story.size;
+    if (first >= 0) {
+      story.first = story.first < 0 ? first : std::min(story.first, first);
+      story.last = std::max(story.last, last);
+    }
+    if (outlet != nullptr && !HasOutlet(story, *outlet)) {
+      story.outlets.insert(std::upper_bound(story.outlets.begin(), story.outlets.end(), *outlet),
+                           *outlet);
+    }
+    MergeInto(story.centroid, vec);
   }
 
   // sum += vec, both sorted by term.
