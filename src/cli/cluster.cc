@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "parallax/cluster.h"
 #include "parallax/ingest.h"
 #include "parallax/store.h"
@@ -189,7 +190,7 @@ std::vector<ArticleTerms> ExtractAll(const std::vector<ClusterDocument>& docs, u
 
 // A stored article as the clusterer reads it: the title, and the body one
 // paragraph a line, as in the JSON lines it may have been ingested from.
-ClusterDocument FromArticle(const Article& article, const std::string& db) {
+ClusterDocument FromArticle(const Article& article, const std::string& db, ProgressLine& progress) {
   ClusterDocument doc;
   doc.id = article.id;
   doc.title = article.title;
@@ -204,6 +205,7 @@ ClusterDocument FromArticle(const Article& article, const std::string& db) {
     if (when.ok()) {
       doc.published = *when;
     } else {
+      progress.Clear();
       std::cerr << "parallax cluster: " << db << ": article '" << article.id << "': published "
                 << when.status().message() << "; clustered without a date\n";
     }
@@ -231,6 +233,32 @@ std::vector<size_t> PublicationOrder(const std::vector<ClusterDocument>& docs) {
   return order;
 }
 
+// Articles read so far, on the progress line; checked every so many
+// articles, as reading one takes about a microsecond.
+void ShowRead(ProgressLine& progress, size_t articles) {
+  if ((articles & 1023) == 0 && progress.Due()) {
+    progress.Show(std::to_string(articles) + " articles read");
+  }
+}
+
+// Adds every article in publication order, then gives the lone ones their
+// second look, showing how far it has got. Returns that order.
+std::vector<size_t> AddAll(StoryClusterer& clusterer, const std::vector<ClusterDocument>& docs,
+                           const std::vector<ArticleTerms>& terms, ProgressLine& progress) {
+  std::vector<size_t> order = PublicationOrder(docs);
+  for (size_t k = 0; k < order.size(); ++k) {
+    clusterer.AddCounted(docs[order[k]], terms[order[k]]);
+    if (k > 0 && (k & 1023) == 0 && progress.Due()) {
+      progress.Show("clustering: " + std::to_string(k) + " of " + std::to_string(order.size()) +
+                    " articles");
+    }
+  }
+  progress.Show("clustering: a second look at the articles left alone", /*now=*/true);
+  clusterer.AttachLoneArticles();
+  progress.Clear();
+  return order;
+}
+
 // `parallax cluster --db`: the store's articles without a story join the
 // stories of earlier runs (restored from the saved state) or start new ones.
 int ClusterDatabase(const Options& options, const ClusterOptions& cluster_options,
@@ -247,13 +275,16 @@ int ClusterDatabase(const Options& options, const ClusterOptions& cluster_option
   // every article is clustered and the stories replaced: the run is then
   // what a file of the whole corpus would give.
   const bool resume = state->documents > 0 || !state->stories.empty();
+  ProgressLine progress;
   std::vector<ClusterDocument> docs;
   auto collect = [&](const Article& a) {
-    docs.push_back(FromArticle(a, options.db));
+    docs.push_back(FromArticle(a, options.db, progress));
+    ShowRead(progress, docs.size());
     return true;
   };
   const Status read =
       resume ? store->ForEachUnclusteredArticle(collect) : store->ForEachArticle(collect);
+  progress.Clear();
   if (!read.ok()) {
     std::cerr << "parallax cluster: " << read.message() << "\n";
     return kExitSomeInputsFailed;
@@ -273,8 +304,7 @@ int ClusterDatabase(const Options& options, const ClusterOptions& cluster_option
       resume ? StoryClusterer(cluster_options, *state) : StoryClusterer(cluster_options);
   const size_t stories_before = clusterer.story_count();
   for (const ArticleTerms& t : terms) clusterer.CountTerms(t);
-  for (const size_t i : PublicationOrder(docs)) clusterer.AddCounted(docs[i], terms[i]);
-  clusterer.AttachLoneArticles();
+  AddAll(clusterer, docs, terms, progress);
   Store::StoryAssignments assignments;
   assignments.reserve(docs.size());
   for (Assignment& a : clusterer.Assignments()) {
@@ -332,6 +362,7 @@ int RunCluster(const std::vector<std::string>& args) {
   cluster_options.window_seconds = static_cast<int64_t>(options.window_days * 86400);
   if (!options.db.empty()) return ClusterDatabase(options, cluster_options, start);
 
+  ProgressLine progress;
   std::vector<ClusterDocument> docs;
   bool any_failed = false;
   struct Where {
@@ -343,6 +374,7 @@ int RunCluster(const std::vector<std::string>& args) {
     const std::string name = Describe(options.inputs[input]);
     auto on_error = [&](uint64_t line, const std::string& reason) {
       any_failed = true;
+      progress.Clear();
       std::cerr << name << ":" << line << ": " << reason << "\n";
     };
     auto on_record = [&](JsonRecord&& record) {
@@ -363,15 +395,18 @@ int RunCluster(const std::vector<std::string>& args) {
         if (when.ok()) {
           doc.published = *when;
         } else {
+          progress.Clear();
           std::cerr << name << ":" << record.line << ": published " << when.status().message()
                     << "; clustered without a date\n";
         }
       }
       docs.push_back(std::move(doc));
+      ShowRead(progress, docs.size());
     };
     const Status status = ReadJsonLines(options.inputs[input], on_record, on_error);
     if (!status.ok()) {
       any_failed = true;
+      progress.Clear();
       std::cerr << "parallax cluster: " << name << ": " << status.ToString() << "\n";
     }
   }
@@ -379,9 +414,7 @@ int RunCluster(const std::vector<std::string>& args) {
   const std::vector<ArticleTerms> terms = ExtractAll(docs, options.jobs);
   StoryClusterer clusterer(cluster_options);
   for (const ArticleTerms& t : terms) clusterer.CountTerms(t);
-  const std::vector<size_t> order = PublicationOrder(docs);
-  for (const size_t i : order) clusterer.AddCounted(docs[i], terms[i]);
-  clusterer.AttachLoneArticles();
+  const std::vector<size_t> order = AddAll(clusterer, docs, terms, progress);
   // Assignments come in the order added; the output is in input order.
   std::vector<StoryId> stories(docs.size());
   const std::vector<Assignment> assignments = clusterer.Assignments();

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "parallax/dedup.h"
 #include "parallax/ingest.h"
 #include "parallax/store.h"
@@ -189,12 +190,16 @@ bool HasWord(const std::string& text) {
 // Names bad lines on stderr, the first kMaxNamedErrors of them.
 class LineErrors {
  public:
-  explicit LineErrors(std::string source) : source_(std::move(source)) {}
+  LineErrors(std::string source, ProgressLine& progress)
+      : source_(std::move(source)), progress_(progress) {}
   void Add(uint64_t line, const std::string& reason) {
-    if (++count_ <= kMaxNamedErrors) std::cerr << source_ << ":" << line << ": " << reason << "\n";
+    if (++count_ > kMaxNamedErrors) return;
+    progress_.Clear();
+    std::cerr << source_ << ":" << line << ": " << reason << "\n";
   }
   void Finish() const {
     if (count_ > kMaxNamedErrors) {
+      progress_.Clear();
       std::cerr << source_ << ": " << count_ << " lines skipped in all (" << kMaxNamedErrors
                 << " named above)\n";
     }
@@ -203,8 +208,20 @@ class LineErrors {
 
  private:
   std::string source_;
+  ProgressLine& progress_;  // cleared before each message
   size_t count_ = 0;
 };
+
+// On the progress line: documents read so far (checked every so many, as
+// one takes a few microseconds), then the pairing, which comes after all.
+void ShowRead(ProgressLine& progress, size_t documents) {
+  if ((documents & 4095) == 0 && progress.Due()) {
+    progress.Show(std::to_string(documents) + " documents read");
+  }
+}
+void ShowPairing(ProgressLine& progress, size_t documents) {
+  progress.Show("pairing " + std::to_string(documents) + " documents", /*now=*/true);
+}
 
 // Signatures for batches of texts on worker threads (none with --jobs 1),
 // added to the index in input order.
@@ -362,6 +379,7 @@ int DedupDatabase(const Options& options, std::chrono::steady_clock::time_point 
   if (stored.ok()) index.Reserve(std::min<size_t>(*stored, NearDuplicateIndex::kMaxDocuments));
   std::vector<std::string> ids;  // of the documents in the index, in its order
   size_t skipped = 0;
+  ProgressLine progress;
   Status read, too_many;
   {
     SignaturePipeline pipeline(options.jobs, index);
@@ -374,6 +392,7 @@ int DedupDatabase(const Options& options, std::chrono::steady_clock::time_point 
       }
       if (!HasWord(text)) {
         ++skipped;
+        progress.Clear();
         std::cerr << "parallax dedup: " << options.db << ": article '" << article.id
                   << "' has no words in its text; skipped\n";
         return true;
@@ -385,18 +404,22 @@ int DedupDatabase(const Options& options, std::chrono::steady_clock::time_point 
       }
       ids.push_back(article.id);
       pipeline.Add(std::move(text));
+      ShowRead(progress, ids.size());
       return true;
     });
     pipeline.Finish();
   }
   if (read.ok()) read = too_many;
   if (!read.ok()) {
+    progress.Clear();
     std::cerr << "parallax dedup: " << read.message() << "; nothing saved\n";
     return kExitSomeInputsFailed;
   }
 
   DedupStats stats;
+  ShowPairing(progress, ids.size());
   const std::vector<DuplicatePair> pairs = index.FindPairs(&stats);
+  progress.Clear();
   const Status saved = store->ReplaceDuplicateGroups(GroupPairs(pairs, ids));
   if (!saved.ok()) {
     std::cerr << "parallax dedup: " << saved.message() << "; the groups were not saved\n";
@@ -437,7 +460,8 @@ int RunDedup(const std::vector<std::string>& args) {
   // id -> its line; the nodes also hold the ids printed (`ids`).
   std::unordered_map<std::string, uint64_t> first_line;
   std::vector<const std::string*> ids;
-  LineErrors errors(options.input == "-" ? "stdin" : options.input);
+  ProgressLine progress;
+  LineErrors errors(options.input == "-" ? "stdin" : options.input, progress);
   Status read;
   {
     SignaturePipeline pipeline(options.jobs, index);
@@ -461,6 +485,7 @@ int RunDedup(const std::vector<std::string>& args) {
           }
           ids.push_back(&it->first);
           pipeline.Add(std::move(record.text));
+          ShowRead(progress, ids.size());
         },
         [&](uint64_t line, const std::string& reason) { errors.Add(line, reason + "; skipped"); });
     pipeline.Finish();
@@ -468,13 +493,16 @@ int RunDedup(const std::vector<std::string>& args) {
   errors.Finish();
   bool failed = errors.count() > 0;
   if (!read.ok()) {
+    progress.Clear();
     std::cerr << "parallax dedup: " << (options.input == "-" ? "stdin" : options.input) << ": "
               << read.ToString() << "\n";
     failed = true;
   }
 
   DedupStats stats;
+  ShowPairing(progress, ids.size());
   const std::vector<DuplicatePair> pairs = index.FindPairs(&stats);
+  progress.Clear();
   const bool written =
       WriteOut(FormatPairs(pairs, [&](uint32_t d) -> const std::string& { return *ids[d]; }));
   if (options.stats) PrintStats(stats, errors.count(), "lines", pairs.size(), started);

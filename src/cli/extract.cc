@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "parallax/extract.h"
 #include "parallax/ingest.h"
 
@@ -334,32 +335,24 @@ class Reporter {
   // would get in their way.
   Reporter(size_t total, bool stdout_used)
       : total_(total),
-        progress_(total > kProgressThreshold && isatty(STDERR_FILENO) &&
-                  !(stdout_used && isatty(STDOUT_FILENO))) {}
+        progress_(total > kProgressThreshold && !(stdout_used && isatty(STDOUT_FILENO))) {}
 
   void Failure(const std::string& source, const Status& status) {
-    ClearProgress();
+    progress_.Clear();
     std::cerr << "parallax extract: " << Describe(source) << ": " << status.ToString() << "\n";
   }
   void Error(const std::string& message) {
-    ClearProgress();
+    progress_.Clear();
     std::cerr << "parallax extract: " << message << "\n";
   }
   void Progress(size_t done) {
-    if (!progress_) return;
-    std::cerr << "\r" << done << "/" << total_ << " pages" << std::flush;
-    shown_ = true;
+    if (progress_.Due()) progress_.Show(std::to_string(done) + "/" + std::to_string(total_) + " pages");
   }
-  void Finish() { ClearProgress(); }
+  void Finish() { progress_.Clear(); }
 
  private:
-  void ClearProgress() {
-    if (shown_) std::cerr << "\r\033[K";
-    shown_ = false;
-  }
   size_t total_;
-  bool progress_;
-  bool shown_ = false;
+  ProgressLine progress_;
 };
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "parallax/extract.h"
 #include "parallax/ingest.h"
 #include "parallax/store.h"
@@ -173,34 +174,29 @@ Article FromRecord(JsonRecord&& record, const std::string& source) {
 // progress line on a terminal that each message clears.
 class Reporter {
  public:
-  Reporter() : progress_(isatty(STDERR_FILENO)), start_(Clock::now()), last_(start_) {}
 
   void Failure(const std::string& where, const std::string& reason) {
     ++failures_;
     ++reasons_[reason];
     if (failures_ > kMaxShownFailures) return;
-    ClearProgress();
+    progress_.Clear();
     std::cerr << "parallax ingest: " << where << ": " << reason << "\n";
   }
   void Error(const std::string& message) {
-    ClearProgress();
+    progress_.Clear();
     std::cerr << "parallax ingest: " << message << "\n";
   }
   void Progress(size_t records, size_t added) {
-    if (!progress_) return;
-    const Clock::time_point now = Clock::now();
-    if (now - last_ < std::chrono::milliseconds(100)) return;
-    last_ = now;
-    const double seconds = std::chrono::duration<double>(now - start_).count();
-    std::cerr << "\r\033[K" << records << " records, " << added << " added, "
-              << static_cast<long long>(seconds > 0 ? records / seconds : 0) << " records/s"
-              << std::flush;
-    shown_ = true;
+    if (!progress_.Due()) return;
+    const double seconds = progress_.Seconds();
+    progress_.Show(std::to_string(records) + " records, " + std::to_string(added) + " added, " +
+                   std::to_string(static_cast<long long>(seconds > 0 ? records / seconds : 0)) +
+                   " records/s");
   }
   // After the summary: how many failures were not shown, and the commonest
   // reasons, so a run with thousands of failures still says what they were.
   void Finish() {
-    ClearProgress();
+    progress_.Clear();
     if (failures_ <= kMaxShownFailures) return;
     std::vector<std::pair<size_t, std::string>> common;
     for (const auto& [reason, count] : reasons_) common.emplace_back(count, reason);
@@ -214,16 +210,9 @@ class Reporter {
   }
 
  private:
-  using Clock = std::chrono::steady_clock;
-  void ClearProgress() {
-    if (shown_) std::cerr << "\r\033[K";
-    shown_ = false;
-  }
-  bool progress_;
-  bool shown_ = false;
+  ProgressLine progress_;
   size_t failures_ = 0;
   std::map<std::string, size_t> reasons_;
-  Clock::time_point start_, last_;
 };
 
 // Gathers articles into batches and stores each in one transaction.
