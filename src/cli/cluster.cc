@@ -63,6 +63,7 @@ Output:
   With --db, one line per article clustered by this run (none when there
   is nothing new), and the numbers go on across runs: each is its story's
   "key" in 'parallax stories --json'.
+  On a terminal, a line on standard error tells how far it has got.
 
 How it decides:
   Each article is a vector of its headline and lead words (stemmed,

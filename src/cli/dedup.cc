@@ -59,6 +59,7 @@ Output:
   is reported too when both articles are near-duplicates of a third one
   (two copies edited differently) and still share 15% of the shorter text:
   its score is then the weaker of the two links through the third.
+  On a terminal, a line on standard error tells how far it has got.
 
   Texts are compared as 3-word shingles (words are runs of letters, digits
   and non-ASCII bytes, lowercased). Shingles found in more than 20 articles
