@@ -160,7 +160,8 @@ class StoryClusterer::Impl {
       // a second one from it must be a close match.
       const bool same_outlet = !doc.outlet.empty() && HasOutlet(story, doc.outlet);
       join = best_sim >= kJoinSimilarity ||
-             (!same_outlet && best_sim >= kMutualFloor && scratch_[best].mutual >= kMutualShare);
+             (!same_outlet && best_sim >= kMutualFloor && scratch_[best].mutual >= kMutualShare &&
+              !FiguresDisagree(story.figures, terms.figures));
     }
 
     uint32_t target = best;
@@ -173,7 +174,7 @@ class StoryClusterer::Impl {
     }
     Story& story = stories_[target];
     TakeArticle(story, doc.published, doc.published, doc.outlet.empty() ? nullptr : &doc.outlet,
-                vector_);
+                vector_, terms.figures);
 
     // Every member scored now knows how close this article came.
     const uint32_t added = static_cast<uint32_t>(members_.size());
@@ -246,7 +247,7 @@ class StoryClusterer::Impl {
       // Outlets rarely tell one event twice (see Add): no second chance then.
       if (!own.outlets.empty() && HasOutlet(target, own.outlets[0])) continue;
       TakeArticle(target, own.first, own.last, own.outlets.empty() ? nullptr : &own.outlets[0],
-                  own.centroid);
+                  own.centroid, own.figures);
       members_[article.member].story = best;
       const StoryId id = own.id;
       own = Story{};  // empty: no article and no member points to it
@@ -313,6 +314,9 @@ class StoryClusterer::Impl {
     int64_t last = -1;
     std::vector<std::string> outlets;  // sorted
     std::vector<TermWeight> centroid;  // sum of the members' unit vectors, by term
+    // Figures its articles cite (ArticleTerms::figures), sorted. Not saved
+    // in ClusterState: a restored story has none, so it never disagrees.
+    std::vector<uint64_t> figures;
   };
   // An article's vector in the index, or a restored story's centroid.
   struct Member {
@@ -456,7 +460,7 @@ class StoryClusterer::Impl {
   // One more article in `story`: published between `first` and `last` (-1:
   // unknown), by `outlet` (nullptr: unknown), with unit vector `vec`.
   void TakeArticle(Story& story, int64_t first, int64_t last, const std::string* outlet,
-                   const std::vector<TermWeight>& vec) {
+                   const std::vector<TermWeight>& vec, const std::vector<uint64_t>& figures) {
     ++story.size;
     if (first >= 0) {
       story.first = story.first < 0 ? first : std::min(story.first, first);
@@ -467,6 +471,30 @@ class StoryClusterer::Impl {
                            *outlet);
     }
     MergeInto(story.centroid, vec);
+    if (!figures.empty()) {
+      const size_t old_size = story.figures.size();
+      story.figures.insert(story.figures.end(), figures.begin(), figures.end());
+      std::inplace_merge(story.figures.begin(), story.figures.begin() + old_size,
+                         story.figures.end());
+      story.figures.erase(std::unique(story.figures.begin(), story.figures.end()),
+                          story.figures.end());
+    }
+  }
+
+  // Both cite figures and share none: likely two events of one topic (this
+  // week's jobless claims and last week's), not two reports of one. Add
+  // refuses a weak (mutual-only) match then. On the bench: B-cubed F1
+  // 0.829 -> 0.829, pairwise 0.688 -> 0.693 in the file's order; shuffled
+  // 0.713 -> 0.721 and 0.484 -> 0.496. Refusing close matches too, or the
+  // second look, lowered both; counting two-digit numbers as figures
+  // helped the shuffled file and hurt the file's order.
+  static bool FiguresDisagree(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+    if (a.empty() || b.empty()) return false;
+    for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+      if (a[i] == b[j]) return false;
+      a[i] < b[j] ? ++i : ++j;
+    }
+    return true;
   }
 
   // sum += vec, both sorted by term.

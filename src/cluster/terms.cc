@@ -191,9 +191,44 @@ constexpr size_t kMaxWordCache = size_t{1} << 18;
 // are different terms.
 constexpr uint64_t kStemSeed = 0x7374656d;  // "stem"
 constexpr uint64_t kNameSeed = 0x6e616d65;  // "name"
+constexpr uint64_t kFigureSeed = 0x66696775;  // "figu"
 
 uint64_t HashTerm(uint64_t seed, std::string_view text) {
   return XXH3_64bits_withSeed(text.data(), text.size(), seed);
+}
+
+// Words that make the number before them a figure ("7 percent"): a figure
+// names an amount, a count or a rate an event is about.
+bool IsUnitWord(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kUnits = {
+      "million", "billion", "trillion", "percent", "thousand", "bn", "mn"};
+  return kUnits.count(lower) != 0;
+}
+
+// The figure a number word starts, or 0: its digits (separators dropped,
+// so "576,000" and "576000" agree), with the unit word after it. Numbers
+// under 100 without a unit (days, small counts, "2nd") and years are no
+// figures: every other lead has one.
+uint64_t FigureOf(const cluster_internal::Word& word, const cluster_internal::Word* next) {
+  std::string digits;
+  for (const char c : word.surface) {
+    if (c >= '0' && c <= '9') digits += c;
+  }
+  const bool unit = next != nullptr && word.joined_to_next &&
+                    IsUnitWord(cluster_internal::NormalizeWord(next->surface));
+  if (!unit) {
+    // "737" is a figure; "2nd", "100m" and "G7" are names or ordinals.
+    const bool plain = std::all_of(word.surface.begin(), word.surface.end(), [](char c) {
+      return (c >= '0' && c <= '9') || c == ',' || c == '.';
+    });
+    const bool year =
+        digits.size() == 4 && (digits.rfind("19", 0) == 0 || digits.rfind("20", 0) == 0);
+    if (!plain || digits.size() < 3 || year) return 0;
+  } else {
+    digits += ' ';
+    digits += cluster_internal::NormalizeWord(next->surface);
+  }
+  return HashTerm(kFigureSeed, digits);
 }
 
 // Calendar words are capitalised by convention, not because they name
@@ -373,7 +408,15 @@ ArticleTerms ExtractTerms(std::string_view title, std::string_view text) {
     counter.Add(n.stem_term, count, 1.0f);
     if (is_name[i]) counter.Add(n.name_term, count, kNameWeight);
   }
-  return counter.Finish();
+  ArticleTerms out = counter.Finish();
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (!words[i].number) continue;
+    const uint64_t figure = FigureOf(words[i], i + 1 < words.size() ? &words[i + 1] : nullptr);
+    if (figure != 0) out.figures.push_back(figure);
+  }
+  std::sort(out.figures.begin(), out.figures.end());
+  out.figures.erase(std::unique(out.figures.begin(), out.figures.end()), out.figures.end());
+  return out;
 }
 
 }  // namespace parallax

@@ -4,7 +4,9 @@
 // bad lines by file and line.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cluster/internal.h"
@@ -244,6 +246,41 @@ TEST(StoryClusterer, AnEarlierRunsLoneArticleStaysWhereThatRunPutIt) {
   EXPECT_TRUE(queue_story_kept);
 }
 
+// Two moderately similar reports join through the mutual test unless both
+// cite figures and share none: then they are likely two events of one
+// topic (last month's cargo figures and this month's).
+TEST(StoryClusterer, ReportsCitingDifferentFiguresDoNotJoinOnAWeakMatch) {
+  auto story_of_second = [](const char* text) {
+    std::vector<ClusterDocument> docs = {
+        Doc("bg-1", "Council approves budget for new tram line",
+            "The council voted on Monday to fund a tram line linking the university and the "
+            "railway station."),
+        Doc("bg-2", "Heatwave warning issued for the weekend",
+            "Forecasters warned of temperatures above 35 degrees from Friday, urging people to "
+            "drink water."),
+        Doc("bg-3", "Local team wins cup final on penalties",
+            "The home side won the regional cup on Sunday after a goalless draw, scoring all "
+            "five penalties."),
+        Doc("first", "Harbour cargo volumes fall again",
+            "Cargo handled at Emberly harbour fell to 412,000 tonnes last month, the port "
+            "authority said."),
+        Doc("second", "Port traffic slides again", text),
+    };
+    std::vector<StoryId> stories;
+    ClusterBatch(docs, &stories);
+    return std::make_pair(stories[3], stories[4]);
+  };
+  const auto same = story_of_second(
+      "Ships unloaded 412,000 tonnes at Emberly in the month, officials said.");
+  EXPECT_EQ(same.first, same.second);
+  const auto none = story_of_second(
+      "Ships unloaded fewer tonnes at Emberly in the month, officials said.");
+  EXPECT_EQ(none.first, none.second);  // no figure: nothing to disagree on
+  const auto other = story_of_second(
+      "Ships unloaded 398,000 tonnes at Emberly in the month, officials said.");
+  EXPECT_NE(other.first, other.second);
+}
+
 TEST(StoryClusterer, ResumesFromItsState) {
   std::vector<StoryId> s;
   const StoryClusterer first = ClusterBatch(Corpus(), &s);
@@ -313,6 +350,21 @@ TEST(ExtractTerms, ReadsOnlyTheLeadOfALongText) {
   EXPECT_GT(ExtractTerms("", std::string("volcano ").append(lead)).terms.size(), lead_only.terms.size());
   // The headline is read whole, whatever the text's length.
   EXPECT_GT(ExtractTerms("Volcano", lead + "glacier").terms.size(), lead_only.terms.size());
+}
+
+TEST(ExtractTerms, FiguresAreLargeNumbersAndAmountsNotYearsOrSmallCounts) {
+  auto figures = [](const char* text) { return ExtractTerms("", text).figures; };
+  EXPECT_EQ(figures("Cargo fell to 412,000 tonnes.").size(), 1u);
+  EXPECT_EQ(figures("Cargo fell to 412,000 tonnes."), figures("Cargo fell to 412000 tonnes."));
+  EXPECT_NE(figures("Cargo fell to 412,000 tonnes."), figures("Cargo fell to 398,000 tonnes."));
+  EXPECT_EQ(figures("A $1.9 trillion plan and a 7 percent rise.").size(), 2u);
+  EXPECT_NE(figures("1.9 trillion"), figures("1.9 billion"));
+  // Years, small counts, ordinals and model names are no figures.
+  EXPECT_TRUE(figures("In 2021, 12 ships and the 2nd crane, a G7 deal.").empty());
+  // Each figure once, sorted.
+  const std::vector<uint64_t> twice = figures("412,000 tonnes, then 412,000 again, and 980 more.");
+  EXPECT_EQ(twice.size(), 2u);
+  EXPECT_TRUE(std::is_sorted(twice.begin(), twice.end()));
 }
 
 TEST(ExtractTerms, NamesInsideSentencesAddATerm) {
