@@ -71,8 +71,8 @@ How it decides:
   rare each word is in the whole input. One by one, each joins the story
   whose members it resembles most, when that resemblance is strong, or
   weaker but mutual (no member has resembled anything else more) and the
-  figures both cite, if any, share one ("412,000 tonnes"); otherwise it
-  starts a story. When all are in, an article still alone gets a second
+  figures ("412,000 tonnes") and weekdays both cite, if any, share one;
+  otherwise it starts a story. When all are in, an article still alone gets a second
   look: it joins the story it now clearly belongs to (it may have come
   before the rest of its story). Nothing else is revisited, so order
   matters: articles with a "published" time are taken in publication

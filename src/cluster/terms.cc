@@ -247,7 +247,18 @@ struct NormalizedWord {
   uint64_t stem_term = 0;  // 0: a stopword, not a term
   uint64_t name_term = 0;  // the term when the word is used as a name
   bool calendar = false;
+  uint8_t weekday_bit = 0;  // ArticleTerms::weekdays' bit for a weekday's name
 };
+
+// The bit of ArticleTerms::weekdays for "monday" ... "sunday", else 0.
+uint8_t WeekdayBit(std::string_view lower) {
+  static constexpr std::string_view kWeekdays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                                   "friday", "saturday", "sunday"};
+  for (size_t d = 0; d < std::size(kWeekdays); ++d) {
+    if (lower == kWeekdays[d]) return static_cast<uint8_t>(1u << d);
+  }
+  return 0;
+}
 
 // Word -> its NormalizedWord: open addressing over xxHash values of the
 // surface, which is kept and compared, so two words never share an entry.
@@ -307,6 +318,7 @@ class WordCache {
       entry.stem_term = HashTerm(kStemSeed, number ? entry.lower : Stem(entry.lower));
       entry.name_term = HashTerm(kNameSeed, entry.lower);
       entry.calendar = IsCalendarWord(entry.lower);
+      entry.weekday_bit = WeekdayBit(entry.lower);
     }
     return entry;
   }
@@ -409,6 +421,7 @@ ArticleTerms ExtractTerms(std::string_view title, std::string_view text) {
     if (is_name[i]) counter.Add(n.name_term, count, kNameWeight);
   }
   ArticleTerms out = counter.Finish();
+  for (const NormalizedWord* n : normalized) out.weekdays |= n->weekday_bit;
   for (size_t i = 0; i < words.size(); ++i) {
     if (!words[i].number) continue;
     const uint64_t figure = FigureOf(words[i], i + 1 < words.size() ? &words[i + 1] : nullptr);

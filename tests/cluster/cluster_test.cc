@@ -247,37 +247,55 @@ TEST(StoryClusterer, AnEarlierRunsLoneArticleStaysWhereThatRunPutIt) {
 }
 
 // Two moderately similar reports join through the mutual test unless both
-// cite figures and share none: then they are likely two events of one
-// topic (last month's cargo figures and this month's).
-TEST(StoryClusterer, ReportsCitingDifferentFiguresDoNotJoinOnAWeakMatch) {
-  auto story_of_second = [](const char* text) {
-    std::vector<ClusterDocument> docs = {
-        Doc("bg-1", "Council approves budget for new tram line",
-            "The council voted on Monday to fund a tram line linking the university and the "
-            "railway station."),
-        Doc("bg-2", "Heatwave warning issued for the weekend",
-            "Forecasters warned of temperatures above 35 degrees from Friday, urging people to "
-            "drink water."),
-        Doc("bg-3", "Local team wins cup final on penalties",
-            "The home side won the regional cup on Sunday after a goalless draw, scoring all "
-            "five penalties."),
-        Doc("first", "Harbour cargo volumes fall again",
-            "Cargo handled at Emberly harbour fell to 412,000 tonnes last month, the port "
-            "authority said."),
-        Doc("second", "Port traffic slides again", text),
-    };
-    std::vector<StoryId> stories;
-    ClusterBatch(docs, &stories);
-    return std::make_pair(stories[3], stories[4]);
+// cite figures, or name weekdays, and share none: then they are likely two
+// events of one topic (last month's cargo figures and this month's).
+std::pair<StoryId, StoryId> StoriesOfTwoCargoReports(const char* first_text,
+                                                     const char* second_text) {
+  std::vector<ClusterDocument> docs = {
+      Doc("bg-1", "Council approves budget for new tram line",
+          "The council voted on Monday to fund a tram line linking the university and the "
+          "railway station."),
+      Doc("bg-2", "Heatwave warning issued for the weekend",
+          "Forecasters warned of temperatures above 35 degrees from Friday, urging people to "
+          "drink water."),
+      Doc("bg-3", "Local team wins cup final on penalties",
+          "The home side won the regional cup on Sunday after a goalless draw, scoring all "
+          "five penalties."),
+      Doc("first", "Harbour cargo volumes fall again", first_text),
+      Doc("second", "Port traffic slides again", second_text),
   };
-  const auto same = story_of_second(
-      "Ships unloaded 412,000 tonnes at Emberly in the month, officials said.");
+  std::vector<StoryId> stories;
+  ClusterBatch(docs, &stories);
+  return {stories[3], stories[4]};
+}
+
+TEST(StoryClusterer, ReportsCitingDifferentFiguresDoNotJoinOnAWeakMatch) {
+  const char* first =
+      "Cargo handled at Emberly harbour fell to 412,000 tonnes last month, the port authority "
+      "said.";
+  const auto same = StoriesOfTwoCargoReports(
+      first, "Ships unloaded 412,000 tonnes at Emberly in the month, officials said.");
   EXPECT_EQ(same.first, same.second);
-  const auto none = story_of_second(
-      "Ships unloaded fewer tonnes at Emberly in the month, officials said.");
+  const auto none = StoriesOfTwoCargoReports(
+      first, "Ships unloaded fewer tonnes at Emberly in the month, officials said.");
   EXPECT_EQ(none.first, none.second);  // no figure: nothing to disagree on
-  const auto other = story_of_second(
-      "Ships unloaded 398,000 tonnes at Emberly in the month, officials said.");
+  const auto other = StoriesOfTwoCargoReports(
+      first, "Ships unloaded 398,000 tonnes at Emberly in the month, officials said.");
+  EXPECT_NE(other.first, other.second);
+}
+
+TEST(StoryClusterer, ReportsNamingDifferentWeekdaysDoNotJoinOnAWeakMatch) {
+  const char* first =
+      "Cargo handled at Emberly harbour fell to 412,000 tonnes last month, the port authority "
+      "said on Monday.";
+  const auto same = StoriesOfTwoCargoReports(
+      first, "Ships unloaded fewer tonnes at Emberly, officials said on Monday.");
+  EXPECT_EQ(same.first, same.second);
+  const auto none = StoriesOfTwoCargoReports(
+      first, "Ships unloaded fewer tonnes at Emberly, officials said.");
+  EXPECT_EQ(none.first, none.second);  // no day named: nothing to disagree on
+  const auto other = StoriesOfTwoCargoReports(
+      first, "Ships unloaded fewer tonnes at Emberly, officials said on Tuesday.");
   EXPECT_NE(other.first, other.second);
 }
 
@@ -365,6 +383,14 @@ TEST(ExtractTerms, FiguresAreLargeNumbersAndAmountsNotYearsOrSmallCounts) {
   const std::vector<uint64_t> twice = figures("412,000 tonnes, then 412,000 again, and 980 more.");
   EXPECT_EQ(twice.size(), 2u);
   EXPECT_TRUE(std::is_sorted(twice.begin(), twice.end()));
+}
+
+TEST(ExtractTerms, WeekdaysNamedAreBits) {
+  EXPECT_EQ(ExtractTerms("", "The port reopened.").weekdays, 0);
+  EXPECT_EQ(ExtractTerms("", "Talks resume on Monday.").weekdays, 1);
+  EXPECT_EQ(ExtractTerms("Strike ends", "Talks failed on Tuesday; the deal came on sunday.").weekdays,
+            2 | 64);
+  EXPECT_EQ(ExtractTerms("What happened Friday", "").weekdays, 16);
 }
 
 TEST(ExtractTerms, NamesInsideSentencesAddATerm) {
