@@ -2,19 +2,17 @@
 // of an invented outlet written to a temporary directory: the JSON lines,
 // the --text-dir files, --jobs, failures and exit codes.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "support/run_parallax.h"
 
 namespace parallax {
 namespace {
@@ -22,23 +20,9 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-class ScratchDir {
- public:
-  ScratchDir() {
-    std::string pattern = (fs::temp_directory_path() / "parallax_extract_XXXXXX").string();
-    const char* made = ::mkdtemp(pattern.data());
-    EXPECT_NE(made, nullptr);
-    path_ = pattern;
-  }
-  ~ScratchDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using ScratchDir = testing::TempDir;
+using Outcome = testing::RunResult;
+using testing::ReadFile;
 
 void Write(const std::string& path, const std::string& bytes) {
   fs::create_directories(fs::path(path).parent_path());
@@ -56,45 +40,11 @@ void WriteGzip(const std::string& path, const std::string& bytes) {
   ASSERT_EQ(gzclose(out), Z_OK);
 }
 
-std::string Read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-std::string Quote(const std::string& s) {
-  std::string out = "'";
-  for (const char c : s) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
-
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
 // Runs `parallax ARGS...`; stdin from `stdin_path`, stdout to `stdout_path`
 // (a scratch file, unless a test wants /dev/full).
 Outcome Parallax(const ScratchDir& dir, const std::vector<std::string>& args,
-             const std::string& stdin_path = "/dev/null", std::string stdout_path = "") {
-  const bool capture_out = stdout_path.empty();
-  if (capture_out) stdout_path = dir / "stdout.txt";
-  const std::string err_path = dir / "stderr.txt";
-  std::string command = Quote(PARALLAX_BINARY);
-  for (const std::string& a : args) command += " " + Quote(a);
-  command += " <" + Quote(stdin_path) + " >" + Quote(stdout_path) + " 2>" + Quote(err_path);
-  const int status = std::system(command.c_str());
-  Outcome run;
-  if (status != -1 && WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
-  if (capture_out) run.out = Read(stdout_path);
-  run.err = Read(err_path);
-  return run;
+                 const std::string& stdin_path = "/dev/null", const std::string& stdout_path = "") {
+  return testing::RunParallax(dir, args, stdin_path, stdout_path);
 }
 
 std::vector<json> JsonLines(const std::string& out) {
@@ -226,8 +176,8 @@ TEST(ExtractCli, TextDirNamesEachFileAfterItsInput) {
   }
   std::sort(written.begin(), written.end());
   EXPECT_EQ(written, (std::vector<std::string>{"bare.txt", "notes.txt", "page.txt"}));
-  EXPECT_EQ(Read(out + "/page.txt"), ExpectedText() + "\n");
-  EXPECT_EQ(Read(out + "/notes.txt"), "First line of the notes, as a sentence.\n\nSecond line.\n");
+  EXPECT_EQ(ReadFile(out + "/page.txt"), ExpectedText() + "\n");
+  EXPECT_EQ(ReadFile(out + "/notes.txt"), "First line of the notes, as a sentence.\n\nSecond line.\n");
 }
 
 TEST(ExtractCli, JsonAndTextDirTogether) {
@@ -237,7 +187,7 @@ TEST(ExtractCli, JsonAndTextDirTogether) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   const std::vector<json> lines = JsonLines(r.out);
   ASSERT_EQ(lines.size(), 1u);
-  EXPECT_EQ(Read(dir / "out/page.txt"), lines[0].at("text").get<std::string>() + "\n");
+  EXPECT_EQ(ReadFile(dir / "out/page.txt"), lines[0].at("text").get<std::string>() + "\n");
 }
 
 TEST(ExtractCli, StandardInputIsNamedStdin) {
@@ -278,8 +228,8 @@ TEST(ExtractCli, JobsTwoGivesTheSameOutputAsJobsOne) {
   EXPECT_EQ(two.err, one.err);
   for (int i = 0; i < 12; ++i) {
     const std::string file = "/p" + std::to_string(10 + i) + ".txt";
-    EXPECT_FALSE(Read(dir / "o1" + file).empty()) << file;
-    EXPECT_EQ(Read(dir / "o2" + file), Read(dir / "o1" + file)) << file;
+    EXPECT_FALSE(ReadFile(dir / "o1" + file).empty()) << file;
+    EXPECT_EQ(ReadFile(dir / "o2" + file), ReadFile(dir / "o1" + file)) << file;
   }
 }
 
@@ -320,7 +270,7 @@ TEST(ExtractCli, TwoInputsWithOneNameDoNotOverwriteEachOther) {
   const Outcome r = Parallax(dir, {"extract", "--text-dir", dir / "out", dir / "a", dir / "b"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find(dir / "b/story.html.gz"), std::string::npos) << r.err;
-  EXPECT_NE(Read(dir / "out/story.txt").find("(update 1)"), std::string::npos);
+  EXPECT_NE(ReadFile(dir / "out/story.txt").find("(update 1)"), std::string::npos);
 }
 
 TEST(ExtractCli, UnwritableOutputExitsWithFour) {

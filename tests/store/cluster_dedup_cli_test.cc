@@ -21,7 +21,7 @@ namespace {
 using store_test::OpenOrDie;
 using store_test::Outcome;
 using store_test::ReadFile;
-using store_test::RunParallax;
+using store_test::RunChild;
 using store_test::ScratchDir;
 using store_test::WriteFile;
 
@@ -64,7 +64,7 @@ std::vector<std::pair<std::string, std::string>> ParseAssignments(const std::str
 // `parallax stories --json`: key -> (id, size).
 std::map<std::string, std::pair<int64_t, int64_t>> StoriesByKey(const ScratchDir& dir,
                                                                 const std::string& db) {
-  const Outcome r = RunParallax(dir, {"stories", "--db", db, "--json"});
+  const Outcome r = RunChild(dir, {"stories", "--db", db, "--json"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   std::map<std::string, std::pair<int64_t, int64_t>> stories;
   std::istringstream in(r.out);
@@ -93,9 +93,9 @@ TEST(ClusterDbCli, NewArticlesJoinEarlierStoriesOrStartNewOnes) {
   const std::string db = dir / "news.db";
   WriteFile(dir / "monday.jsonl", kMonday);
   WriteFile(dir / "tuesday.jsonl", kTuesday);
-  ASSERT_EQ(RunParallax(dir, {"ingest", "--db", db, dir / "monday.jsonl"}).exit_code, 0);
+  ASSERT_EQ(RunChild(dir, {"ingest", "--db", db, dir / "monday.jsonl"}).exit_code, 0);
 
-  Outcome r = RunParallax(dir, {"cluster", "--db", db, "--jobs", "2"});
+  Outcome r = RunChild(dir, {"cluster", "--db", db, "--jobs", "2"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto monday = ParseAssignments(r.out);
   ASSERT_EQ(monday.size(), 4u) << r.out;
@@ -104,13 +104,13 @@ TEST(ClusterDbCli, NewArticlesJoinEarlierStoriesOrStartNewOnes) {
   EXPECT_EQ(story_of["orvik-8"], story_of["vale-2"]);
   EXPECT_NE(story_of["vale-1"], story_of["orvik-8"]);
   // The first run is what clustering the file gives.
-  EXPECT_EQ(r.out, RunParallax(dir, {"cluster", dir / "monday.jsonl"}).out);
+  EXPECT_EQ(r.out, RunChild(dir, {"cluster", dir / "monday.jsonl"}).out);
   const auto before = StoriesByKey(dir, db);
   ASSERT_EQ(before.size(), 2u);
   const std::string bridge = story_of["vale-1"], library = story_of["orvik-8"];
 
-  ASSERT_EQ(RunParallax(dir, {"ingest", "--db", db, dir / "tuesday.jsonl"}).exit_code, 0);
-  r = RunParallax(dir, {"cluster", "--db", db});
+  ASSERT_EQ(RunChild(dir, {"ingest", "--db", db, dir / "tuesday.jsonl"}).exit_code, 0);
+  r = RunChild(dir, {"cluster", "--db", db});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto tuesday = ParseAssignments(r.out);  // only the new articles
   ASSERT_EQ(tuesday.size(), 2u) << r.out;
@@ -130,7 +130,7 @@ TEST(ClusterDbCli, NewArticlesJoinEarlierStoriesOrStartNewOnes) {
   EXPECT_EQ(MembersOf(db, after.at(library).first), (std::set<std::string>{"orvik-8", "vale-2"}));
 
   // Nothing new: nothing printed, nothing changed.
-  r = RunParallax(dir, {"cluster", "--db", db});
+  r = RunChild(dir, {"cluster", "--db", db});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("no new articles to cluster in " + db), std::string::npos) << r.err;
@@ -141,8 +141,8 @@ TEST(ClusterDbCli, NewArticlesJoinEarlierStoriesOrStartNewOnes) {
 TEST(ClusterDbCli, AnEmptyDatabaseHasNothingToCluster) {
   ScratchDir dir;
   const std::string db = dir / "empty.db";
-  ASSERT_EQ(RunParallax(dir, {"ingest", "--db", db}).exit_code, 0);
-  const Outcome r = RunParallax(dir, {"cluster", "--db", db});
+  ASSERT_EQ(RunChild(dir, {"ingest", "--db", db}).exit_code, 0);
+  const Outcome r = RunChild(dir, {"cluster", "--db", db});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("no articles in " + db), std::string::npos) << r.err;
@@ -152,13 +152,13 @@ TEST(DedupDbCli, PrintsThePairsAndSavesTheirGroup) {
   ScratchDir dir;
   const std::string db = dir / "wire.db";
   WriteFile(dir / "wire.jsonl", kWire);
-  ASSERT_EQ(RunParallax(dir, {"ingest", "--db", db, dir / "wire.jsonl"}).exit_code, 0);
-  const Outcome r = RunParallax(dir, {"dedup", "--db", db, "--jobs", "2"});
+  ASSERT_EQ(RunChild(dir, {"ingest", "--db", db, dir / "wire.jsonl"}).exit_code, 0);
+  const Outcome r = RunChild(dir, {"dedup", "--db", db, "--jobs", "2"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("wire-1\tbay-4\t"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("wire-1\tisle-9\t"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("choir-2"), std::string::npos) << r.out;
-  EXPECT_EQ(r.out, RunParallax(dir, {"dedup", dir / "wire.jsonl"}).out);  // as the file gives
+  EXPECT_EQ(r.out, RunChild(dir, {"dedup", dir / "wire.jsonl"}).out);  // as the file gives
 
   Store store = OpenOrDie(db, OpenMode::kReadOnly);
   const Result<std::vector<DuplicateGroup>> groups = store.DuplicateGroups();
@@ -175,14 +175,14 @@ TEST(DbCli, DamagedOrMissingDatabasesAreNamed) {
   for (int i = 0; i < 20000; ++i) garbage += static_cast<char>((i * 7919 + 13) & 0xFF);
   WriteFile(bad, garbage);
   for (const char* command : {"cluster", "dedup"}) {
-    Outcome r = RunParallax(dir, {command, "--db", bad});
+    Outcome r = RunChild(dir, {command, "--db", bad});
     EXPECT_EQ(r.exit_code, 1) << command;
     EXPECT_NE(r.err.find(bad + " is damaged or not a parallax database"), std::string::npos)
         << command << ": " << r.err;
     EXPECT_EQ(r.out, "");
 
     const std::string missing = dir / "missing.db";
-    r = RunParallax(dir, {command, "--db", missing});
+    r = RunChild(dir, {command, "--db", missing});
     EXPECT_EQ(r.exit_code, 1) << command;
     EXPECT_NE(r.err.find("no database " + missing), std::string::npos) << command << ": " << r.err;
     EXPECT_FALSE(std::ifstream(missing).good()) << command << " created " << missing;
@@ -194,16 +194,16 @@ TEST(DbCli, DatabaseAndInputFilesTogetherAreAUsageError) {
   ScratchDir dir;
   WriteFile(dir / "monday.jsonl", kMonday);
   const std::string db = dir / "news.db";
-  ASSERT_EQ(RunParallax(dir, {"ingest", "--db", db, dir / "monday.jsonl"}).exit_code, 0);
+  ASSERT_EQ(RunChild(dir, {"ingest", "--db", db, dir / "monday.jsonl"}).exit_code, 0);
   for (const char* command : {"cluster", "dedup"}) {
-    Outcome r = RunParallax(dir, {command, "--db", db, dir / "monday.jsonl"});
+    Outcome r = RunChild(dir, {command, "--db", db, dir / "monday.jsonl"});
     EXPECT_EQ(r.exit_code, 2) << command;
     EXPECT_NE(r.err.find("not both"), std::string::npos) << r.err;
     EXPECT_EQ(r.out, "");
-    EXPECT_EQ(RunParallax(dir, {command, "--db", ""}).exit_code, 2) << command;
-    EXPECT_EQ(RunParallax(dir, {command, "--db"}).exit_code, 2) << command;
+    EXPECT_EQ(RunChild(dir, {command, "--db", ""}).exit_code, 2) << command;
+    EXPECT_EQ(RunChild(dir, {command, "--db"}).exit_code, 2) << command;
 
-    r = RunParallax(dir, {"help", command});
+    r = RunChild(dir, {"help", command});
     EXPECT_NE(r.out.find("parallax " + std::string(command) + " --db PATH"), std::string::npos)
         << r.out;
   }

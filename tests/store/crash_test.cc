@@ -23,7 +23,7 @@ namespace {
 
 using store_test::Child;
 using store_test::Outcome;
-using store_test::RunParallax;
+using store_test::RunChild;
 using store_test::RunOptions;
 using store_test::ScratchDir;
 
@@ -111,7 +111,7 @@ TEST(IngestCrash, SigkillPartWayLosesNoCommittedBatchAndRerunCompletes) {
   EXPECT_LT(after_kill, static_cast<size_t>(kRecords));
   EXPECT_EQ(after_kill % kBatch, 0u) << "a batch was stored in part";
 
-  const Outcome rerun = RunParallax(dir, {"ingest", "--db", db, input});
+  const Outcome rerun = RunChild(dir, {"ingest", "--db", db, input});
   EXPECT_EQ(rerun.exit_code, 0) << rerun.err;
   EXPECT_EQ(rerun.out.substr(0, rerun.out.find(" (")),
             "added " + std::to_string(kRecords - after_kill) + ", duplicates " +
@@ -131,7 +131,7 @@ TEST(IngestCrash, FullDiskStopsWithAClearMessageAndKeepsWhatWasCommitted) {
 
   RunOptions limited;
   limited.file_limit = 4 << 20;
-  const Outcome full = RunParallax(dir, {"ingest", "--db", db, "--batch", "500", input}, limited);
+  const Outcome full = RunChild(dir, {"ingest", "--db", db, "--batch", "500", input}, limited);
   EXPECT_EQ(full.exit_code, 4) << full.out << full.err;
   EXPECT_NE(full.err.find("cannot write to " + db), std::string::npos) << full.err;
   EXPECT_NE(full.err.find("file size limit"), std::string::npos) << full.err;
@@ -146,7 +146,7 @@ TEST(IngestCrash, FullDiskStopsWithAClearMessageAndKeepsWhatWasCommitted) {
   EXPECT_LT(stored, static_cast<size_t>(kRecords));
 
   // With room again, the same command finishes the job.
-  const Outcome rerun = RunParallax(dir, {"ingest", "--db", db, input});
+  const Outcome rerun = RunChild(dir, {"ingest", "--db", db, input});
   EXPECT_EQ(rerun.exit_code, 0) << rerun.err;
   size_t final_count = 0;
   ExpectCompleteArticles(db, 150, &final_count);

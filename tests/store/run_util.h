@@ -22,40 +22,14 @@
 #include <vector>
 
 #include "parallax/store.h"
+#include "support/run_parallax.h"
 
 namespace parallax::store_test {
 
-class ScratchDir {
- public:
-  ScratchDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "parallax_store_XXXXXX").string();
-    const char* made = ::mkdtemp(pattern.data());
-    EXPECT_NE(made, nullptr);
-    path_ = pattern;
-  }
-  ~ScratchDir() {
-    ::chmod(path_.c_str(), 0700);  // a test may have made it read-only
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  const std::string& path() const { return path_; }
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
-
-inline void WriteFile(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << bytes;
-  ASSERT_TRUE(out.good()) << path;
-}
-
-inline std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+// The scratch directory and file helpers every file-system test uses.
+using ScratchDir = testing::TempDir;
+using testing::ReadFile;
+using testing::WriteFile;
 
 inline Article MakeArticle(const std::string& id, const std::string& text,
                            const std::string& outlet = "Courier", const std::string& title = "",
@@ -166,8 +140,11 @@ struct Outcome {
   std::string err;
 };
 
-inline Outcome RunParallax(const ScratchDir& dir, const std::vector<std::string>& args,
-                   RunOptions options = {}) {
+// Runs `parallax ARGS...` as a Child (see RunOptions) and waits for it.
+// Named apart from testing::RunParallax, the shell-based runner, which
+// cannot lower limits or switch users.
+inline Outcome RunChild(const ScratchDir& dir, const std::vector<std::string>& args,
+                        RunOptions options = {}) {
   Child child(dir, args, options);
   const int status = child.Wait();
   Outcome outcome;

@@ -19,7 +19,7 @@ namespace {
 
 using store_test::Outcome;
 using store_test::ReadFile;
-using store_test::RunParallax;
+using store_test::RunChild;
 using store_test::RunOptions;
 using store_test::ScratchDir;
 using store_test::WriteFile;
@@ -44,11 +44,11 @@ TEST(IngestCli, StoresJsonLinesAndIsIdempotent) {
   ScratchDir dir;
   WriteFile(dir / "ferry.jsonl", FerryJsonLines());
   const std::string db = dir / "news.db";
-  Outcome r = RunParallax(dir, {"ingest", "--db", db, dir / "ferry.jsonl"});
+  Outcome r = RunChild(dir, {"ingest", "--db", db, dir / "ferry.jsonl"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "added 3, duplicates 0, failed 0 (3 articles in " + db + ")\n");
   EXPECT_EQ(r.err, "");  // not a terminal: no progress line
-  r = RunParallax(dir, {"ingest", "--db", db, dir / "ferry.jsonl"});
+  r = RunChild(dir, {"ingest", "--db", db, dir / "ferry.jsonl"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "added 0, duplicates 3 (3 same id, 0 same text), failed 0 (3 articles in " + db +
                        ")\n");
@@ -77,7 +77,7 @@ TEST(IngestCli, ReadsGzippedJsonLines) {
   ASSERT_EQ(gzwrite(out, lines.data(), static_cast<unsigned>(lines.size())),
             static_cast<int>(lines.size()));
   ASSERT_EQ(gzclose(out), Z_OK);
-  const Outcome r = RunParallax(dir, {"ingest", "--db", dir / "a.db", gz});
+  const Outcome r = RunChild(dir, {"ingest", "--db", dir / "a.db", gz});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.substr(0, 9), "added 3, ") << r.out;
 }
@@ -95,7 +95,7 @@ TEST(IngestCli, BadLinesAreNamedAndTheRestStored) {
             "{\"id\": \"ok-2\", \"text\": \"Another usable record.\"\n"
             "{\"id\": \"ok-3\", \"text\": \"The last usable record.\"}\n");
   const std::string db = dir / "a.db";
-  const Outcome r = RunParallax(dir, {"ingest", "--db", db, dir / "mixed.jsonl", dir / "missing.jsonl"});
+  const Outcome r = RunChild(dir, {"ingest", "--db", db, dir / "mixed.jsonl", dir / "missing.jsonl"});
   EXPECT_EQ(r.exit_code, 1);
   const std::string f = dir / "mixed.jsonl";
   EXPECT_NE(r.err.find(f + ":2: not a JSON object"), std::string::npos) << r.err;
@@ -113,7 +113,7 @@ TEST(IngestCli, ManyFailuresAreCountedNotListed) {
   std::string lines;
   for (int i = 0; i < 50; ++i) lines += "{\"id\": \"x" + std::to_string(i) + "\"}\n";
   WriteFile(dir / "bad.jsonl", lines);
-  const Outcome r = RunParallax(dir, {"ingest", "--db", dir / "a.db", dir / "bad.jsonl"});
+  const Outcome r = RunChild(dir, {"ingest", "--db", dir / "a.db", dir / "bad.jsonl"});
   EXPECT_EQ(r.exit_code, 1);
   size_t shown = 0;
   for (size_t p = r.err.find("bad.jsonl:"); p != std::string::npos; p = r.err.find("bad.jsonl:", p + 1)) {
@@ -136,7 +136,7 @@ TEST(IngestCli, PagesAndDirectoriesGoThroughTheExtractor) {
   WriteFile(dir / "in/feed.jsonl", FerryJsonLines());
   WriteFile(dir / "in/binary.txt", std::string("\x7F" "ELF\0\0\x01", 7));
   const std::string db = dir / "a.db";
-  const Outcome r = RunParallax(dir, {"ingest", "--db", db, dir / "in"});
+  const Outcome r = RunChild(dir, {"ingest", "--db", db, dir / "in"});
   EXPECT_EQ(r.exit_code, 1) << r.err;  // binary.txt
   EXPECT_NE(r.err.find(dir / "in/binary.txt: "), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("added 4,"), std::string::npos) << r.out;
@@ -158,12 +158,12 @@ TEST(IngestCli, DamagedDatabaseIsNamedAndLeftAlone) {
   WriteFile(dir / "ferry.jsonl", FerryJsonLines());
   const std::string garbage(20000, '\x5A');
   WriteFile(dir / "bad.db", garbage);
-  const Outcome r = RunParallax(dir, {"ingest", "--db", dir / "bad.db", dir / "ferry.jsonl"});
+  const Outcome r = RunChild(dir, {"ingest", "--db", dir / "bad.db", dir / "ferry.jsonl"});
   EXPECT_EQ(r.exit_code, 4);
   EXPECT_NE(r.err.find(dir / "bad.db is damaged or not a parallax database"), std::string::npos)
       << r.err;
   EXPECT_EQ(ReadFile(dir / "bad.db"), garbage);
-  const Outcome s = RunParallax(dir, {"stories", "--db", dir / "bad.db"});
+  const Outcome s = RunChild(dir, {"stories", "--db", dir / "bad.db"});
   EXPECT_EQ(s.exit_code, 1);
   EXPECT_NE(s.err.find("damaged or not a parallax database"), std::string::npos) << s.err;
 }
@@ -176,7 +176,7 @@ class ReadOnlyDatabase : public ::testing::Test {
     WriteFile(dir_ / "ferry.jsonl", FerryJsonLines());
     ::chmod((dir_ / "ferry.jsonl").c_str(), 0644);
     db_ = dir_ / "news.db";
-    const Outcome r = RunParallax(dir_, {"ingest", "--db", db_, dir_ / "ferry.jsonl"});
+    const Outcome r = RunChild(dir_, {"ingest", "--db", db_, dir_ / "ferry.jsonl"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     WriteFile(dir_ / "more.jsonl", "{\"id\": \"new\", \"text\": \"A new article.\"}\n");
     ::chmod((dir_ / "more.jsonl").c_str(), 0644);
@@ -190,7 +190,7 @@ class ReadOnlyDatabase : public ::testing::Test {
 TEST_F(ReadOnlyDatabase, ReadOnlyFileIsAClearErrorAndKeepsItsArticles) {
   ::chmod(dir_.path().c_str(), 0777);
   ::chmod(db_.c_str(), 0444);
-  const Outcome r = RunParallax(dir_, {"ingest", "--db", db_, dir_ / "more.jsonl"}, options_);
+  const Outcome r = RunChild(dir_, {"ingest", "--db", db_, dir_ / "more.jsonl"}, options_);
   EXPECT_EQ(r.exit_code, 4) << r.out << r.err;
   EXPECT_NE(r.err.find("cannot write to " + db_ + ": it is read-only"), std::string::npos) << r.err;
   ::chmod(db_.c_str(), 0644);
@@ -200,7 +200,7 @@ TEST_F(ReadOnlyDatabase, ReadOnlyFileIsAClearErrorAndKeepsItsArticles) {
 TEST_F(ReadOnlyDatabase, ReadOnlyDirectoryIsAClearError) {
   ::chmod(db_.c_str(), 0666);
   ::chmod(dir_.path().c_str(), 0555);
-  const Outcome r = RunParallax(dir_, {"ingest", "--db", db_, dir_ / "more.jsonl"}, options_);
+  const Outcome r = RunChild(dir_, {"ingest", "--db", db_, dir_ / "more.jsonl"}, options_);
   ::chmod(dir_.path().c_str(), 0700);
   EXPECT_EQ(r.exit_code, 4) << r.out << r.err;
   EXPECT_NE(r.err.find("cannot write in the directory " + dir_.path()), std::string::npos) << r.err;
@@ -210,7 +210,7 @@ TEST_F(ReadOnlyDatabase, ReadOnlyDirectoryIsAClearError) {
 TEST_F(ReadOnlyDatabase, ReadersNeedNoWritePermission) {
   ::chmod(db_.c_str(), 0644);
   ::chmod(dir_.path().c_str(), 0555);
-  const Outcome r = RunParallax(dir_, {"stories", "--db", db_}, options_);
+  const Outcome r = RunChild(dir_, {"stories", "--db", db_}, options_);
   ::chmod(dir_.path().c_str(), 0700);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("no stories in " + db_ + " yet (3 articles)"), std::string::npos) << r.err;
@@ -220,9 +220,9 @@ TEST(StoriesCli, ListsStoriesAndComparesOne) {
   ScratchDir dir;
   WriteFile(dir / "ferry.jsonl", FerryJsonLines());
   const std::string db = dir / "news.db";
-  ASSERT_EQ(RunParallax(dir, {"ingest", "--db", db, dir / "ferry.jsonl"}).exit_code, 0);
+  ASSERT_EQ(RunChild(dir, {"ingest", "--db", db, dir / "ferry.jsonl"}).exit_code, 0);
 
-  Outcome r = RunParallax(dir, {"stories", "--db", db});
+  Outcome r = RunChild(dir, {"stories", "--db", db});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("no stories in " + db + " yet (3 articles)"), std::string::npos) << r.err;
@@ -234,7 +234,7 @@ TEST(StoriesCli, ListsStoriesAndComparesOne) {
                     .ok());
     story_id = store.ListStories()->front().id;
   }
-  r = RunParallax(dir, {"stories", "--db", db});
+  r = RunChild(dir, {"stories", "--db", db});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   std::istringstream lines(r.out);
   std::string header, row;
@@ -246,7 +246,7 @@ TEST(StoriesCli, ListsStoriesAndComparesOne) {
   EXPECT_NE(row.find("2024-03-05T08:30:00Z"), std::string::npos) << row;
   EXPECT_NE(row.find("Evening ferry cancelled"), std::string::npos) << row;
 
-  r = RunParallax(dir, {"stories", "--db", db, "--json"});
+  r = RunChild(dir, {"stories", "--db", db, "--json"});
   ASSERT_EQ(r.exit_code, 0);
   const nlohmann::json story = nlohmann::json::parse(r.out);
   EXPECT_EQ(story.at("id"), story_id);
@@ -254,7 +254,7 @@ TEST(StoriesCli, ListsStoriesAndComparesOne) {
   EXPECT_EQ(story.at("outlets").size(), 3u);
   EXPECT_EQ(story.at("last_published"), "2024-03-05T10:00:00Z");
 
-  r = RunParallax(dir, {"compare", "--json", "--db", db, "--story", std::to_string(story_id)});
+  r = RunChild(dir, {"compare", "--json", "--db", db, "--story", std::to_string(story_id)});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   const nlohmann::json comparison = nlohmann::json::parse(r.out);
   std::vector<std::string> outlets;
@@ -262,12 +262,12 @@ TEST(StoriesCli, ListsStoriesAndComparesOne) {
   // Earliest first; the undated article last.
   EXPECT_EQ(outlets, (std::vector<std::string>{"Skelda Courier", "Harbour Beacon", "Evening Post"}));
 
-  r = RunParallax(dir, {"compare", "--db", db, "--story", "999"});
+  r = RunChild(dir, {"compare", "--db", db, "--story", "999"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("no story 999 in " + db), std::string::npos) << r.err;
-  EXPECT_EQ(RunParallax(dir, {"compare", "--db", db}).exit_code, 2);
-  EXPECT_EQ(RunParallax(dir, {"compare", "--story", "1", dir / "ferry.jsonl"}).exit_code, 2);
-  EXPECT_EQ(RunParallax(dir, {"stories", "--db", dir / "none.db"}).exit_code, 1);
+  EXPECT_EQ(RunChild(dir, {"compare", "--db", db}).exit_code, 2);
+  EXPECT_EQ(RunChild(dir, {"compare", "--story", "1", dir / "ferry.jsonl"}).exit_code, 2);
+  EXPECT_EQ(RunChild(dir, {"stories", "--db", dir / "none.db"}).exit_code, 1);
 }
 
 }  // namespace

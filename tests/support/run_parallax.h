@@ -5,6 +5,7 @@
 #define PARALLAX_TESTS_SUPPORT_RUN_PARALLAX_H_
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -28,6 +29,7 @@ class TempDir {
     path_ = pattern;
   }
   ~TempDir() {
+    ::chmod(path_.c_str(), 0700);  // a test may have made it read-only
     std::error_code ignored;
     std::filesystem::remove_all(path_, ignored);
   }
@@ -73,22 +75,25 @@ struct RunResult {
 
 #ifdef PARALLAX_BINARY
 // Runs `parallax ARGS...` with stdin from `stdin_path`; stdout and stderr go
-// through files in `dir`.
+// through files in `dir`, unless `stdout_path` names another place for
+// stdout (such as /dev/full), which is then not read back.
 inline RunResult RunParallax(const TempDir& dir, const std::vector<std::string>& args,
-                             const std::string& stdin_path = "/dev/null") {
+                             const std::string& stdin_path = "/dev/null",
+                             const std::string& stdout_path = "") {
   std::string command = ShellQuote(PARALLAX_BINARY);
   for (const std::string& a : args) {
-    command += ' ';  // not " " + ...: GCC 12 warns falsely (-Wrestrict) on that
+    command += ' ';
     command += ShellQuote(a);
   }
-  const std::string out_path = dir / "stdout.txt";
+  const bool capture_out = stdout_path.empty();
+  const std::string out_path = capture_out ? dir / "stdout.txt" : stdout_path;
   const std::string err_path = dir / "stderr.txt";
   command += " >" + ShellQuote(out_path) + " 2>" + ShellQuote(err_path) + " <" +
              ShellQuote(stdin_path);
   const int status = std::system(command.c_str());
   RunResult result;
   if (status != -1 && WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-  result.out = ReadFile(out_path);
+  if (capture_out) result.out = ReadFile(out_path);
   result.err = ReadFile(err_path);
   return result;
 }
