@@ -142,17 +142,8 @@ class StoryClusterer::Impl {
     ScoreCandidates(/*outside_story=*/false);
 
     // The most similar story within the time window.
-    uint32_t best = kNone;
-    double best_sim = 0;
-    for (const uint32_t s : candidates_) {
-      const Story& story = stories_[s];
-      if (!InWindow(story, doc.published)) continue;
-      const double sim = scratch_[s].dot / static_cast<double>(story.size);
-      if (sim > best_sim || (sim == best_sim && best != kNone && s < best)) {
-        best_sim = sim;
-        best = s;
-      }
-    }
+    double best_sim = 0, second_sim = 0;
+    const uint32_t best = MostSimilarStory(doc.published, 1, kNone, &best_sim, &second_sim);
     bool join = false;
     if (best != kNone) {
       const Story& story = stories_[best];
@@ -225,20 +216,8 @@ class StoryClusterer::Impl {
       entries_.clear();
       for (const TermWeight& t : vector_) entries_.push_back(Index(t.term));
       ScoreCandidates(/*outside_story=*/true);
-      uint32_t best = kNone;
       double best_sim = 0, second_sim = 0;
-      for (const uint32_t s : candidates_) {
-        const Story& story = stories_[s];
-        if (s == article.story || story.size < 2 || !InWindow(story, own.first)) continue;
-        const double sim = scratch_[s].dot / static_cast<double>(story.size);
-        if (sim > best_sim || (sim == best_sim && best != kNone && s < best)) {
-          second_sim = best_sim;
-          best_sim = sim;
-          best = s;
-        } else {
-          second_sim = std::max(second_sim, sim);
-        }
-      }
+      const uint32_t best = MostSimilarStory(own.first, 2, article.story, &best_sim, &second_sim);
       for (const uint32_t m : strong_) dot_[m] = 0;
       if (best == kNone || best_sim < kMutualFloor || scratch_[best].mutual < kMutualShare ||
           best_sim < kLoneMargin * second_sim) {
@@ -457,6 +436,31 @@ class StoryClusterer::Impl {
         entry.oldest = static_cast<uint32_t>((entry.oldest + 1) % kMaxPostingsPerTerm);
       }
     }
+  }
+
+  // Of the candidates ScoreCandidates found, the story the article
+  // resembles most (mean similarity to its members; ties to the older
+  // story): one within the window of `when`, of `min_size` articles or
+  // more, and not `skip`. kNone when there is none. The runner-up's
+  // similarity goes to `second_sim`.
+  uint32_t MostSimilarStory(int64_t when, uint64_t min_size, uint32_t skip, double* best_sim,
+                            double* second_sim) const {
+    uint32_t best = kNone;
+    *best_sim = 0;
+    *second_sim = 0;
+    for (const uint32_t s : candidates_) {
+      const Story& story = stories_[s];
+      if (s == skip || story.size < min_size || !InWindow(story, when)) continue;
+      const double sim = scratch_[s].dot / static_cast<double>(story.size);
+      if (sim > *best_sim || (sim == *best_sim && best != kNone && s < best)) {
+        *second_sim = *best_sim;
+        *best_sim = sim;
+        best = s;
+      } else {
+        *second_sim = std::max(*second_sim, sim);
+      }
+    }
+    return best;
   }
 
   // One more article in `story`: published between `first` and `last` (-1:

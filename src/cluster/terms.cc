@@ -214,9 +214,10 @@ uint64_t FigureOf(const cluster_internal::Word& word, const cluster_internal::Wo
   for (const char c : word.surface) {
     if (c >= '0' && c <= '9') digits += c;
   }
-  const bool unit = next != nullptr && word.joined_to_next &&
-                    IsUnitWord(cluster_internal::NormalizeWord(next->surface));
-  if (!unit) {
+  const std::string next_lower = next != nullptr && word.joined_to_next
+                                     ? cluster_internal::NormalizeWord(next->surface)
+                                     : std::string();
+  if (!IsUnitWord(next_lower)) {
     // "737" is a figure; "2nd", "100m" and "G7" are names or ordinals.
     const bool plain = std::all_of(word.surface.begin(), word.surface.end(), [](char c) {
       return (c >= '0' && c <= '9') || c == ',' || c == '.';
@@ -226,16 +227,16 @@ uint64_t FigureOf(const cluster_internal::Word& word, const cluster_internal::Wo
     if (!plain || digits.size() < 3 || year) return 0;
   } else {
     digits += ' ';
-    digits += cluster_internal::NormalizeWord(next->surface);
+    digits += next_lower;
   }
   return HashTerm(kFigureSeed, digits);
 }
 
 // Calendar words are capitalised by convention, not because they name
 // anyone: two leads in three on the bench name a weekday.
+// (Weekdays are calendar words too: see WeekdayBit.)
 bool IsCalendarWord(std::string_view lower) {
   static const std::unordered_set<std::string_view> kCalendar = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
       "january", "february", "march", "april", "may", "june", "july", "august",
       "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
       "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
@@ -317,8 +318,8 @@ class WordCache {
       const bool number = entry.lower[0] >= '0' && entry.lower[0] <= '9';
       entry.stem_term = HashTerm(kStemSeed, number ? entry.lower : Stem(entry.lower));
       entry.name_term = HashTerm(kNameSeed, entry.lower);
-      entry.calendar = IsCalendarWord(entry.lower);
       entry.weekday_bit = WeekdayBit(entry.lower);
+      entry.calendar = entry.weekday_bit != 0 || IsCalendarWord(entry.lower);
     }
     return entry;
   }
