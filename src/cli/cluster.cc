@@ -235,14 +235,6 @@ std::vector<size_t> PublicationOrder(const std::vector<ClusterDocument>& docs) {
   return order;
 }
 
-// Articles read so far, on the progress line; checked every so many
-// articles, as reading one takes about a microsecond.
-void ShowRead(ProgressLine& progress, size_t articles) {
-  if ((articles & 1023) == 0 && progress.Due()) {
-    progress.Show(std::to_string(articles) + " articles read");
-  }
-}
-
 // Adds every article in publication order, then gives the lone ones their
 // second look, showing how far it has got. Returns that order.
 std::vector<size_t> AddAll(StoryClusterer& clusterer, const std::vector<ClusterDocument>& docs,
@@ -281,7 +273,7 @@ int ClusterDatabase(const Options& options, const ClusterOptions& cluster_option
   std::vector<ClusterDocument> docs;
   auto collect = [&](const Article& a) {
     docs.push_back(FromArticle(a, options.db, progress));
-    ShowRead(progress, docs.size());
+    progress.ShowCount(docs.size(), "articles read");
     return true;
   };
   const Status read =
@@ -403,7 +395,7 @@ int RunCluster(const std::vector<std::string>& args) {
         }
       }
       docs.push_back(std::move(doc));
-      ShowRead(progress, docs.size());
+      progress.ShowCount(docs.size(), "articles read");
     };
     const Status status = ReadJsonLines(options.inputs[input], on_record, on_error);
     if (!status.ok()) {

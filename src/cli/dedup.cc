@@ -213,13 +213,7 @@ class LineErrors {
   size_t count_ = 0;
 };
 
-// On the progress line: documents read so far (checked every so many, as
-// one takes a few microseconds), then the pairing, which comes after all.
-void ShowRead(ProgressLine& progress, size_t documents) {
-  if ((documents & 4095) == 0 && progress.Due()) {
-    progress.Show(std::to_string(documents) + " documents read");
-  }
-}
+// On the progress line: the pairing, which comes after all is read.
 void ShowPairing(ProgressLine& progress, size_t documents) {
   progress.Show("pairing " + std::to_string(documents) + " documents", /*now=*/true);
 }
@@ -405,7 +399,7 @@ int DedupDatabase(const Options& options, std::chrono::steady_clock::time_point 
       }
       ids.push_back(article.id);
       pipeline.Add(std::move(text));
-      ShowRead(progress, ids.size());
+      progress.ShowCount(ids.size(), "documents read");
       return true;
     });
     pipeline.Finish();
@@ -486,7 +480,7 @@ int RunDedup(const std::vector<std::string>& args) {
           }
           ids.push_back(&it->first);
           pipeline.Add(std::move(record.text));
-          ShowRead(progress, ids.size());
+          progress.ShowCount(ids.size(), "documents read");
         },
         [&](uint64_t line, const std::string& reason) { errors.Add(line, reason + "; skipped"); });
     pipeline.Finish();

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <string>
 
 namespace parallax::cli {
 
@@ -26,6 +27,14 @@ void ProgressLine::Show(const std::string& text, bool now) {
   last_ = Clock::now();
   std::cerr << "\r\033[K" << text << std::flush;
   shown_ = true;
+}
+
+void ProgressLine::ShowCount(size_t count, const char* what) {
+  if ((count & 1023) != 0 || !Due()) return;
+  std::string text = std::to_string(count);
+  text += ' ';
+  text += what;
+  Show(text);
 }
 
 void ProgressLine::Clear() {

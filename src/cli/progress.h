@@ -5,6 +5,7 @@
 #define PARALLAX_CLI_PROGRESS_H_
 
 #include <chrono>
+#include <cstddef>
 #include <string>
 
 namespace parallax::cli {
@@ -23,6 +24,10 @@ class ProgressLine {
   // Draws `text` when Due(), or whenever the line is on with `now` (a new
   // phase of the work, worth saying at once).
   void Show(const std::string& text, bool now = false);
+  // In a loop over many items: every 1,024th `count` shows "COUNT WHAT"
+  // ("4096 articles read") when Due(). Reading the clock for every item of
+  // a fast loop would cost more than the item.
+  void ShowCount(size_t count, const char* what);
   // Erases the line, if drawn.
   void Clear();
   // Seconds since construction, for rates.

@@ -83,6 +83,16 @@ TEST(ProgressLine, DrawsInPlaceThrottlesAndErases) {
   EXPECT_EQ(terminal.Read(), "");
 }
 
+TEST(ProgressLine, CountsShowEvery1024thItemOnly) {
+  StderrOnTerminal terminal;
+  ProgressLine line;
+  usleep(110 * 1000);
+  line.ShowCount(1023, "articles read");
+  EXPECT_EQ(terminal.Read(), "");
+  line.ShowCount(2048, "articles read");
+  EXPECT_EQ(terminal.Read(), "\r\033[K2048 articles read");
+}
+
 TEST(ProgressLine, DisabledStaysSilentOnATerminal) {
   StderrOnTerminal terminal;
   ProgressLine line(/*enabled=*/false);
