@@ -60,6 +60,20 @@ struct Article {
   std::vector<Paragraph> paragraphs;
 };
 
+// The article's text as stored, extracted and compared for copies: its
+// body paragraphs (no captions, boilerplate or off-topic ones), separated
+// by blank lines.
+inline std::string BodyText(const std::vector<Paragraph>& paragraphs) {
+  std::string text;
+  for (const Paragraph& p : paragraphs) {
+    if (p.role != ParagraphRole::kBody) continue;
+    if (!text.empty()) text += "\n\n";
+    text += p.text;
+  }
+  return text;
+}
+inline std::string BodyText(const Article& article) { return BodyText(article.paragraphs); }
+
 }  // namespace parallax
 
 #endif  // PARALLAX_ARTICLE_H_

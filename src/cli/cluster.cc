@@ -197,11 +197,7 @@ ClusterDocument FromArticle(const Article& article, const std::string& db, Progr
   doc.id = article.id;
   doc.title = article.title;
   doc.outlet = article.outlet;
-  for (const Paragraph& p : article.paragraphs) {
-    if (p.role != ParagraphRole::kBody) continue;
-    if (!doc.text.empty()) doc.text += '\n';
-    doc.text += p.text;
-  }
+  doc.text = BodyText(article);
   if (!article.published.empty()) {
     const Result<int64_t> when = ParsePublishedTime(article.published);
     if (when.ok()) {

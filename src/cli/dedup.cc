@@ -379,12 +379,7 @@ int DedupDatabase(const Options& options, std::chrono::steady_clock::time_point 
   {
     SignaturePipeline pipeline(options.jobs, index);
     read = store->ForEachArticle([&](const Article& article) {
-      std::string text;
-      for (const Paragraph& p : article.paragraphs) {
-        if (p.role != ParagraphRole::kBody) continue;
-        if (!text.empty()) text += '\n';
-        text += p.text;
-      }
+      std::string text = BodyText(article);
       if (!HasWord(text)) {
         ++skipped;
         progress.Clear();

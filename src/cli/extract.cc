@@ -148,17 +148,6 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
 // How messages name an input.
 std::string Describe(const std::string& source) { return source == "-" ? "stdin (-)" : source; }
 
-// The page's main text as --json and --text-dir give it.
-std::string BodyText(const Article& article) {
-  std::string text;
-  for (const Paragraph& p : article.paragraphs) {
-    if (p.role != ParagraphRole::kBody) continue;
-    if (!text.empty()) text += "\n\n";
-    text += p.text;
-  }
-  return text;
-}
-
 size_t CountRole(const Article& article, ParagraphRole role) {
   return std::count_if(article.paragraphs.begin(), article.paragraphs.end(),
                        [role](const Paragraph& p) { return p.role == role; });

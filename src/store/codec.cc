@@ -134,16 +134,6 @@ bool DecodeParagraphs(std::string_view json, std::vector<Paragraph>& paragraphs)
   return true;
 }
 
-std::string BodyText(const std::vector<Paragraph>& paragraphs) {
-  std::string text;
-  for (const Paragraph& p : paragraphs) {
-    if (p.role != ParagraphRole::kBody) continue;
-    if (!text.empty()) text += "\n\n";
-    text += p.text;
-  }
-  return text;
-}
-
 std::string ContentHashBytes(const Article& article) {
   // The outlet is part of the key: one wire story printed by two outlets is
   // two articles (what compare and dedup look at), while one outlet's story

@@ -100,9 +100,6 @@ int LatestVersion();
 std::string EncodeParagraphs(const std::vector<Paragraph>& paragraphs);
 bool DecodeParagraphs(std::string_view json, std::vector<Paragraph>& paragraphs);
 
-// The `text` column: body paragraphs separated by a blank line.
-std::string BodyText(const std::vector<Paragraph>& paragraphs);
-
 // ContentHash as 16 raw bytes (what the UNIQUE column holds).
 std::string ContentHashBytes(const Article& article);
 

@@ -250,7 +250,7 @@ Result<AddReport> Store::AddArticles(const std::vector<Article>& batch) {
       ++report.counts.failed;
       continue;
     }
-    text = store_internal::BodyText(a.paragraphs);
+    text = BodyText(a.paragraphs);
     paragraphs = store_internal::EncodeParagraphs(a.paragraphs);
     hash = store_internal::ContentHashBytes(a);
     Stmt& ins = im.insert;
