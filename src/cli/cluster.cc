@@ -84,8 +84,9 @@ Options:
                  story's latest article) never share a story (default 3;
                  fractions allowed). Articles without a date are not
                  limited.
-  --jobs N       extract words on N threads (default 1; 0 = one per core);
-                 the output is the same for any N
+  --jobs N       extract words on N threads, and with 2 or more score
+                 each article on two (default 1; 0 = one per core); the
+                 output is the same for any N
   --stats        print the number of articles and stories and the speed to
                  standard error
   -h, --help     this text
@@ -350,6 +351,7 @@ int RunCluster(const std::vector<std::string>& args) {
   const auto start = std::chrono::steady_clock::now();
   ClusterOptions cluster_options;
   cluster_options.window_seconds = static_cast<int64_t>(options.window_days * 86400);
+  cluster_options.threads = options.jobs;
   if (!options.db.empty()) return ClusterDatabase(options, cluster_options, start);
 
   ProgressLine progress;

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "cluster/postings.h"
 #include "cluster/term_index.h"
 #include "parallax/cluster.h"
 
@@ -104,9 +105,10 @@ constexpr size_t kMaxPostingsPerTerm = 1024;
 
 class StoryClusterer::Impl {
  public:
-  explicit Impl(ClusterOptions options) : options_(options) {}
+  explicit Impl(ClusterOptions options) : options_(options), scorer_(options.threads) {}
 
-  Impl(ClusterOptions options, const ClusterState& state) : options_(options) {
+  Impl(ClusterOptions options, const ClusterState& state)
+      : options_(options), scorer_(options.threads) {
     documents_ = state.documents;
     for (const auto& [term, df] : state.document_frequencies) Entry(term).df = df;
     for (const StoryState& saved : state.stories) {
@@ -172,9 +174,9 @@ class StoryClusterer::Impl {
     const uint32_t added = static_cast<uint32_t>(members_.size());
     bool mutual_with_some = false;  // for AttachLoneArticles
     float closest = 0, closest_outside = 0;
-    for (const uint32_t m : strong_) {
-      Member& member = members_[m];
-      const float sim = dot_[m] * member.inverse_count;
+    for (const cluster_internal::ScoredMember& scored : strong_) {
+      Member& member = members_[scored.member];
+      const float sim = scored.dot * member.inverse_count;
       if (sim > member.closest) SetClosest(member, sim);
       closest = std::max(closest, sim);
       if (member.story != target) {
@@ -185,13 +187,12 @@ class StoryClusterer::Impl {
     }
     // The same test the other way: members of other stories for which this
     // article is (nearly) the closest outside article.
-    for (const uint32_t m : strong_) {
-      Member& member = members_[m];
+    for (const cluster_internal::ScoredMember& scored : strong_) {
+      Member& member = members_[scored.member];
       if (member.story != target &&
-          dot_[m] * member.inverse_count >= kMutualShare * closest_outside) {
+          scored.dot * member.inverse_count >= kMutualShare * closest_outside) {
         member.mutual_outside = true;
       }
-      dot_[m] = 0;
     }
     AddMember(target, 1, closest, vector_);
     SetClosestOutside(members_[added], closest_outside);
@@ -218,7 +219,6 @@ class StoryClusterer::Impl {
       ScoreCandidates(/*outside_story=*/true);
       double best_sim = 0, second_sim = 0;
       const uint32_t best = MostSimilarStory(own.first, 2, article.story, &best_sim, &second_sim);
-      for (const uint32_t m : strong_) dot_[m] = 0;
       if (best == kNone || best_sim < kMutualFloor || scratch_[best].mutual < kMutualShare ||
           best_sim < kLoneMargin * second_sim) {
         continue;
@@ -280,6 +280,9 @@ class StoryClusterer::Impl {
 
  private:
   static constexpr uint32_t kNone = ~0u;
+  // Scale of the story sums (Scratch::dot): far finer than any decision
+  // needs, and a story of a million members still fits.
+  static constexpr double kDotScale = 4294967296.0;  // 2^32
   // A floor under a member's closest similarity in the mutual test's
   // ratio: an article that resembled nothing yet is not infinitely eager.
   static constexpr float kMinClosest = 1e-3f;
@@ -315,19 +318,13 @@ class StoryClusterer::Impl {
   // Per story, for the article being added.
   struct Scratch {
     uint64_t stamp = 0;
-    double dot = 0;     // sum of its similarities to the members
+    // Sum of its similarities to the members, in units of 1 / kDotScale:
+    // an integer sum is the same in any order, and the order members are
+    // scored in depends on how the walk was split.
+    int64_t dot = 0;
     float mutual = 0;   // max over members of similarity / member's closest (or closest outside)
   };
-  struct Posting {
-    uint32_t member;
-    float weight;
-  };
-  struct TermEntry {
-    uint64_t term = 0;
-    uint32_t df = 0;
-    uint32_t oldest = 0;  // once full, postings is a ring and this its start
-    std::vector<Posting> postings;
-  };
+  using TermEntry = cluster_internal::TermEntry;
   struct Article {
     std::string id;
     uint32_t story;
@@ -374,34 +371,13 @@ class StoryClusterer::Impl {
   // `outside_story`: the mutual test against each member's closest article
   // outside its story, instead of its closest of all.
   void ScoreCandidates(bool outside_story) {
-    // Half the corpus may share a common word with the article, so whether
-    // a member is new is a coin toss: appending without a branch (always
-    // write, advance only for a new one) is what makes this loop fast.
-    if (touched_.size() < members_.size() + 1) touched_.resize(members_.size() + 1);
-    size_t touched = 0;
-    uint32_t* out = touched_.data();
-    float* dots = dot_.data();
-    for (size_t i = 0; i < vector_.size(); ++i) {
-      const float w = vector_[i].weight;
-      for (const Posting& p : entries_by_index_[entries_[i]].postings) {
-        // Weights are positive, so a zero means "not touched yet".
-        float& dot = dots[p.member];
-        out[touched] = p.member;
-        touched += dot == 0;
-        dot += w * p.weight;
-      }
-    }
+    scorer_.Score(entries_by_index_, vector_, entries_, static_cast<uint32_t>(members_.size()),
+                  kNoiseSimilarity, strong_);
+    // Per story: the sum of its members' similarities, and the mutual test's ratio.
     ++stamp_;
     candidates_.clear();
-    strong_.clear();
-    for (size_t t = 0; t < touched; ++t) {
-      const uint32_t m = touched_[t];
-      if (dot_[m] < kNoiseSimilarity) {
-        dot_[m] = 0;  // ready for the next article
-        continue;
-      }
-      strong_.push_back(m);
-      const Member& member = members_[m];
+    for (const cluster_internal::ScoredMember& scored : strong_) {
+      const Member& member = members_[scored.member];
       Scratch& story = scratch_[member.story];
       if (story.stamp != stamp_) {
         story.stamp = stamp_;
@@ -409,8 +385,8 @@ class StoryClusterer::Impl {
         story.mutual = 0;
         candidates_.push_back(member.story);
       }
-      const float sim = dot_[m] * member.inverse_count;
-      story.dot += dot_[m];
+      const float sim = scored.dot * member.inverse_count;
+      story.dot += static_cast<int64_t>(static_cast<double>(scored.dot) * kDotScale);
       const float inverse = outside_story ? member.inverse_closest_outside : member.inverse_closest;
       story.mutual = std::max(story.mutual, sim * inverse);
     }
@@ -423,18 +399,12 @@ class StoryClusterer::Impl {
     member.inverse_count = 1.0f / static_cast<float>(count);
     SetClosest(member, closest);
     members_.push_back(member);
-    dot_.push_back(0);
     for (size_t i = 0; i < vec.size(); ++i) {
       const TermWeight& t = vec[i];
       if (!(t.weight >= kMinWeight) || !std::isfinite(t.weight)) continue;  // a restored centroid's
       if (t.weight * member.inverse_count < kMinPostingWeight) continue;
       TermEntry& entry = entries_by_index_[&vec == &vector_ ? entries_[i] : Index(t.term)];
-      if (entry.postings.size() < kMaxPostingsPerTerm) {
-        entry.postings.push_back({m, t.weight});
-      } else {
-        entry.postings[entry.oldest] = {m, t.weight};
-        entry.oldest = static_cast<uint32_t>((entry.oldest + 1) % kMaxPostingsPerTerm);
-      }
+      cluster_internal::AddPosting(entry, {m, t.weight}, kMaxPostingsPerTerm, scorer_.split());
     }
   }
 
@@ -451,7 +421,7 @@ class StoryClusterer::Impl {
     for (const uint32_t s : candidates_) {
       const Story& story = stories_[s];
       if (s == skip || story.size < min_size || !InWindow(story, when)) continue;
-      const double sim = scratch_[s].dot / static_cast<double>(story.size);
+      const double sim = static_cast<double>(scratch_[s].dot) / kDotScale / static_cast<double>(story.size);
       if (sim > *best_sim || (sim == *best_sim && best != kNone && s < best)) {
         *second_sim = *best_sim;
         *best_sim = sim;
@@ -575,10 +545,9 @@ class StoryClusterer::Impl {
   uint64_t stamp_ = 0;
   std::vector<TermWeight> vector_;
   std::vector<uint32_t> entries_;  // index of each term of vector_
-  std::vector<float> dot_;  // per member: dot product with vector_; 0 between articles
   std::vector<Scratch> scratch_;  // per story
-  std::vector<uint32_t> touched_;  // members scored (a buffer: the count is in ScoreCandidates)
-  std::vector<uint32_t> strong_;  // touched members at kNoiseSimilarity or more
+  cluster_internal::IndexScorer scorer_;
+  std::vector<cluster_internal::ScoredMember> strong_;  // members at kNoiseSimilarity or more
   std::vector<TermWeight> merged_;
   std::vector<uint32_t> candidates_;
 };
