@@ -88,6 +88,18 @@ void LocateSplit(TermEntry& entry, const SplitPoint& split) {
   entry.split_version = split.version;
 }
 
+void KeepClosest(std::vector<ScoredMember>& neighbours, ScoredMember met, size_t max_size) {
+  if (neighbours.size() >= max_size) {
+    auto closer = [](const ScoredMember& a, const ScoredMember& b) {
+      return a.dot > b.dot || (a.dot == b.dot && a.member < b.member);
+    };
+    const size_t keep = max_size / 2;
+    std::nth_element(neighbours.begin(), neighbours.begin() + keep, neighbours.end(), closer);
+    neighbours.resize(keep);
+  }
+  neighbours.push_back(met);
+}
+
 size_t MemberScorer::Score(const std::vector<TermEntry>& index, const TermWeight* weights,
                            const uint32_t* entries, size_t terms, MemberRange range,
                            uint32_t members, float floor) {

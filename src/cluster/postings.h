@@ -58,6 +58,11 @@ struct ScoredMember {
   float dot;  // dot product of its vector with the article's
 };
 
+// Adds `met` to `neighbours`; a list of `max_size` first drops all but
+// its closest max_size / 2 (highest dot; ties to the lower member), so the
+// closest max_size / 2 of all ever added are always kept.
+void KeepClosest(std::vector<ScoredMember>& neighbours, ScoredMember met, size_t max_size);
+
 // Scores an article against the indexed members of a range: one scorer
 // per thread, each with dot products of its own, so that no cache line
 // moves between processors while they walk.

@@ -135,6 +135,27 @@ TEST(MemberScorer, ASecondArticleStartsFromZero) {
   EXPECT_EQ(Strong(reused), Strong(fresh));
 }
 
+TEST(KeepClosest, TheClosestHalfOfTheBoundAreNeverDropped) {
+  std::mt19937 random(23);
+  std::uniform_real_distribution<float> dot(0.1f, 1.0f);
+  std::vector<ScoredMember> kept, all;
+  for (uint32_t m = 0; m < 1000; ++m) {
+    const ScoredMember met{m, dot(random)};
+    all.push_back(met);
+    KeepClosest(kept, met, 16);
+    ASSERT_LE(kept.size(), 16u);
+    std::vector<ScoredMember> closest = all;
+    std::sort(closest.begin(), closest.end(),
+              [](const ScoredMember& a, const ScoredMember& b) { return a.dot > b.dot; });
+    closest.resize(std::min<size_t>(closest.size(), 8));
+    for (const ScoredMember& c : closest) {
+      ASSERT_TRUE(std::any_of(kept.begin(), kept.end(),
+                              [&](const ScoredMember& k) { return k.member == c.member; }))
+          << "member " << c.member << " dropped after " << m;
+    }
+  }
+}
+
 TEST(HelperThread, RunsEachTaskOnceAndWaitSeesItsWork) {
   HelperThread helper;
   int done = 0;
