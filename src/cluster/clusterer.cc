@@ -364,10 +364,16 @@ class StoryClusterer::Impl {
     for (const TermWeight& t : terms.terms) {
       if (!(t.weight > 0) || !std::isfinite(t.weight)) continue;  // not from ExtractTerms
       const uint32_t index = Index(t.term);
-      // max(): a caller's frequencies may count a term in more articles
-      // than they count articles.
-      const double ratio = std::max(1.0, (n + 1) / (entries_by_index_[index].df + 1.0));
-      const float w = static_cast<float>(t.weight * std::sqrt(std::log(ratio) + 1.0));
+      TermEntry& entry = entries_by_index_[index];
+      if (entry.idf_documents != documents_ || entry.idf_df != entry.df) {
+        // max(): a caller's frequencies may count a term in more articles
+        // than they count articles.
+        const double ratio = std::max(1.0, (n + 1) / (entry.df + 1.0));
+        entry.idf = std::sqrt(std::log(ratio) + 1.0);
+        entry.idf_documents = documents_;
+        entry.idf_df = entry.df;
+      }
+      const float w = static_cast<float>(t.weight * entry.idf);
       vector_.push_back({t.term, w});
       entries_.push_back(index);
       norm2 += static_cast<double>(w) * w;

@@ -3,6 +3,7 @@
 #include "cluster/postings.h"
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <exception>
 #include <system_error>
@@ -63,7 +64,9 @@ size_t Walk(const Posting* p, const Posting* end, float weight, float* dots, uin
   for (; p != end; ++p) {
     float& dot = dots[p->member];
     touched[count] = p->member;
-    count += dot == 0;
+    // Dots are sums of positive products, so "untouched" is exactly the
+    // bits of +0: an integer test, without a float compare's NaN handling.
+    count += std::bit_cast<uint32_t>(dot) == 0;
     dot += weight * p->weight;
   }
   return count;

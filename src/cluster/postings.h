@@ -41,6 +41,11 @@ struct TermEntry {
   // and go, so scorers need no search.
   uint32_t split_version = 0;
   uint32_t before_split = 0;
+  // The term's idf factor as last computed, and the counts it was computed
+  // from: a batch counted up front computes each term's once.
+  double idf = 0;
+  uint64_t idf_documents = ~uint64_t{0};
+  uint32_t idf_df = 0;
 };
 
 // Appends the posting of a member added after all others (and after the
