@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -243,10 +242,11 @@ bool IsCalendarWord(std::string_view lower) {
   return kCalendar.count(lower) != 0;
 }
 
+// What the clusterer needs of a word, worked out once per word.
 struct NormalizedWord {
-  std::string lower;
-  uint64_t stem_term = 0;  // 0: a stopword, not a term
-  uint64_t name_term = 0;  // the term when the word is used as a name
+  uint64_t surface_hash = 0;  // the word as written (its identity in an article)
+  uint64_t stem_term = 0;     // 0: a stopword, not a term
+  uint64_t name_term = 0;     // the term when the word is used as a name
   bool calendar = false;
   uint8_t weekday_bit = 0;  // ArticleTerms::weekdays' bit for a weekday's name
 };
@@ -261,71 +261,70 @@ uint8_t WeekdayBit(std::string_view lower) {
   return 0;
 }
 
-// Word -> its NormalizedWord: open addressing over xxHash values of the
-// surface, which is kept and compared, so two words never share an entry.
+// Word -> its NormalizedWord: open addressing over the xxHash value of the
+// word as written, with the entry in the slot, so a word seen before costs
+// one probe of one array. Words are told apart by their 64-bit hashes,
+// which is no weaker than the terms themselves (64-bit hashes too).
 // (std::unordered_map<std::string> cost a copy of the key and a slower
-// hash per word: an eighth of the whole run.)
+// hash per word: an eighth of the whole run; a table of indices into a
+// deque of entries kept the surface to compare and cost two dependent
+// cache misses per word.)
 class WordCache {
  public:
-  size_t size() const { return words_.size(); }
+  size_t size() const { return size_; }
 
   void Clear() {
-    words_.clear();
-    slots_.assign(slots_.size(), kEmpty);
+    std::fill(slots_.begin(), slots_.end(), NormalizedWord{});
+    size_ = 0;
   }
 
-  // The entry of `surface`, made on first sight. Entries are stable until
-  // Clear (a deque never moves them), so an article's words can be compared
-  // by address.
-  const NormalizedWord& Get(std::string_view surface) {
-    if ((words_.size() + 1) * 2 > slots_.size()) Grow();  // at most half full
-    const uint64_t hash = XXH3_64bits(surface.data(), surface.size());
-    size_t i = hash & (slots_.size() - 1);
-    for (; slots_[i] != kEmpty; i = (i + 1) & (slots_.size() - 1)) {
-      const Entry& e = words_[slots_[i]];
-      if (e.hash == hash && e.surface == surface) return e.word;
+  NormalizedWord Get(std::string_view surface) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();  // at most half full
+    // 0 marks an empty slot; a word hashing to 0 is moved aside.
+    const uint64_t hash = std::max<uint64_t>(1, XXH3_64bits(surface.data(), surface.size()));
+    const size_t mask = slots_.size() - 1;
+    size_t i = hash & mask;
+    for (; slots_[i].surface_hash != 0; i = (i + 1) & mask) {
+      if (slots_[i].surface_hash == hash) return slots_[i];
     }
-    slots_[i] = static_cast<uint32_t>(words_.size());
-    words_.push_back({hash, std::string(surface), MakeWord(surface)});
-    return words_.back().word;
+    slots_[i] = MakeWord(surface, hash);
+    ++size_;
+    return slots_[i];
   }
 
  private:
-  static constexpr uint32_t kEmpty = ~0u;
-  struct Entry {
-    uint64_t hash;
-    std::string surface;
-    NormalizedWord word;
-  };
-
   void Grow() {
-    slots_.assign(std::max<size_t>(4096, slots_.size() * 2), kEmpty);
-    for (size_t w = 0; w < words_.size(); ++w) {
-      size_t i = words_[w].hash & (slots_.size() - 1);
-      while (slots_[i] != kEmpty) i = (i + 1) & (slots_.size() - 1);
-      slots_[i] = static_cast<uint32_t>(w);
+    std::vector<NormalizedWord> old(std::max<size_t>(4096, slots_.size() * 2));
+    old.swap(slots_);
+    const size_t mask = slots_.size() - 1;
+    for (const NormalizedWord& word : old) {
+      if (word.surface_hash == 0) continue;
+      size_t i = word.surface_hash & mask;
+      while (slots_[i].surface_hash != 0) i = (i + 1) & mask;
+      slots_[i] = word;
     }
   }
 
-  static NormalizedWord MakeWord(std::string_view surface) {
+  static NormalizedWord MakeWord(std::string_view surface, uint64_t hash) {
     NormalizedWord entry;
-    entry.lower = cluster_internal::NormalizeWord(surface);
+    entry.surface_hash = hash;
+    const std::string lower = cluster_internal::NormalizeWord(surface);
     // "US" the country is not "us" the pronoun: a stopword in capitals is kept.
     const bool capitals = surface.size() >= 2 &&
                           std::none_of(surface.begin(), surface.end(),
                                        [](char c) { return c >= 'a' && c <= 'z'; });
-    if (!entry.lower.empty() && (!IsStopword(entry.lower) || capitals)) {
-      const bool number = entry.lower[0] >= '0' && entry.lower[0] <= '9';
-      entry.stem_term = HashTerm(kStemSeed, number ? entry.lower : Stem(entry.lower));
-      entry.name_term = HashTerm(kNameSeed, entry.lower);
-      entry.weekday_bit = WeekdayBit(entry.lower);
-      entry.calendar = entry.weekday_bit != 0 || IsCalendarWord(entry.lower);
+    if (!lower.empty() && (!IsStopword(lower) || capitals)) {
+      const bool number = lower[0] >= '0' && lower[0] <= '9';
+      entry.stem_term = HashTerm(kStemSeed, number ? lower : Stem(lower));
+      entry.name_term = HashTerm(kNameSeed, lower);
+      entry.weekday_bit = WeekdayBit(lower);
+      entry.calendar = entry.weekday_bit != 0 || IsCalendarWord(lower);
     }
     return entry;
   }
 
-  std::deque<Entry> words_;
-  std::vector<uint32_t> slots_;
+  std::vector<NormalizedWord> slots_;
+  size_t size_ = 0;
 };
 
 // Occurrences of terms; then one weight per term: 1 + ln(count), headline
@@ -376,11 +375,10 @@ bool IsTitleCase(const std::vector<Word>& words, size_t count) {
 ArticleTerms ExtractTerms(std::string_view title, std::string_view text) {
   thread_local WordCache cache;
   thread_local std::vector<Word> words;
-  thread_local std::vector<const NormalizedWord*> normalized;
+  thread_local std::vector<NormalizedWord> normalized;
   thread_local std::vector<char> is_name;
-  thread_local std::vector<const NormalizedWord*> names;
+  thread_local std::vector<uint64_t> names;  // surface hashes
   thread_local TermCounter counter;
-  // Only here, between articles: the pointers below point into the cache.
   if (cache.size() >= kMaxWordCache) cache.Clear();
 
   words.clear();
@@ -389,40 +387,42 @@ ArticleTerms ExtractTerms(std::string_view title, std::string_view text) {
   const bool title_case = IsTitleCase(words, title_words);
   cluster_internal::SplitWords(text, words, kLeadWords);
   normalized.resize(words.size());
-  for (size_t i = 0; i < words.size(); ++i) normalized[i] = &cache.Get(words[i].surface);
+  for (size_t i = 0; i < words.size(); ++i) normalized[i] = cache.Get(words[i].surface);
 
   // Which words are names. A capital inside a sentence marks one. A capital
   // that starts a sentence may be grammar, so it counts when the word is a
   // name elsewhere in the article, is in capitals ("NATO"), or runs on into
   // a name ("Kamala Harris said"). A Title Case headline shows no names.
   auto may_be_name = [&](size_t i) {
-    return words[i].capitalized && !words[i].number && normalized[i]->stem_term != 0 &&
-           !normalized[i]->calendar && !(i < title_words && title_case);
+    return words[i].capitalized && !words[i].number && normalized[i].stem_term != 0 &&
+           !normalized[i].calendar && !(i < title_words && title_case);
   };
   is_name.assign(words.size(), 0);
   names.clear();
   for (size_t i = 0; i < words.size(); ++i) {
     if (may_be_name(i) && (!words[i].sentence_start || words[i].all_caps)) {
       is_name[i] = 1;
-      names.push_back(normalized[i]);
+      names.push_back(normalized[i].surface_hash);
     }
   }
   for (size_t i = words.size(); i-- > 0;) {  // backwards, so a run of names carries
     if (is_name[i] || !may_be_name(i)) continue;
     const bool runs_on = words[i].joined_to_next && i + 1 < words.size() && is_name[i + 1];
-    if (runs_on || std::find(names.begin(), names.end(), normalized[i]) != names.end()) is_name[i] = 1;
+    if (runs_on || std::find(names.begin(), names.end(), normalized[i].surface_hash) != names.end()) {
+      is_name[i] = 1;
+    }
   }
 
   counter.Clear();
   for (size_t i = 0; i < words.size(); ++i) {
-    const NormalizedWord& n = *normalized[i];
+    const NormalizedWord& n = normalized[i];
     if (n.stem_term == 0) continue;
     const float count = i < title_words ? kTitleWeight : 1.0f;
     counter.Add(n.stem_term, count, 1.0f);
     if (is_name[i]) counter.Add(n.name_term, count, kNameWeight);
   }
   ArticleTerms out = counter.Finish();
-  for (const NormalizedWord* n : normalized) out.weekdays |= n->weekday_bit;
+  for (const NormalizedWord& n : normalized) out.weekdays |= n.weekday_bit;
   for (size_t i = 0; i < words.size(); ++i) {
     if (!words[i].number) continue;
     const uint64_t figure = FigureOf(words[i], i + 1 < words.size() ? &words[i + 1] : nullptr);
