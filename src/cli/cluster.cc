@@ -3,30 +3,29 @@
 // saved in the store.
 //
 // Two passes over the input, both in memory: the articles' terms are
-// extracted (on --jobs threads: it is pure per article) and counted, so
-// that every article is weighted with the whole file's word frequencies;
-// then they join stories one by one in input order. The output is the same
-// whatever the thread count.
+// extracted (on --jobs threads while the input is read: it is pure per
+// article) and counted, so that every article is weighted with the whole
+// file's word frequencies; then they join stories one by one in
+// publication order, scored on two threads with --jobs 2 or more. The
+// output is the same whatever the thread count.
 //
 // With --db the clusterer resumes from the state the previous run saved,
 // so a run costs what it adds, not what the store holds; the new stories
 // and the new state are saved in one transaction.
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cerrno>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
 #include <string>
-#include <system_error>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "cli/commands.h"
 #include "cli/progress.h"
+#include "cli/term_extraction.h"
 #include "parallax/cluster.h"
 #include "parallax/ingest.h"
 #include "parallax/store.h"
@@ -164,33 +163,6 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
 // How messages name an input.
 std::string Describe(const std::string& path) { return path == "-" ? "stdin" : path; }
 
-// Extracts the terms of every article on `jobs` threads, which take
-// chunks of articles as they finish the previous one.
-std::vector<ArticleTerms> ExtractAll(const std::vector<ClusterDocument>& docs, unsigned jobs) {
-  // Large enough that taking a chunk costs nothing next to its work.
-  constexpr size_t kChunk = 64;
-  std::vector<ArticleTerms> terms(docs.size());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t begin = next.fetch_add(kChunk); begin < docs.size(); begin = next.fetch_add(kChunk)) {
-      for (size_t i = begin; i < std::min(begin + kChunk, docs.size()); ++i) {
-        terms[i] = ExtractTerms(docs[i].title, docs[i].text);
-      }
-    }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs && t * kChunk < docs.size(); ++t) {
-    try {
-      threads.emplace_back(work);
-    } catch (const std::system_error&) {
-      break;  // the system allows fewer threads (ulimit -u): fewer workers
-    }
-  }
-  work();
-  for (std::thread& t : threads) t.join();
-  return terms;
-}
-
 // A stored article as the clusterer reads it: the title, and the body one
 // paragraph a line, as in the JSON lines it may have been ingested from.
 ClusterDocument FromArticle(const Article& article, const std::string& db, ProgressLine& progress) {
@@ -267,10 +239,10 @@ int ClusterDatabase(const Options& options, const ClusterOptions& cluster_option
   // what a file of the whole corpus would give.
   const bool resume = state->documents > 0 || !state->stories.empty();
   ProgressLine progress;
-  std::vector<ClusterDocument> docs;
+  TermExtraction extraction(options.jobs);
   auto collect = [&](const Article& a) {
-    docs.push_back(FromArticle(a, options.db, progress));
-    progress.ShowCount(docs.size(), "articles read");
+    extraction.Add(FromArticle(a, options.db, progress));
+    progress.ShowCount(extraction.size(), "articles read");
     return true;
   };
   const Status read =
@@ -280,6 +252,9 @@ int ClusterDatabase(const Options& options, const ClusterOptions& cluster_option
     std::cerr << "parallax cluster: " << read.message() << "\n";
     return kExitSomeInputsFailed;
   }
+  std::vector<ClusterDocument> docs;
+  std::vector<ArticleTerms> terms;
+  extraction.Finish(docs, terms);
   if (docs.empty()) {
     if (resume) {
       std::cerr << "parallax cluster: no new articles to cluster in " << options.db << "\n";
@@ -290,7 +265,6 @@ int ClusterDatabase(const Options& options, const ClusterOptions& cluster_option
     return kExitOk;
   }
 
-  const std::vector<ArticleTerms> terms = ExtractAll(docs, options.jobs);
   StoryClusterer clusterer =
       resume ? StoryClusterer(cluster_options, *state) : StoryClusterer(cluster_options);
   const size_t stories_before = clusterer.story_count();
@@ -355,7 +329,7 @@ int RunCluster(const std::vector<std::string>& args) {
   if (!options.db.empty()) return ClusterDatabase(options, cluster_options, start);
 
   ProgressLine progress;
-  std::vector<ClusterDocument> docs;
+  TermExtraction extraction(options.jobs);
   bool any_failed = false;
   struct Where {
     size_t input;
@@ -392,8 +366,8 @@ int RunCluster(const std::vector<std::string>& args) {
                     << "; clustered without a date\n";
         }
       }
-      docs.push_back(std::move(doc));
-      progress.ShowCount(docs.size(), "articles read");
+      extraction.Add(std::move(doc));
+      progress.ShowCount(extraction.size(), "articles read");
     };
     const Status status = ReadJsonLines(options.inputs[input], on_record, on_error);
     if (!status.ok()) {
@@ -403,7 +377,9 @@ int RunCluster(const std::vector<std::string>& args) {
     }
   }
 
-  const std::vector<ArticleTerms> terms = ExtractAll(docs, options.jobs);
+  std::vector<ClusterDocument> docs;
+  std::vector<ArticleTerms> terms;
+  extraction.Finish(docs, terms);
   StoryClusterer clusterer(cluster_options);
   for (const ArticleTerms& t : terms) clusterer.CountTerms(t);
   const std::vector<size_t> order = AddAll(clusterer, docs, terms, progress);
