@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "cluster/postings.h"
+#include "cluster/sorted_vectors.h"
 #include "cluster/term_index.h"
 #include "parallax/cluster.h"
 
@@ -110,10 +111,9 @@ constexpr size_t kMaxPostingsPerTerm = 1024;
 
 class StoryClusterer::Impl {
  public:
-  explicit Impl(ClusterOptions options) : options_(options), scorer_(options.threads) {}
+  explicit Impl(ClusterOptions options) : options_(options) {}
 
-  Impl(ClusterOptions options, const ClusterState& state)
-      : options_(options), scorer_(options.threads) {
+  Impl(ClusterOptions options, const ClusterState& state) : options_(options) {
     documents_ = state.documents;
     for (const auto& [term, df] : state.document_frequencies) Entry(term).df = df;
     for (const StoryState& saved : state.stories) {
@@ -175,7 +175,7 @@ class StoryClusterer::Impl {
       stories_.push_back(std::move(story));
       scratch_.emplace_back();
       if (lone_neighbours_.size() <= added) lone_neighbours_.resize(added + size_t{1});
-      for (const cluster_internal::ScoredMember& met : strong_) {
+      for (const cluster_internal::ScoredMember& met : scorer_.strong()) {
         cluster_internal::KeepClosest(lone_neighbours_[added], met, kMaxLoneNeighbours);
       }
     }
@@ -186,7 +186,7 @@ class StoryClusterer::Impl {
     // Every member scored now knows how close this article came.
     bool mutual_with_some = false;  // for AttachLoneArticles
     float closest = 0, closest_outside = 0;
-    for (const cluster_internal::ScoredMember& scored : strong_) {
+    for (const cluster_internal::ScoredMember& scored : scorer_.strong()) {
       Member& member = members_[scored.member];
       const float sim = scored.dot * member.inverse_count;
       if (sim > member.closest) SetClosest(member, sim);
@@ -199,7 +199,7 @@ class StoryClusterer::Impl {
     }
     // The same test the other way: members of other stories for which this
     // article is (nearly) the closest outside article.
-    for (const cluster_internal::ScoredMember& scored : strong_) {
+    for (const cluster_internal::ScoredMember& scored : scorer_.strong()) {
       Member& member = members_[scored.member];
       if (member.story != target &&
           scored.dot * member.inverse_count >= kMutualShare * closest_outside) {
@@ -235,8 +235,7 @@ class StoryClusterer::Impl {
       // missed the articles whose postings a full list had dropped since:
       // B-cubed F1 0.831 -> 0.835, pairwise 0.704 -> 0.710 on the bench
       // (shuffled: 0.760 -> 0.761, 0.576 -> 0.579).
-      strong_ = lone_neighbours_[article.member];
-      GatherStories(/*outside_story=*/true);
+      GatherStories(lone_neighbours_[article.member], /*outside_story=*/true);
       double best_sim = 0, second_sim = 0;
       const uint32_t best = MostSimilarStory(own.first, 2, article.story, &best_sim, &second_sim);
       if (best == kNone || best_sim < kMutualFloor || scratch_[best].mutual < kMutualShare ||
@@ -301,9 +300,6 @@ class StoryClusterer::Impl {
 
  private:
   static constexpr uint32_t kNone = ~0u;
-  // Scale of the story sums (Scratch::dot): far finer than any decision
-  // needs, and a story of a million members still fits.
-  static constexpr double kDotScale = 4294967296.0;  // 2^32
   // Similarities kept per lone article (KeepClosest): at most 1 KiB. On
   // the bench a lone article meets 58 articles at kNoiseSimilarity or more
   // on average (some over 380). Keeping all gave B-cubed F1 0.8348,
@@ -350,10 +346,7 @@ class StoryClusterer::Impl {
   // Per story, for the article being added.
   struct Scratch {
     uint64_t stamp = 0;
-    // Sum of its similarities to the members, in units of 1 / kDotScale:
-    // an integer sum is the same in any order, and the order members are
-    // scored in depends on how the walk was split.
-    int64_t dot = 0;
+    double dot = 0;     // sum of its similarities to the members
     float mutual = 0;   // max over members of similarity / member's closest (or closest outside)
   };
   using TermEntry = cluster_internal::TermEntry;
@@ -410,16 +403,17 @@ class StoryClusterer::Impl {
   // outside its story, instead of its closest of all.
   void ScoreCandidates(bool outside_story) {
     scorer_.Score(entries_by_index_, vector_, entries_, static_cast<uint32_t>(members_.size()),
-                  kNoiseSimilarity, strong_);
-    GatherStories(outside_story);
+                  kNoiseSimilarity);
+    GatherStories(scorer_.strong(), outside_story);
   }
 
-  // Per story of the members in strong_: the sum of their similarities,
+  // Per story of the members in `strong`: the sum of their similarities,
   // and the mutual test's ratio (see ScoreCandidates).
-  void GatherStories(bool outside_story) {
+  void GatherStories(const std::vector<cluster_internal::ScoredMember>& strong,
+                     bool outside_story) {
     ++stamp_;
     candidates_.clear();
-    for (const cluster_internal::ScoredMember& scored : strong_) {
+    for (const cluster_internal::ScoredMember& scored : strong) {
       const Member& member = members_[scored.member];
       Scratch& story = scratch_[member.story];
       if (story.stamp != stamp_) {
@@ -429,7 +423,7 @@ class StoryClusterer::Impl {
         candidates_.push_back(member.story);
       }
       const float sim = scored.dot * member.inverse_count;
-      story.dot += static_cast<int64_t>(static_cast<double>(scored.dot) * kDotScale);
+      story.dot += scored.dot;
       const float inverse = outside_story ? member.inverse_closest_outside : member.inverse_closest;
       story.mutual = std::max(story.mutual, sim * inverse);
     }
@@ -447,7 +441,7 @@ class StoryClusterer::Impl {
       if (!(t.weight >= kMinWeight) || !std::isfinite(t.weight)) continue;  // a restored centroid's
       if (t.weight * member.inverse_count < kMinPostingWeight) continue;
       TermEntry& entry = entries_by_index_[&vec == &vector_ ? entries_[i] : Index(t.term)];
-      cluster_internal::AddPosting(entry, {m, t.weight}, kMaxPostingsPerTerm, scorer_.split());
+      cluster_internal::AddPosting(entry, {m, t.weight}, kMaxPostingsPerTerm);
     }
   }
 
@@ -464,7 +458,7 @@ class StoryClusterer::Impl {
     for (const uint32_t s : candidates_) {
       const Story& story = stories_[s];
       if (s == skip || story.size < min_size || !InWindow(story, when)) continue;
-      const double sim = static_cast<double>(scratch_[s].dot) / kDotScale / static_cast<double>(story.size);
+      const double sim = scratch_[s].dot / static_cast<double>(story.size);
       if (sim > *best_sim || (sim == *best_sim && best != kNone && s < best)) {
         *second_sim = *best_sim;
         *best_sim = sim;
@@ -498,15 +492,8 @@ class StoryClusterer::Impl {
       story.outlets.insert(std::upper_bound(story.outlets.begin(), story.outlets.end(), *outlet),
                            *outlet);
     }
-    MergeInto(story.centroid, vec);
-    if (!figures.empty()) {
-      const size_t old_size = story.figures.size();
-      story.figures.insert(story.figures.end(), figures.begin(), figures.end());
-      std::inplace_merge(story.figures.begin(), story.figures.begin() + old_size,
-                         story.figures.end());
-      story.figures.erase(std::unique(story.figures.begin(), story.figures.end()),
-                          story.figures.end());
-    }
+    cluster_internal::AddInto(story.centroid, vec, merged_);  // merged_: its capacity is reused
+    cluster_internal::UniteInto(story.figures, figures);
   }
 
   // Both cite figures and share none: likely two events of one topic (this
@@ -526,32 +513,7 @@ class StoryClusterer::Impl {
   static bool WeekdaysDisagree(uint8_t a, uint8_t b) { return a != 0 && b != 0 && (a & b) == 0; }
 
   static bool FiguresDisagree(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
-    if (a.empty() || b.empty()) return false;
-    for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-      if (a[i] == b[j]) return false;
-      a[i] < b[j] ? ++i : ++j;
-    }
-    return true;
-  }
-
-  // sum += vec, both sorted by term.
-  void MergeInto(std::vector<TermWeight>& sum, const std::vector<TermWeight>& vec) {
-    std::vector<TermWeight>& merged = merged_;  // its capacity is reused
-    merged.clear();
-    merged.reserve(sum.size() + vec.size());
-    size_t i = 0, j = 0;
-    while (i < sum.size() || j < vec.size()) {
-      if (j == vec.size() || (i < sum.size() && sum[i].term < vec[j].term)) {
-        merged.push_back(sum[i++]);
-      } else if (i == sum.size() || vec[j].term < sum[i].term) {
-        merged.push_back(vec[j++]);
-      } else {
-        merged.push_back({sum[i].term, sum[i].weight + vec[j].weight});
-        ++i;
-        ++j;
-      }
-    }
-    sum.swap(merged);
+    return !a.empty() && !b.empty() && !cluster_internal::ShareAny(a, b);
   }
 
   uint32_t Index(uint64_t term) {
@@ -596,12 +558,11 @@ class StoryClusterer::Impl {
   std::vector<TermWeight> vector_;
   std::vector<uint32_t> entries_;  // index of each term of vector_
   std::vector<Scratch> scratch_;  // per story
-  cluster_internal::IndexScorer scorer_;
+  cluster_internal::MemberScorer scorer_;
   // By member, for an article alone in the story it started: the members
   // it met (similarity kNoiseSimilarity or more) before and after it was
   // added, for AttachLoneArticles. Empty for every other member.
   std::vector<std::vector<cluster_internal::ScoredMember>> lone_neighbours_;
-  std::vector<cluster_internal::ScoredMember> strong_;  // members at kNoiseSimilarity or more
   std::vector<TermWeight> merged_;
   std::vector<uint32_t> candidates_;
 };
