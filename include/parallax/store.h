@@ -58,8 +58,9 @@ struct AddOutcome {
   enum class Kind {
     kAdded,
     kDuplicateId,    // an article with this id is stored (the first one stays)
-    kDuplicateText,  // this outlet's same text is stored under another id
-    kFailed,         // unusable: no id, no text, text not UTF-8
+    kDuplicateText,  // this outlet's same text (or headline, when it has no text) is
+                     // stored under another id
+    kFailed,         // unusable: no id, neither text nor title, not UTF-8
   };
   Kind kind = Kind::kAdded;
   // kDuplicateText: the id already stored; kFailed: why, for a user.
@@ -116,7 +117,8 @@ class Store {
   // ~1,000 articles a commit). Per-article problems are outcomes; an error
   // Status (disk full, I/O error, read-only) means nothing of the batch was
   // stored. Paragraphs are kept with their roles; the `text` column holds
-  // the body paragraphs separated by blank lines.
+  // the body paragraphs separated by blank lines. An article needs an id
+  // and a text or a title: a feed item may be a headline alone.
   Result<AddReport> AddArticles(const std::vector<Article>& batch);
 
   Result<size_t> CountArticles() const;

@@ -91,7 +91,8 @@ Errors:
   and skipped (for a repeated id the first line is kept); the other lines
   are still compared. The first 50 such lines are named, then a count.
 
-  With --db, an article whose text has no words is named and skipped.
+  With --db, an article whose text has no words is named and skipped; those
+  stored as a headline alone are counted once.
 
 Exit codes:
   0 ok; 1 some lines (or the input) could not be used, the rest were
@@ -373,7 +374,7 @@ int DedupDatabase(const Options& options, std::chrono::steady_clock::time_point 
   const Result<size_t> stored = store->CountArticles();
   if (stored.ok()) index.Reserve(std::min<size_t>(*stored, NearDuplicateIndex::kMaxDocuments));
   std::vector<std::string> ids;  // of the documents in the index, in its order
-  size_t skipped = 0;
+  size_t skipped = 0, headlines_only = 0;
   ProgressLine progress;
   Status read, too_many;
   {
@@ -381,7 +382,12 @@ int DedupDatabase(const Options& options, std::chrono::steady_clock::time_point 
     read = store->ForEachArticle([&](const Article& article) {
       std::string text = BodyText(article);
       if (!HasWord(text)) {
+        // A headline stored without its text has nothing to compare.
         ++skipped;
+        if (text.empty()) {
+          ++headlines_only;
+          return true;
+        }
         progress.Clear();
         std::cerr << "parallax dedup: " << options.db << ": article '" << article.id
                   << "' has no words in its text; skipped\n";
@@ -406,6 +412,12 @@ int DedupDatabase(const Options& options, std::chrono::steady_clock::time_point 
     return kExitSomeInputsFailed;
   }
 
+  if (headlines_only > 0) {
+    progress.Clear();
+    std::cerr << "parallax dedup: " << headlines_only << " article" << (headlines_only == 1 ? "" : "s")
+              << " of " << options.db << " " << (headlines_only == 1 ? "is a headline" : "are headlines")
+              << " without text: not compared\n";
+  }
   DedupStats stats;
   ShowPairing(progress, ids.size());
   const std::vector<DuplicatePair> pairs = index.FindPairs(&stats);

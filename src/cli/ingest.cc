@@ -66,7 +66,8 @@ Each article is stored once:
   same id        as an article already stored (or earlier in the input): a
                  duplicate; the first one stays
   same text      from the same outlet under another id (ignoring case and
-                 white space): a duplicate
+                 white space): a duplicate; for a headline without a text,
+                 the same headline
   Same text from another outlet is stored: that is syndication, which
   'parallax dedup' groups.
   So an interrupted ingest is finished by running the same command again.
@@ -76,9 +77,10 @@ Output:
   on a terminal, a progress line on stderr.
 
 Errors:
-  A line that is not a JSON object, lacks an id or has an empty text is named
-  as FILE:LINE with the reason, a page that cannot be used as FILE: reason;
-  everything else is still stored. The first 20 are shown, the rest counted.
+  A line that is not a JSON object, lacks an id or has neither a text nor a
+  title is named as FILE:LINE with the reason, a page that cannot be used as
+  FILE: reason; everything else is still stored (a headline without a text
+  is stored as it is). The first 20 are shown, the rest counted.
   A database that cannot be written (disk full, read-only, damaged) stops the
   ingest: every batch committed before stays, and a re-run continues.
 
@@ -291,8 +293,10 @@ void IngestJsonLines(const std::string& path, Ingester& ingester) {
         // After a store failure the rest of the file is only read through.
         if (ingester.stopped()) return;
         const std::string where = name + ":" + std::to_string(record.line);
-        if (record.text.find_first_not_of(" \t\r\n") == std::string::npos) {
-          ingester.Fail(where, "empty text");
+        // A headline alone is an article (a feed item); nothing at all is not.
+        if (record.text.find_first_not_of(" \t\r\n") == std::string::npos &&
+            record.title.find_first_not_of(" \t\r\n") == std::string::npos) {
+          ingester.Fail(where, "no text and no title");
           return;
         }
         ingester.Add(FromRecord(std::move(record), path), where);

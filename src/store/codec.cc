@@ -138,14 +138,22 @@ std::string ContentHashBytes(const Article& article) {
   // The outlet is part of the key: one wire story printed by two outlets is
   // two articles (what compare and dedup look at), while one outlet's story
   // scraped twice under two URLs is one.
-  size_t size = article.outlet.size() + 1;
+  size_t size = article.outlet.size() + article.title.size() + 2;
   for (const Paragraph& p : article.paragraphs) size += p.text.size() + 1;
   Normalizer normal(size);
   normal.Add(article.outlet);
   normal.EndField();
+  const size_t body_start = normal.out().size();
   for (const Paragraph& p : article.paragraphs) {
     normal.Add(p.text);
     normal.Break();
+  }
+  // A headline alone (a feed item without its text) is known by its
+  // headline, in a field of its own so that it never meets a text's key.
+  // Articles with text keep the key they always had.
+  if (normal.out().size() == body_start) {
+    normal.EndField();
+    normal.Add(article.title);
   }
   const XXH128_hash_t h = XXH3_128bits(normal.out().data(), normal.out().size());
   XXH128_canonical_t canonical;

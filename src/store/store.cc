@@ -98,6 +98,10 @@ std::string ImmutableUri(const std::string& path) {
   return uri + "?immutable=1";
 }
 
+bool IsBlank(const std::string& s) {
+  return s.find_first_not_of(" \t\r\n\f\v") == std::string::npos;
+}
+
 bool HasText(const Article& a) {
   for (const Paragraph& p : a.paragraphs) {
     if (!p.text.empty()) return true;
@@ -239,8 +243,8 @@ Result<AddReport> Store::AddArticles(const std::vector<Article>& batch) {
     std::string problem;
     if (a.id.empty()) {
       problem = "no id";
-    } else if (!HasText(a)) {
-      problem = "empty text";
+    } else if (!HasText(a) && IsBlank(a.title)) {
+      problem = "no text and no title";
     } else {
       problem = InvalidUtf8(a);
     }

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -100,7 +101,7 @@ TEST(IngestCli, BadLinesAreNamedAndTheRestStored) {
   const std::string f = dir / "mixed.jsonl";
   EXPECT_NE(r.err.find(f + ":2: not a JSON object"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(f + ":3: no \"id\""), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find(f + ":4: empty text"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(f + ":4: no text and no title"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(f + ":7: text is not valid UTF-8"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(f + ":8: ',' or '}' expected"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(dir / "missing.jsonl: not found"), std::string::npos) << r.err;
@@ -268,6 +269,38 @@ TEST(StoriesCli, ListsStoriesAndComparesOne) {
   EXPECT_EQ(RunChild(dir, {"compare", "--db", db}).exit_code, 2);
   EXPECT_EQ(RunChild(dir, {"compare", "--story", "1", dir / "ferry.jsonl"}).exit_code, 2);
   EXPECT_EQ(RunChild(dir, {"stories", "--db", dir / "none.db"}).exit_code, 1);
+}
+
+TEST(IngestCli, AHeadlineAloneIsStoredClusteredAndLeftOutOfDedup) {
+  // Feeds often carry headlines without their text.
+  ScratchDir dir;
+  WriteFile(dir / "feed.jsonl",
+            "{\"id\": \"g1\", \"outlet\": \"Gazette\", \"title\": \"Dock strike halts Emberly "
+            "harbour\", \"text\": \"Dock workers in Emberly began a strike on Tuesday after pay "
+            "talks with the Northern Ports Authority collapsed.\"}\n"
+            "{\"id\": \"l1\", \"outlet\": \"Ledger\", \"title\": \"Emberly dock strike: Northern "
+            "Ports Authority pay talks collapse\"}\n"
+            "{\"id\": \"l2\", \"outlet\": \"Ledger\", \"title\": \"Valdmoor museum returns a "
+            "stolen bell\", \"text\": \"\"}\n");
+  const std::string db = dir / "feed.db";
+  Outcome r = RunChild(dir, {"ingest", "--db", db, dir / "feed.jsonl"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "added 3, duplicates 0, failed 0 (3 articles in " + db + ")\n");
+
+  r = RunChild(dir, {"cluster", "--db", db});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, std::string> story;
+  std::istringstream lines(r.out);
+  for (std::string id, s; lines >> id >> s;) story[id] = s;
+  ASSERT_EQ(story.size(), 3u) << r.out;
+  EXPECT_EQ(story["g1"], story["l1"]);  // the headline names the same strike
+  EXPECT_NE(story["g1"], story["l2"]);
+
+  r = RunChild(dir, {"dedup", "--db", db});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("2 articles of " + db + " are headlines without text: not compared"),
+            std::string::npos)
+      << r.err;
 }
 
 }  // namespace

@@ -125,7 +125,7 @@ TEST(Store, SameArticleTwiceIsStoredOnce) {
 TEST(Store, UnusableArticlesFailAloneWithAReason) {
   ScratchDir dir;
   Store store = OpenOrDie(dir / "a.db");
-  Article no_text = MakeArticle("empty", "");
+  Article no_text = MakeArticle("empty", "", "Courier", "   ");
   Article bad_utf8 = MakeArticle("bad", std::string("caf\xE9 au lait"));
   const Result<AddReport> report = store.AddArticles(
       {MakeArticle("", "no id"), no_text, bad_utf8, MakeArticle("good", "Fine text.")});
@@ -133,7 +133,7 @@ TEST(Store, UnusableArticlesFailAloneWithAReason) {
   EXPECT_EQ(report->counts.added, 1u);
   EXPECT_EQ(report->counts.failed, 3u);
   EXPECT_EQ(report->outcomes[0].detail, "no id");
-  EXPECT_EQ(report->outcomes[1].detail, "empty text");
+  EXPECT_EQ(report->outcomes[1].detail, "no text and no title");
   EXPECT_NE(report->outcomes[2].detail.find("not valid UTF-8"), std::string::npos);
   EXPECT_EQ(StoredIds(store), std::vector<std::string>{"good"});
 }
@@ -183,6 +183,33 @@ TEST(Store, ContentHashIgnoresCaseAndWhiteSpaceButNotOutletOrWords) {
   EXPECT_EQ(ContentHash(a), ContentHash(b));  // a line break is white space too
   EXPECT_NE(ContentHash(a), ContentHash(MakeArticle("x", "The ferry did sail.")));
   EXPECT_NE(ContentHash(a), ContentHash(MakeArticle("x", "The ferry did not sail.", "Beacon")));
+}
+
+TEST(Store, AHeadlineWithoutTextIsAnArticleKnownByItsHeadline) {
+  // A feed item may be a headline alone: stored, and told apart from the
+  // outlet's other headlines (not all one article for having no text).
+  ScratchDir dir;
+  Store store = OpenOrDie(dir / "a.db");
+  const Result<AddReport> report = store.AddArticles({
+      MakeArticle("h1", "", "Ledger", "Emberly port shut as dockers walk out"),
+      MakeArticle("h2", "", "Ledger", "Valdmoor museum returns stolen bell"),
+      MakeArticle("h3", "", "Ledger", "EMBERLY port shut as  dockers walk out"),
+      // A text that reads like another's headline is not that headline.
+      MakeArticle("t1", "Emberly port shut as dockers walk out", "Ledger", "Port news"),
+  });
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  EXPECT_EQ(report->counts.added, 3u);
+  EXPECT_EQ(report->counts.failed, 0u);
+  EXPECT_EQ(report->outcomes[2].kind, AddOutcome::Kind::kDuplicateText);
+  EXPECT_EQ(report->outcomes[2].detail, "h1");
+  EXPECT_EQ(StoredIds(store), (std::vector<std::string>{"h1", "h2", "t1"}));
+}
+
+TEST(Store, ATextKeepsItsKeyWhateverItsHeadline) {
+  // Stores written before headlines-alone were stored keep matching.
+  const Article a = MakeArticle("x", "The ferry did not sail.", "Courier", "Ferry stays in port");
+  const Article b = MakeArticle("y", "The ferry did not sail.", "Courier", "");
+  EXPECT_EQ(ContentHash(a), ContentHash(b));
 }
 
 TEST(Store, AFailedBatchStoresNothingOfIt) {
