@@ -1,5 +1,6 @@
 // The terminal report: what a reader scans first. Colours only when asked
 // (the CLI asks when stdout is a terminal and NO_COLOR is unset).
+#include <algorithm>
 #include <sstream>
 
 #include "parallax/report.h"
@@ -52,11 +53,22 @@ std::string RenderTerminal(const Comparison& c, bool color) {
       off += p.role == ParagraphRole::kOffTopic;
     }
     out << "  " << st.Cyan(Label(doc)) << " " << Printable(doc.article.title.empty() ? doc.article.source : doc.article.title)
-        << "\n      " << body << " body paragraphs, " << caption << " captions, " << debris
-        << " debris, " << off << " off-topic" << (doc.article.published.empty() ? "" : ", published " + doc.article.published)
-        << "\n";
+        << "\n      ";
+    if (doc.article.paragraphs.empty()) {
+      // A feed item stored without its text (parallax ingest keeps those).
+      out << "a headline without its text: nothing to compare";
+    } else {
+      out << body << " body paragraphs, " << caption << " captions, " << debris << " debris, "
+          << off << " off-topic";
+    }
+    out << (doc.article.published.empty() ? "" : ", published " + doc.article.published) << "\n";
   }
-  if (c.documents.size() >= 2) {
+  const bool all_have_text =
+      std::none_of(c.documents.begin(), c.documents.end(),
+                   [](const AnalyzedArticle& d) { return d.article.paragraphs.empty(); });
+  if (c.documents.size() >= 2 && !all_have_text) {
+    out << "  same event: not judged (a report is a headline without its text)\n";
+  } else if (c.documents.size() >= 2) {
     out << "  same event: " << (c.same_event ? st.Green("yes") : st.Yellow("no")) << " (similarity";
     for (size_t a = 0; a < c.documents.size(); ++a) {
       for (size_t b = a + 1; b < c.documents.size(); ++b) {

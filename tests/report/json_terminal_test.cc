@@ -89,5 +89,22 @@ TEST(RenderTerminal, ArticleTextCannotSendControlSequences) {
   EXPECT_EQ(coloured.find("\x1b[31m characters"), std::string::npos);
 }
 
+TEST(RenderTerminal, AHeadlineWithoutTextIsSaidSoAndNotJudged) {
+  // A store may hold feed items that are headlines alone.
+  std::vector<AnalyzedArticle> docs;
+  docs.push_back(Analyze(Make("d0", "Harbour Times", {
+      "Ferry crews in Emberly walked out on Monday over a new rota, stranding 300 passengers.",
+  })));
+  Article headline = Make("d1", "Coast Post", {});
+  headline.title = "Emberly ferry crews walk out";
+  docs.push_back(Analyze(headline));
+  const std::string plain = RenderTerminal(Align(std::move(docs)), false);
+  EXPECT_NE(plain.find("Emberly ferry crews walk out\n      a headline without its text"),
+            std::string::npos)
+      << plain;
+  EXPECT_NE(plain.find("same event: not judged"), std::string::npos) << plain;
+  EXPECT_EQ(plain.find("same event: no ("), std::string::npos) << plain;
+}
+
 }  // namespace
 }  // namespace parallax
