@@ -34,6 +34,29 @@ std::string Describe(const AnalyzedArticle& doc) {
   return out;
 }
 
+// Whether the quote holding `words` is attributed to the entity named
+// `speaker`, written as `speaker_text` where it was said ("": not checked).
+::testing::AssertionResult SaidBy(const AnalyzedArticle& doc, const std::string& words,
+                                  const std::string& speaker, const std::string& speaker_text = "") {
+  const int entity = EntityNamed(doc, speaker);
+  if (entity < 0) {
+    return ::testing::AssertionFailure() << "no entity '" << speaker << "'" << Describe(doc);
+  }
+  const Quote* q = QuoteWith(doc, words);
+  if (q == nullptr) {
+    return ::testing::AssertionFailure() << "no quote holds '" << words << "'" << Describe(doc);
+  }
+  if (q->speaker != entity) {
+    return ::testing::AssertionFailure() << "the quote holding '" << words << "' is not "
+                                         << speaker << "'s" << Describe(doc);
+  }
+  if (!speaker_text.empty() && q->speaker_text != speaker_text) {
+    return ::testing::AssertionFailure() << "speaker written '" << q->speaker_text << "', not '"
+                                         << speaker_text << "'";
+  }
+  return ::testing::AssertionSuccess();
+}
+
 TEST(Quotes, DoubleCurlyQuoteWithSpeakerAfterIt) {
   const AnalyzedArticle doc = AnalyzeParagraphs({
       "Dock workers in Emberly walked out on Tuesday after pay talks collapsed.",
@@ -121,12 +144,10 @@ TEST(Quotes, UnattributedQuoteParagraphContinuesThePreviousSpeaker) {
       "\u201CThis will hurt every shop in the town for months to come,\u201D said Tobias Wren.",
       "\u201CWe have put a fair offer on the table and it stays there until the strike ends.\u201D",
   });
-  const int wren = EntityNamed(doc, "Tobias Wren");
-  ASSERT_GE(wren, 0) << Describe(doc);
+  EXPECT_TRUE(SaidBy(doc, "We have put a fair offer", "Tobias Wren"));
   const Quote* q = QuoteWith(doc, "We have put a fair offer");
-  ASSERT_NE(q, nullptr) << Describe(doc);
+  ASSERT_NE(q, nullptr);
   EXPECT_EQ(q->span.paragraph, 2u);
-  EXPECT_EQ(q->speaker, wren) << Describe(doc);
 }
 
 TEST(Quotes, SpeakerAfterTheVerb) {
@@ -135,12 +156,7 @@ TEST(Quotes, SpeakerAfterTheVerb) {
       "\u201CEvery one of us has a family to feed and rent to pay,\u201D said Jane Doe, a crane "
       "driver.",
   });
-  const int doe = EntityNamed(doc, "Jane Doe");
-  ASSERT_GE(doe, 0) << Describe(doc);
-  const Quote* q = QuoteWith(doc, "Every one of us");
-  ASSERT_NE(q, nullptr) << Describe(doc);
-  EXPECT_EQ(q->speaker, doe);
-  EXPECT_EQ(q->speaker_text, "Jane Doe");
+  EXPECT_TRUE(SaidBy(doc, "Every one of us", "Jane Doe", "Jane Doe"));
 }
 
 TEST(Quotes, SpeakerWithAnAppositionBeforeTheVerb) {
@@ -149,13 +165,10 @@ TEST(Quotes, SpeakerWithAnAppositionBeforeTheVerb) {
       "Jane Doe, the head of the Emberly Harbour Council, said: \u201CLocal shops are already "
       "losing trade every single day.\u201D",
   });
-  const int doe = EntityNamed(doc, "Jane Doe");
-  ASSERT_GE(doe, 0) << Describe(doc);
-  const Quote* q = QuoteWith(doc, "Local shops are already");
-  ASSERT_NE(q, nullptr) << Describe(doc);
-  EXPECT_EQ(q->speaker, doe) << Describe(doc);
-  EXPECT_EQ(q->speaker_text, "Jane Doe");
+  EXPECT_TRUE(SaidBy(doc, "Local shops are already", "Jane Doe", "Jane Doe"));
   // The apposition binds the role "head" to her.
+  const int doe = EntityNamed(doc, "Jane Doe");
+  ASSERT_GE(doe, 0);
   const auto& roles = doc.entities[doe].roles;
   EXPECT_NE(std::find(roles.begin(), roles.end(), "head"), roles.end());
 }
@@ -168,12 +181,7 @@ TEST(Quotes, SpeakerWithAnAppositionNamingAnOrganisationWithoutAnOrganisationWor
       "Tobias Wren, the head of the Emberly Chamber of Commerce, said: \u201CLocal shops are "
       "already losing trade every single day.\u201D",
   });
-  const int wren = EntityNamed(doc, "Tobias Wren");
-  ASSERT_GE(wren, 0) << Describe(doc);
-  const Quote* q = QuoteWith(doc, "Local shops are already");
-  ASSERT_NE(q, nullptr) << Describe(doc);
-  EXPECT_EQ(q->speaker, wren) << Describe(doc);
-  EXPECT_EQ(q->speaker_text, "Tobias Wren");
+  EXPECT_TRUE(SaidBy(doc, "Local shops are already", "Tobias Wren", "Tobias Wren"));
 }
 
 TEST(Quotes, PronounResolvesToTheLastNamedPerson) {
@@ -182,12 +190,7 @@ TEST(Quotes, PronounResolvesToTheLastNamedPerson) {
       "An hour later Mira Calloway spoke to the crowd outside the harbour office.",
       "\u201CWe will stay out as long as it takes to win,\u201D she said.",
   });
-  const int calloway = EntityNamed(doc, "Mira Calloway");
-  ASSERT_GE(calloway, 0) << Describe(doc);
-  const Quote* q = QuoteWith(doc, "We will stay out");
-  ASSERT_NE(q, nullptr) << Describe(doc);
-  EXPECT_EQ(q->speaker, calloway) << Describe(doc);
-  EXPECT_EQ(q->speaker_text, "she");
+  EXPECT_TRUE(SaidBy(doc, "We will stay out", "Mira Calloway", "she"));
 }
 
 TEST(Quotes, SheSkipsAManTheHonorificsIdentify) {
@@ -197,11 +200,7 @@ TEST(Quotes, SheSkipsAManTheHonorificsIdentify) {
       "Mr Wren arrived an hour later with a new offer.",
       "\u201CWe will read it, but we will not be rushed into anything,\u201D she said.",
   });
-  const int calloway = EntityNamed(doc, "Calloway");
-  ASSERT_GE(calloway, 0) << Describe(doc);
-  const Quote* q = QuoteWith(doc, "We will read it");
-  ASSERT_NE(q, nullptr) << Describe(doc);
-  EXPECT_EQ(q->speaker, calloway) << Describe(doc);
+  EXPECT_TRUE(SaidBy(doc, "We will read it", "Calloway"));
 }
 
 TEST(Quotes, ReportedSpeechOfAGroup) {
