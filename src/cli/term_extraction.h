@@ -31,7 +31,8 @@ class TermExtraction {
   size_t size() const { return size_; }
 
   // Extracts what is left (on this thread too), waits for the workers, and
-  // hands over every article added, in order, with its terms.
+  // hands over every article added, in order, with its terms. The articles
+  // come back without their titles and texts, which only extraction reads.
   void Finish(std::vector<ClusterDocument>& docs, std::vector<ArticleTerms>& terms);
 
  private:

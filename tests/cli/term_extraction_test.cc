@@ -1,6 +1,6 @@
 // Terms extracted while articles are still being read come back in the
 // order the articles were added, each with its own terms, whatever the
-// number of threads.
+// number of threads, and the words are not kept.
 #include "cli/term_extraction.h"
 
 #include <gtest/gtest.h>
@@ -39,6 +39,7 @@ TEST(TermExtraction, GivesEveryArticleInOrderWithItsTermsForAnyThreadCount) {
     ASSERT_EQ(terms.size(), input.size());
     for (size_t i = 0; i < input.size(); ++i) {
       ASSERT_EQ(docs[i].id, input[i].id) << jobs << " threads";
+      EXPECT_TRUE(docs[i].text.empty() && docs[i].title.empty()) << "kept the words of " << docs[i].id;
       const ArticleTerms expected = ExtractTerms(input[i].title, input[i].text);
       ASSERT_EQ(terms[i].terms.size(), expected.terms.size()) << docs[i].id;
       for (size_t t = 0; t < expected.terms.size(); ++t) {
