@@ -63,12 +63,14 @@ void BM_ClusterExtractTerms(benchmark::State& state) {
 }
 BENCHMARK(BM_ClusterExtractTerms)->Unit(benchmark::kMillisecond);
 
-void ClusterCounted(benchmark::State& state, bool second_look) {
+void ClusterCounted(benchmark::State& state, bool second_look, unsigned threads = 1) {
   const Corpus& c = Dev();
   if (!c.error.empty()) return state.SkipWithError(c.error.c_str());
+  ClusterOptions options;
+  options.threads = threads;
   for (auto _ : state) {
     state.PauseTiming();
-    StoryClusterer clusterer;
+    StoryClusterer clusterer(options);
     for (const ArticleTerms& t : c.terms) clusterer.CountTerms(t);
     state.ResumeTiming();
     for (size_t i = 0; i < c.docs.size(); ++i) clusterer.AddCounted(c.docs[i], c.terms[i]);
@@ -84,6 +86,11 @@ void BM_ClusterAddCounted(benchmark::State& state) { ClusterCounted(state, false
 BENCHMARK(BM_ClusterAddCounted)->Unit(benchmark::kMillisecond);
 void BM_ClusterAddCountedThenSecondLook(benchmark::State& state) { ClusterCounted(state, true); }
 BENCHMARK(BM_ClusterAddCountedThenSecondLook)->Unit(benchmark::kMillisecond);
+// The same scored on two threads (ClusterOptions::threads): wall time.
+void BM_ClusterAddCountedThenSecondLookTwoThreads(benchmark::State& state) {
+  ClusterCounted(state, true, 2);
+}
+BENCHMARK(BM_ClusterAddCountedThenSecondLookTwoThreads)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_ClusterAdd(benchmark::State& state) {
   const Corpus& c = Dev();

@@ -133,6 +133,13 @@ struct ClusterOptions {
   // three days leaves room for a weekend without letting last week's
   // similar event ("trial opens" vs "verdict") absorb this week's.
   int64_t window_seconds = 3 * 24 * 3600;
+  // Threads that score each article against the index. With 2, a helper
+  // thread walks the postings of the older members while the caller walks
+  // those of the newer ones: the walk is most of the time per article.
+  // Stories are the same for any count (each member's similarity is summed
+  // by one thread in one order, and a story's sum does not depend on the
+  // order of its members). More than 2 is taken as 2.
+  unsigned threads = 1;
 };
 
 // What a store keeps of one story to resume clustering later.
@@ -162,8 +169,8 @@ struct Assignment {
   StoryId story = 0;
 };
 
-// Not thread-safe: one thread adds at a time (ExtractTerms, the costly
-// half, can run on many).
+// Not thread-safe: one thread adds at a time (ExtractTerms can run on many;
+// ClusterOptions::threads lends the clusterer a helper of its own).
 class StoryClusterer {
  public:
   explicit StoryClusterer(ClusterOptions options = {});

@@ -6,7 +6,8 @@
 // extracted (on --jobs threads while the input is read: it is pure per
 // article) and counted, so that every article is weighted with the whole
 // file's word frequencies; then they join stories one by one in
-// publication order. The output is the same whatever the thread count.
+// publication order, scored on two threads with --jobs 2 or more. The
+// output is the same whatever the thread count.
 //
 // With --db the clusterer resumes from the state the previous run saved,
 // so a run costs what it adds, not what the store holds; the new stories
@@ -82,9 +83,9 @@ Options:
                  story's latest article) never share a story (default 3;
                  fractions allowed). Articles without a date are not
                  limited.
-  --jobs N       extract words on N threads while the input is read
-                 (default 1; 0 = one per core); the output is the same
-                 for any N
+  --jobs N       extract words on N threads, and with 2 or more score
+                 each article on two (default 1; 0 = one per core); the
+                 output is the same for any N
   --stats        print the number of articles and stories and the speed to
                  standard error
   -h, --help     this text
@@ -324,6 +325,7 @@ int RunCluster(const std::vector<std::string>& args) {
   const auto start = std::chrono::steady_clock::now();
   ClusterOptions cluster_options;
   cluster_options.window_seconds = static_cast<int64_t>(options.window_days * 86400);
+  cluster_options.threads = options.jobs;
   if (!options.db.empty()) return ClusterDatabase(options, cluster_options, start);
 
   ProgressLine progress;

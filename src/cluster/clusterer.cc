@@ -111,9 +111,10 @@ constexpr size_t kMaxPostingsPerTerm = 1024;
 
 class StoryClusterer::Impl {
  public:
-  explicit Impl(ClusterOptions options) : options_(options) {}
+  explicit Impl(ClusterOptions options) : options_(options), scorer_(options.threads) {}
 
-  Impl(ClusterOptions options, const ClusterState& state) : options_(options) {
+  Impl(ClusterOptions options, const ClusterState& state)
+      : options_(options), scorer_(options.threads) {
     documents_ = state.documents;
     for (const auto& [term, df] : state.document_frequencies) Entry(term).df = df;
     for (const StoryState& saved : state.stories) {
@@ -175,7 +176,7 @@ class StoryClusterer::Impl {
       stories_.push_back(std::move(story));
       scratch_.emplace_back();
       if (lone_neighbours_.size() <= added) lone_neighbours_.resize(added + size_t{1});
-      for (const cluster_internal::ScoredMember& met : scorer_.strong()) {
+      for (const cluster_internal::ScoredMember& met : strong_) {
         cluster_internal::KeepClosest(lone_neighbours_[added], met, kMaxLoneNeighbours);
       }
     }
@@ -186,7 +187,7 @@ class StoryClusterer::Impl {
     // Every member scored now knows how close this article came.
     bool mutual_with_some = false;  // for AttachLoneArticles
     float closest = 0, closest_outside = 0;
-    for (const cluster_internal::ScoredMember& scored : scorer_.strong()) {
+    for (const cluster_internal::ScoredMember& scored : strong_) {
       Member& member = members_[scored.member];
       const float sim = scored.dot * member.inverse_count;
       if (sim > member.closest) SetClosest(member, sim);
@@ -199,7 +200,7 @@ class StoryClusterer::Impl {
     }
     // The same test the other way: members of other stories for which this
     // article is (nearly) the closest outside article.
-    for (const cluster_internal::ScoredMember& scored : scorer_.strong()) {
+    for (const cluster_internal::ScoredMember& scored : strong_) {
       Member& member = members_[scored.member];
       if (member.story != target &&
           scored.dot * member.inverse_count >= kMutualShare * closest_outside) {
@@ -300,6 +301,9 @@ class StoryClusterer::Impl {
 
  private:
   static constexpr uint32_t kNone = ~0u;
+  // Scale of the story sums (Scratch::dot): far finer than any decision
+  // needs, and a story of a million members still fits.
+  static constexpr double kDotScale = 4294967296.0;  // 2^32
   // Similarities kept per lone article (KeepClosest): at most 1 KiB. On
   // the bench a lone article meets 58 articles at kNoiseSimilarity or more
   // on average (some over 380). Keeping all gave B-cubed F1 0.8348,
@@ -346,7 +350,10 @@ class StoryClusterer::Impl {
   // Per story, for the article being added.
   struct Scratch {
     uint64_t stamp = 0;
-    double dot = 0;     // sum of its similarities to the members
+    // Sum of its similarities to the members, in units of 1 / kDotScale:
+    // an integer sum is the same in any order, and the order members are
+    // scored in depends on how the walk was split between threads.
+    int64_t dot = 0;
     float mutual = 0;   // max over members of similarity / member's closest (or closest outside)
   };
   using TermEntry = cluster_internal::TermEntry;
@@ -403,8 +410,8 @@ class StoryClusterer::Impl {
   // outside its story, instead of its closest of all.
   void ScoreCandidates(bool outside_story) {
     scorer_.Score(entries_by_index_, vector_, entries_, static_cast<uint32_t>(members_.size()),
-                  kNoiseSimilarity);
-    GatherStories(scorer_.strong(), outside_story);
+                  kNoiseSimilarity, strong_);
+    GatherStories(strong_, outside_story);
   }
 
   // Per story of the members in `strong`: the sum of their similarities,
@@ -423,7 +430,7 @@ class StoryClusterer::Impl {
         candidates_.push_back(member.story);
       }
       const float sim = scored.dot * member.inverse_count;
-      story.dot += scored.dot;
+      story.dot += static_cast<int64_t>(static_cast<double>(scored.dot) * kDotScale);
       const float inverse = outside_story ? member.inverse_closest_outside : member.inverse_closest;
       story.mutual = std::max(story.mutual, sim * inverse);
     }
@@ -441,7 +448,7 @@ class StoryClusterer::Impl {
       if (!(t.weight >= kMinWeight) || !std::isfinite(t.weight)) continue;  // a restored centroid's
       if (t.weight * member.inverse_count < kMinPostingWeight) continue;
       TermEntry& entry = entries_by_index_[&vec == &vector_ ? entries_[i] : Index(t.term)];
-      cluster_internal::AddPosting(entry, {m, t.weight}, kMaxPostingsPerTerm);
+      cluster_internal::AddPosting(entry, {m, t.weight}, kMaxPostingsPerTerm, scorer_.split());
     }
   }
 
@@ -458,7 +465,8 @@ class StoryClusterer::Impl {
     for (const uint32_t s : candidates_) {
       const Story& story = stories_[s];
       if (s == skip || story.size < min_size || !InWindow(story, when)) continue;
-      const double sim = scratch_[s].dot / static_cast<double>(story.size);
+      const double sim =
+          static_cast<double>(scratch_[s].dot) / kDotScale / static_cast<double>(story.size);
       if (sim > *best_sim || (sim == *best_sim && best != kNone && s < best)) {
         *second_sim = *best_sim;
         *best_sim = sim;
@@ -558,7 +566,8 @@ class StoryClusterer::Impl {
   std::vector<TermWeight> vector_;
   std::vector<uint32_t> entries_;  // index of each term of vector_
   std::vector<Scratch> scratch_;  // per story
-  cluster_internal::MemberScorer scorer_;
+  cluster_internal::IndexScorer scorer_;
+  std::vector<cluster_internal::ScoredMember> strong_;  // members at kNoiseSimilarity or more
   // By member, for an article alone in the story it started: the members
   // it met (similarity kNoiseSimilarity or more) before and after it was
   // added, for AttachLoneArticles. Empty for every other member.

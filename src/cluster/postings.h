@@ -1,10 +1,15 @@
-// The clusterer's inverted index entries, and the walk over them that
-// scores an article against the indexed members.
+// The clusterer's inverted index entries and the walk over them that
+// scores an article against the indexed members, which can be split by
+// member between the caller and a helper thread.
 #ifndef PARALLAX_CLUSTER_POSTINGS_H_
 #define PARALLAX_CLUSTER_POSTINGS_H_
 
+#include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <thread>
 #include <vector>
 
 #include "parallax/cluster.h"
@@ -16,14 +21,26 @@ struct Posting {
   float weight;
 };
 
+// Where the walk is split between two scorers: members before `member`
+// and the rest. `version` changes with it.
+struct SplitPoint {
+  uint32_t member = 0;
+  uint32_t version = 1;
+};
+
 // A term's document frequency and its postings, in the order the members
-// were added. Once the list is full it is a ring: `oldest` is where the
-// next posting goes and the oldest one is.
+// were added (member ids ascending). Once the list is full it is a ring:
+// `oldest` is where the next posting goes and the oldest one is.
 struct TermEntry {
   uint64_t term = 0;
   uint32_t df = 0;
   uint32_t oldest = 0;
   std::vector<Posting> postings;
+  // How many postings (from the oldest) are of members before the split,
+  // when split_version is the split's: kept up to date as postings come
+  // and go, so scorers need no search.
+  uint32_t split_version = 0;
+  uint32_t before_split = 0;
   // The term's idf factor as last computed, and the counts it was computed
   // from: a batch counted up front computes each term's once.
   double idf = 0;
@@ -31,8 +48,15 @@ struct TermEntry {
   uint32_t idf_df = 0;
 };
 
-// Appends a posting; a list of `max_postings` drops its oldest for it.
-void AddPosting(TermEntry& entry, Posting posting, size_t max_postings);
+// Appends the posting of a member added after all others (and after the
+// split); a list of `max_postings` drops its oldest for it.
+void AddPosting(TermEntry& entry, Posting posting, size_t max_postings, const SplitPoint& split);
+
+// Brings entry.before_split up to date with `split`.
+void LocateSplit(TermEntry& entry, const SplitPoint& split);
+
+// Which postings of each term a scorer walks.
+enum class MemberRange { kAll, kBeforeSplit, kFromSplit };
 
 struct ScoredMember {
   uint32_t member;
@@ -44,16 +68,21 @@ struct ScoredMember {
 // closest max_size / 2 of all ever added are always kept.
 void KeepClosest(std::vector<ScoredMember>& neighbours, ScoredMember met, size_t max_size);
 
-// Scores articles against the indexed members, keeping dot products and
-// the list of members touched from one article to the next.
+// Scores an article against the indexed members of a range: one scorer
+// per thread, each with dot products of its own, so that no cache line
+// moves between processors while they walk.
 class MemberScorer {
  public:
-  // The members whose dot product with the article is `floor` or more go
-  // to strong(), in the order first met. The article's terms are `weights`
-  // (a unit vector) with their index entries `entries`. `members`: how
-  // many are indexed.
-  void Score(const std::vector<TermEntry>& index, const std::vector<TermWeight>& weights,
-             const std::vector<uint32_t>& entries, uint32_t members, float floor);
+  // The members of `range` (split where the entries' before_split says,
+  // which LocateSplit has made current) whose dot product with the article
+  // is `floor` or more go to strong(), in no particular order. The
+  // article's terms are `weights` (unit vector) with their index entries
+  // `entries`; terms are taken in that order, so a member's sum is the
+  // same however the members are split between scorers. `members`: how
+  // many there are. Returns the postings walked.
+  size_t Score(const std::vector<TermEntry>& index, const TermWeight* weights,
+               const uint32_t* entries, size_t terms, MemberRange range, uint32_t members,
+               float floor);
 
   const std::vector<ScoredMember>& strong() const { return strong_; }
 
@@ -61,6 +90,74 @@ class MemberScorer {
   std::vector<float> dots_;  // by member; 0 = not touched (weights are positive)
   std::vector<uint32_t> touched_;
   std::vector<ScoredMember> strong_;
+};
+
+// A second thread that runs one task at a time while the caller does its
+// own share. Between tasks it spins a little (articles come every few
+// microseconds in a batch) and then sleeps until the next one.
+class HelperThread {
+ public:
+  // Throws std::system_error when no thread can be started.
+  HelperThread();
+  ~HelperThread();
+  HelperThread(const HelperThread&) = delete;
+  HelperThread& operator=(const HelperThread&) = delete;
+
+  // Starts `task` (which must outlive the call to Wait) on the helper.
+  template <typename Task>
+  void Run(Task& task) {
+    task_ = &task;
+    invoke_ = [](void* t) { (*static_cast<Task*>(t))(); };
+    Post();
+  }
+  // Returns once the task Run started has finished.
+  void Wait();
+
+ private:
+  void Post();
+  void Loop();
+
+  void* task_ = nullptr;
+  void (*invoke_)(void*) = nullptr;
+  std::atomic<uint64_t> posted_{0};
+  std::atomic<uint64_t> done_{0};
+  std::atomic<bool> sleeping_{false};
+  bool stop_ = false;  // read by the helper after a post
+  std::thread thread_;
+};
+
+// Scores articles against the index: on the calling thread, or with
+// ClusterOptions::threads of 2 or more on it and a helper thread, which
+// takes the members before a split while the caller takes the rest. The
+// split moves now and then so that both take about as long. What it finds
+// does not depend on the split.
+class IndexScorer {
+ public:
+  // Without a helper when `threads` < 2 or the system allows no thread.
+  explicit IndexScorer(unsigned threads);
+
+  // The members (of `members`) whose dot product with the article is
+  // `floor` or more, into `strong`, in no particular order. The article's
+  // unit vector is `weights`, and entries[i] is the index entry of
+  // weights[i]. Brings the entries it reads up to date with the split.
+  void Score(std::vector<TermEntry>& index, const std::vector<TermWeight>& weights,
+             const std::vector<uint32_t>& entries, uint32_t members, float floor,
+             std::vector<ScoredMember>& strong);
+
+  // Where the members are split (AddPosting keeps the entries' counts).
+  const SplitPoint& split() const { return split_; }
+
+ private:
+  void Rebalance(uint32_t members);
+
+  MemberScorer own_;
+  MemberScorer helpers_;
+  std::unique_ptr<HelperThread> helper_;
+  SplitPoint split_;
+  double split_share_ = 0.5;  // of the members, before the split
+  // Time each scorer took since the split last moved.
+  std::chrono::steady_clock::duration own_time_{}, helper_time_{};
+  uint32_t articles_since_split_ = 0;
 };
 
 }  // namespace parallax::cluster_internal

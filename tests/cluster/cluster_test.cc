@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -337,6 +338,55 @@ TEST(StoryClusterer, OutputDoesNotDependOnWhereTermsWereComputed) {
   for (const ClusterDocument& d : docs) {
     EXPECT_EQ(a.Add(d), b.AddTerms(d, ExtractTerms(d.title, d.text), false));
   }
+}
+
+// A made-up word from syllables, one per number.
+std::string Word(uint32_t n) {
+  static const char* kSyllables[] = {"ka", "lo", "mer", "vin", "dor", "sal", "tem", "rus"};
+  std::string word;
+  for (int i = 0; i < 4; ++i, n /= 8) word += kSyllables[n % 8];
+  return word;
+}
+
+TEST(StoryClusterer, TwoThreadsGiveTheSameStoriesAsOne) {
+  // 1,000 events told three times each; every report also uses 15 of 40
+  // common words, so those words' postings fill up and wrap, and each
+  // article walks far more postings than it takes to hand half to the
+  // helper thread.
+  std::mt19937 random(17);
+  std::vector<ClusterDocument> docs;
+  for (uint32_t event = 0; event < 1000; ++event) {
+    for (int report = 0; report < 3; ++report) {
+      std::string title, text;
+      for (int w = 0; w < 4; ++w) title += Word(100 + event * 6 + random() % 6) + " ";
+      for (int w = 0; w < 15; ++w) text += Word(random() % 40) + " ";
+      for (int w = 0; w < 5; ++w) text += Word(100 + event * 6 + random() % 6) + " ";
+      // Some words of the event after, so reports of one event differ.
+      text += Word(100 + ((event + 1) % 1000) * 6 + random() % 6);
+      docs.push_back(Doc("e" + std::to_string(event) + "-" + std::to_string(report), title, text));
+    }
+  }
+  std::shuffle(docs.begin(), docs.end(), random);
+  std::vector<ArticleTerms> terms;
+  for (const ClusterDocument& d : docs) terms.push_back(ExtractTerms(d.title, d.text));
+  auto cluster = [&](unsigned threads) {
+    ClusterOptions options;
+    options.threads = threads;
+    StoryClusterer clusterer(options);
+    for (const ArticleTerms& t : terms) clusterer.CountTerms(t);
+    for (size_t i = 0; i < docs.size(); ++i) clusterer.AddCounted(docs[i], terms[i]);
+    clusterer.AttachLoneArticles();
+    std::vector<StoryId> stories;
+    for (const Assignment& a : clusterer.Assignments()) stories.push_back(a.story);
+    return std::make_pair(stories, clusterer.story_count());
+  };
+  const auto one = cluster(1);
+  const auto two = cluster(2);
+  EXPECT_EQ(one.first, two.first);
+  EXPECT_EQ(one.second, two.second);
+  // Not a degenerate clustering: most events are found.
+  EXPECT_GT(one.second, 700u);
+  EXPECT_LT(one.second, 1600u);
 }
 
 TEST(ExtractTerms, HeadlineWordsWeighMoreAndTermsAreSortedAndUnique) {
