@@ -380,6 +380,12 @@ int RunCluster(const std::vector<std::string>& args) {
   std::vector<ClusterDocument> docs;
   std::vector<ArticleTerms> terms;
   extraction.Finish(docs, terms);
+  if (docs.empty()) {
+    // Said, so that an empty result is not mistaken for one story per nothing.
+    std::cerr << "parallax cluster: no articles read from " << options.inputs.size()
+              << (options.inputs.size() == 1 ? " input" : " inputs") << "\n";
+    return any_failed ? kExitSomeInputsFailed : kExitOk;
+  }
   StoryClusterer clusterer(cluster_options);
   for (const ArticleTerms& t : terms) clusterer.CountTerms(t);
   const std::vector<size_t> order = AddAll(clusterer, docs, terms, progress);

@@ -530,6 +530,20 @@ TEST_F(ClusterCli, PrintsTheStoryOfEveryArticle) {
   EXPECT_NE(jobs.err.find("8 articles, 5 stories"), std::string::npos) << jobs.err;
 }
 
+TEST_F(ClusterCli, AnInputWithoutArticlesIsSaidSo) {
+  Write("empty.jsonl", "");
+  testing::RunResult r = Parallax({"cluster", Path("empty.jsonl")});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("no articles read from 1 input"), std::string::npos) << r.err;
+  // Nothing usable is a failure of the input, and says both.
+  Write("junk.jsonl", "not json\n{\"text\": \"no id\"}\n");
+  r = Parallax({"cluster", "--jobs", "2", Path("junk.jsonl")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("junk.jsonl:1: not a JSON object"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("no articles read"), std::string::npos) << r.err;
+}
+
 // One pass, so order matters: a report that comes first in the file but was
 // published last must not be judged before the story exists. Here the
 // file's order (day 6, day 1, day 3.5) would put the day-6 report more than
