@@ -176,9 +176,7 @@ class StoryClusterer::Impl {
       stories_.push_back(std::move(story));
       scratch_.emplace_back();
       if (lone_neighbours_.size() <= added) lone_neighbours_.resize(added + size_t{1});
-      for (const cluster_internal::ScoredMember& met : strong_) {
-        cluster_internal::KeepClosest(lone_neighbours_[added], met, kMaxLoneNeighbours);
-      }
+      cluster_internal::KeepClosest(lone_neighbours_[added], strong_, kMaxLoneNeighbours);
     }
     Story& story = stories_[target];
     TakeArticle(story, doc.published, doc.published, doc.outlet.empty() ? nullptr : &doc.outlet,

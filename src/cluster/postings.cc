@@ -91,16 +91,32 @@ void LocateSplit(TermEntry& entry, const SplitPoint& split) {
   entry.split_version = split.version;
 }
 
+namespace {
+
+// Cuts a list longer than `max_size` to its closest max_size / 2 (highest
+// dot; ties to the lower member): which ones stay depends on the set, not
+// on the order it came in.
+void CutToClosest(std::vector<ScoredMember>& neighbours, size_t max_size) {
+  if (neighbours.size() <= max_size) return;
+  auto closer = [](const ScoredMember& a, const ScoredMember& b) {
+    return a.dot > b.dot || (a.dot == b.dot && a.member < b.member);
+  };
+  const size_t keep = max_size / 2;
+  std::nth_element(neighbours.begin(), neighbours.begin() + keep, neighbours.end(), closer);
+  neighbours.resize(keep);
+}
+
+}  // namespace
+
 void KeepClosest(std::vector<ScoredMember>& neighbours, ScoredMember met, size_t max_size) {
-  if (neighbours.size() >= max_size) {
-    auto closer = [](const ScoredMember& a, const ScoredMember& b) {
-      return a.dot > b.dot || (a.dot == b.dot && a.member < b.member);
-    };
-    const size_t keep = max_size / 2;
-    std::nth_element(neighbours.begin(), neighbours.begin() + keep, neighbours.end(), closer);
-    neighbours.resize(keep);
-  }
   neighbours.push_back(met);
+  CutToClosest(neighbours, max_size);
+}
+
+void KeepClosest(std::vector<ScoredMember>& neighbours, const std::vector<ScoredMember>& met,
+                 size_t max_size) {
+  neighbours.insert(neighbours.end(), met.begin(), met.end());
+  CutToClosest(neighbours, max_size);
 }
 
 size_t MemberScorer::Score(const std::vector<TermEntry>& index, const TermWeight* weights,

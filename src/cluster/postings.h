@@ -63,10 +63,14 @@ struct ScoredMember {
   float dot;  // dot product of its vector with the article's
 };
 
-// Adds `met` to `neighbours`; a list of `max_size` first drops all but
-// its closest max_size / 2 (highest dot; ties to the lower member), so the
-// closest max_size / 2 of all ever added are always kept.
+// Adds `met` to `neighbours`; a list then longer than `max_size` is cut to
+// its closest max_size / 2 (highest dot; ties to the lower member). So the
+// closest max_size / 2 of all ever added are always kept, and what a list
+// holds depends on what was added, in the order of the calls, never on the
+// order within one call (a batch's order depends on how the walk was split).
 void KeepClosest(std::vector<ScoredMember>& neighbours, ScoredMember met, size_t max_size);
+void KeepClosest(std::vector<ScoredMember>& neighbours, const std::vector<ScoredMember>& met,
+                 size_t max_size);
 
 // Scores an article against the indexed members of a range: one scorer
 // per thread, each with dot products of its own, so that no cache line

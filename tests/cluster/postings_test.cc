@@ -156,6 +156,26 @@ TEST(KeepClosest, TheClosestHalfOfTheBoundAreNeverDropped) {
   }
 }
 
+TEST(KeepClosest, ABatchKeepsTheSameWhateverItsOrder) {
+  // The members an article meets come in the order the walk found them,
+  // which depends on how it was split between threads.
+  std::mt19937 random(29);
+  std::uniform_real_distribution<float> dot(0.1f, 1.0f);
+  std::vector<ScoredMember> batch;
+  for (uint32_t m = 0; m < 300; ++m) batch.push_back({m, dot(random)});
+  batch.push_back({300, batch[7].dot});  // a tie
+  std::vector<ScoredMember> a, b;
+  KeepClosest(a, batch, 128);
+  std::shuffle(batch.begin(), batch.end(), random);
+  KeepClosest(b, batch, 128);
+  auto by_member = [](const ScoredMember& x, const ScoredMember& y) { return x.member < y.member; };
+  std::sort(a.begin(), a.end(), by_member);
+  std::sort(b.begin(), b.end(), by_member);
+  ASSERT_EQ(a.size(), 64u);
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) EXPECT_EQ(a[i].member, b[i].member);
+}
+
 TEST(HelperThread, RunsEachTaskOnceAndWaitSeesItsWork) {
   HelperThread helper;
   int done = 0;
