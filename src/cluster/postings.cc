@@ -168,9 +168,13 @@ IndexScorer::IndexScorer(unsigned threads) {
 void IndexScorer::Score(std::vector<TermEntry>& index, const std::vector<TermWeight>& weights,
                         const std::vector<uint32_t>& entries, uint32_t members, float floor,
                         std::vector<ScoredMember>& strong) {
-  size_t postings = 0;
-  for (const uint32_t e : entries) postings += index[e].postings.size();
-  if (helper_ == nullptr || postings < kSplitPostings) {
+  // Only worth knowing with a helper: it costs a look at every term's entry.
+  auto short_walk = [&] {
+    size_t postings = 0;
+    for (const uint32_t e : entries) postings += index[e].postings.size();
+    return postings < kSplitPostings;
+  };
+  if (helper_ == nullptr || short_walk()) {
     own_.Score(index, weights.data(), entries.data(), weights.size(), MemberRange::kAll, members,
                floor);
     strong = own_.strong();
