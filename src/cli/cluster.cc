@@ -38,7 +38,7 @@ constexpr const char* kHelp = R"(parallax cluster — which articles tell the sa
 
 Usage:
   parallax cluster [--jobs N] [--window DAYS] [--stats] INPUT...
-  parallax cluster --db PATH [--jobs N] [--window DAYS] [--stats]
+  parallax cluster --db PATH [--rebuild] [--jobs N] [--window DAYS] [--stats]
 
 Inputs:
   INPUT is a JSON lines file (.jsonl, or .jsonl.gz), or - for standard
@@ -51,7 +51,11 @@ Inputs:
   instead, and saves the stories in it ('parallax stories' lists them).
   This is incremental: each run takes only the articles that have no story
   yet, and they join the stories of earlier runs or start new ones; what
-  earlier runs decided is kept, not recomputed. Dated articles are taken
+  earlier runs decided is kept, not recomputed. --rebuild clusters every
+  stored article afresh instead and replaces the stories (their numbers
+  start again from 1): a story told across several runs is then judged
+  with all its articles at hand, as when one file holds them all. Dated
+  articles are taken
   in publication order, undated ones in the order they were ingested. The
   stories and the clusterer's state are saved in one transaction: an
   interrupted run saves nothing, and running it again is the fix.
@@ -83,6 +87,8 @@ Options:
                  story's latest article) never share a story (default 3;
                  fractions allowed). Articles without a date are not
                  limited.
+  --rebuild      with --db: forget the stories of earlier runs and cluster
+                 every stored article again (see Inputs)
   --jobs N       extract words on N threads, and with 2 or more score
                  each article on two (default 1; 0 = one per core); the
                  output is the same for any N
@@ -98,6 +104,8 @@ Examples:
     parallax stories --db news.db
   parallax ingest --db news.db today.jsonl && parallax cluster --db news.db
                  (today's articles join yesterday's stories or start new ones)
+  parallax cluster --db news.db --rebuild > /dev/null
+                 (all stories again from scratch, e.g. after a week of runs)
 
 Errors:
   A line that cannot be used (not JSON, no "id", no title and no text, an
@@ -121,6 +129,7 @@ struct Options {
   unsigned jobs = 1;
   double window_days = ClusterOptions{}.window_seconds / 86400.0;
   bool stats = false;
+  bool rebuild = false;  // --db: ignore the saved state
   std::vector<std::string> inputs;
 };
 
@@ -132,6 +141,8 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
       help = true;
     } else if (a == "--stats") {
       options.stats = true;
+    } else if (a == "--rebuild") {
+      options.rebuild = true;
     } else if (a == "--db") {
       const std::string* v = value("--db");
       if (!v || !ParseDatabasePath("cluster", *v, &options.db)) return false;
@@ -234,10 +245,10 @@ int ClusterDatabase(const Options& options, const ClusterOptions& cluster_option
     std::cerr << "parallax cluster: " << state.status().message() << "\n";
     return kExitSomeInputsFailed;
   }
-  // Without a saved state (the first run, or stories saved by other means)
-  // every article is clustered and the stories replaced: the run is then
-  // what a file of the whole corpus would give.
-  const bool resume = state->documents > 0 || !state->stories.empty();
+  // Without a saved state (the first run, or stories saved by other means),
+  // or when asked to rebuild, every article is clustered and the stories
+  // replaced: the run is then what a file of the whole corpus would give.
+  const bool resume = !options.rebuild && (state->documents > 0 || !state->stories.empty());
   ProgressLine progress;
   TermExtraction extraction(options.jobs);
   auto collect = [&](const Article& a) {
@@ -311,6 +322,11 @@ int RunCluster(const std::vector<std::string>& args) {
   Options options;
   const auto stop = ParseOrHelp([&](bool& help) { return ParseArgs(args, options, help); }, kHelp);
   if (stop) return *stop;
+  if (options.rebuild && options.db.empty()) {
+    std::cerr << "parallax cluster: --rebuild goes with --db PATH (a file is always clustered "
+                 "from scratch)\n";
+    return kExitUsage;
+  }
   if (!options.db.empty() && !options.inputs.empty()) {
     std::cerr << "parallax cluster: give INPUT files or --db PATH, not both (to cluster a file "
                  "with the database, add it first: 'parallax ingest --db "

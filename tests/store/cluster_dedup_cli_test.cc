@@ -138,6 +138,36 @@ TEST(ClusterDbCli, NewArticlesJoinEarlierStoriesOrStartNewOnes) {
   EXPECT_EQ(OpenOrDie(db, OpenMode::kReadOnly).LoadClusterState()->documents, 6u);
 }
 
+TEST(ClusterDbCli, RebuildClustersEveryStoredArticleAsOneFileWould) {
+  ScratchDir dir;
+  const std::string db = dir / "news.db";
+  WriteFile(dir / "monday.jsonl", kMonday);
+  WriteFile(dir / "tuesday.jsonl", kTuesday);
+  WriteFile(dir / "both.jsonl", std::string(kMonday) + kTuesday);
+  ASSERT_EQ(RunChild(dir, {"ingest", "--db", db, dir / "monday.jsonl"}).exit_code, 0);
+  ASSERT_EQ(RunChild(dir, {"cluster", "--db", db}).exit_code, 0);
+  ASSERT_EQ(RunChild(dir, {"ingest", "--db", db, dir / "tuesday.jsonl"}).exit_code, 0);
+  ASSERT_EQ(RunChild(dir, {"cluster", "--db", db}).exit_code, 0);
+
+  Outcome r = RunChild(dir, {"cluster", "--db", db, "--rebuild"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Every article, numbered as clustering the whole input at once does.
+  EXPECT_EQ(r.out, RunChild(dir, {"cluster", dir / "both.jsonl"}).out);
+  const auto stories = StoriesByKey(dir, db);
+  int64_t articles = 0;
+  for (const auto& [key, story] : stories) articles += story.second;
+  EXPECT_EQ(articles, 6);
+  // And the next run goes on from the rebuilt stories.
+  r = RunChild(dir, {"cluster", "--db", db});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("no new articles to cluster"), std::string::npos) << r.err;
+  EXPECT_EQ(OpenOrDie(db, OpenMode::kReadOnly).LoadClusterState()->documents, 6u);
+
+  r = RunChild(dir, {"cluster", "--rebuild", dir / "both.jsonl"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--rebuild goes with --db"), std::string::npos) << r.err;
+}
+
 TEST(ClusterDbCli, AnEmptyDatabaseHasNothingToCluster) {
   ScratchDir dir;
   const std::string db = dir / "empty.db";
