@@ -157,6 +157,13 @@ struct StoryState {
   // The highest mean similarity any member has had to another article; the
   // mutual test compares a newcomer with it.
   float closest = 0;
+  // The figures its articles cite and the weekdays they name (as in
+  // ArticleTerms), so that a later run refuses a weak match that
+  // disagrees on them, as the run that saw the articles would. Empty and 0
+  // in states saved before they were kept: such a story disagrees on
+  // nothing.
+  std::vector<uint64_t> figures;
+  uint8_t weekdays = 0;
 };
 
 struct ClusterState {

@@ -126,6 +126,8 @@ class StoryClusterer::Impl {
       story.last = saved.last_published;
       story.outlets = saved.outlets;
       story.centroid = saved.centroid;
+      story.figures = saved.figures;
+      story.weekdays = saved.weekdays;
       stories_.push_back(std::move(story));
       scratch_.emplace_back();
       next_id_ = std::max(next_id_, saved.id + 1);
@@ -292,6 +294,8 @@ class StoryClusterer::Impl {
       saved.outlets = story.outlets;
       saved.centroid = story.centroid;
       saved.closest = closest[s];
+      saved.figures = story.figures;
+      saved.weekdays = story.weekdays;
       state.stories.push_back(std::move(saved));
     }
     return state;
@@ -322,10 +326,10 @@ class StoryClusterer::Impl {
     int64_t last = -1;
     std::vector<std::string> outlets;  // sorted
     std::vector<TermWeight> centroid;  // sum of the members' unit vectors, by term
-    // Figures its articles cite (ArticleTerms::figures), sorted. Not saved
-    // in ClusterState: a restored story has none, so it never disagrees.
+    // Figures its articles cite (ArticleTerms::figures), sorted, and the
+    // weekdays they name, or-ed; both saved in its StoryState.
     std::vector<uint64_t> figures;
-    uint8_t weekdays = 0;  // ArticleTerms::weekdays of its articles, or-ed; not saved either
+    uint8_t weekdays = 0;
     // While this run's article that started it is alone in it: that
     // article's member (lone_neighbours_ has its similarities); else kNone.
     uint32_t lone_member = kNone;

@@ -5,6 +5,7 @@
 // but only the stories whose state changed: the upsert skips rows that are
 // already equal, so the pages of stories a run did not touch are not
 // written again, and saving costs one pass of encoding plus what changed.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -93,6 +94,19 @@ bool UnpackCentroid(std::string_view bytes, std::vector<TermWeight>& out) {
   return true;
 }
 
+void PackFigures(const std::vector<uint64_t>& figures, std::string& out) {
+  out.assign(figures.size() * 8, '\0');
+  for (size_t i = 0; i < figures.size(); ++i) PutU64(figures[i], out.data() + 8 * i);
+}
+
+bool UnpackFigures(std::string_view bytes, std::vector<uint64_t>& out) {
+  if (bytes.size() % 8 != 0) return false;
+  out.resize(bytes.size() / 8);
+  for (size_t i = 0; i < out.size(); ++i) out[i] = GetU64(bytes.data() + 8 * i);
+  // The clusterer compares them as a sorted set.
+  return std::is_sorted(out.begin(), out.end());
+}
+
 // Each outlet as a u32 length and its bytes: names may hold any character.
 void PackOutlets(const std::vector<std::string>& outlets, std::string& out) {
   out.clear();
@@ -140,16 +154,18 @@ Status WriteClusterState(sqlite3* db, const std::string& path, const ClusterStat
   if (rc == SQLITE_OK) {
     rc = story.Prepare(db, R"sql(
       INSERT INTO cluster_stories (position, story, size, first_published, last_published,
-                                   closest, outlets, centroid)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                                   closest, outlets, centroid, figures, weekdays)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
       ON CONFLICT (position) DO UPDATE SET
         story = excluded.story, size = excluded.size, first_published = excluded.first_published,
         last_published = excluded.last_published, closest = excluded.closest,
-        outlets = excluded.outlets, centroid = excluded.centroid
+        outlets = excluded.outlets, centroid = excluded.centroid, figures = excluded.figures,
+        weekdays = excluded.weekdays
       WHERE story IS NOT excluded.story OR size IS NOT excluded.size
         OR first_published IS NOT excluded.first_published
         OR last_published IS NOT excluded.last_published OR closest IS NOT excluded.closest
         OR outlets IS NOT excluded.outlets OR centroid IS NOT excluded.centroid
+        OR figures IS NOT excluded.figures OR weekdays IS NOT excluded.weekdays
     )sql");
   }
   if (rc == SQLITE_OK) rc = trim.Prepare(db, "DELETE FROM cluster_stories WHERE position >= ?1");
@@ -162,11 +178,12 @@ Status WriteClusterState(sqlite3* db, const std::string& path, const ClusterStat
   totals.Reset();
   if (rc != SQLITE_DONE) return SqlStatus(db, rc, path, "write to");
 
-  std::string outlets, centroid;
+  std::string outlets, centroid, figures;
   for (size_t i = 0; i < state.stories.size(); ++i) {
     const StoryState& s = state.stories[i];
     PackOutlets(s.outlets, outlets);
     PackCentroid(s.centroid, centroid);
+    PackFigures(s.figures, figures);
     story.BindInt(1, static_cast<int64_t>(i));
     story.BindInt(2, static_cast<int64_t>(s.id));
     story.BindInt(3, static_cast<int64_t>(s.size));
@@ -177,6 +194,8 @@ Status WriteClusterState(sqlite3* db, const std::string& path, const ClusterStat
     story.BindDouble(6, std::isnan(s.closest) ? 0.0 : static_cast<double>(s.closest));
     story.BindBlob(7, outlets);
     story.BindBlob(8, centroid);
+    story.BindBlob(9, figures);
+    story.BindInt(10, s.weekdays);
     rc = story.Step();
     story.Reset();
     if (rc != SQLITE_DONE) return SqlStatus(db, rc, path, "write to");
@@ -209,7 +228,7 @@ Result<ClusterState> Store::LoadClusterState() const {
   Stmt stories;
   rc = stories.Prepare(db,
                        "SELECT story, size, first_published, last_published, closest, outlets, "
-                       "centroid FROM cluster_stories ORDER BY position");
+                       "centroid, figures, weekdays FROM cluster_stories ORDER BY position");
   if (rc != SQLITE_OK) return SqlStatus(db, rc, path, "read");
   while ((rc = stories.Step()) == SQLITE_ROW) {
     StoryState s;
@@ -224,6 +243,14 @@ Result<ClusterState> Store::LoadClusterState() const {
     if (!UnpackCentroid(stories.Blob(6), s.centroid)) {
       return DamagedState(path, "centroid of story " + std::to_string(s.id));
     }
+    if (!UnpackFigures(stories.Blob(7), s.figures)) {
+      return DamagedState(path, "figures of story " + std::to_string(s.id));
+    }
+    const int64_t weekdays = stories.Int(8);
+    if (weekdays < 0 || weekdays > 0x7F) {
+      return DamagedState(path, "weekdays of story " + std::to_string(s.id));
+    }
+    s.weekdays = static_cast<uint8_t>(weekdays);
     state.stories.push_back(std::move(s));
   }
   if (rc != SQLITE_DONE) return SqlStatus(db, rc, path, "read");

@@ -119,9 +119,19 @@ CREATE TABLE cluster_stories (
 );
 )sql";
 
+// v3: each saved story's figures (packed little-endian u64 hashes, sorted)
+// and weekdays (ArticleTerms' bits), so that a later run refuses the weak
+// matches the run that saw the story's articles would refuse. Stories
+// saved before get none, which disagrees with nothing: what they did then.
+constexpr const char kSchemaV3[] = R"sql(
+ALTER TABLE cluster_stories ADD COLUMN figures BLOB NOT NULL DEFAULT x'';
+ALTER TABLE cluster_stories ADD COLUMN weekdays INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
+    {3, kSchemaV3},
 };
 
 Result<int> ReadVersion(sqlite3* db, const std::string& path) {

@@ -285,6 +285,41 @@ TEST(StoryClusterer, ReportsCitingDifferentFiguresDoNotJoinOnAWeakMatch) {
   EXPECT_NE(other.first, other.second);
 }
 
+TEST(StoryClusterer, ARestoredStoryKeepsItsFiguresAndWeekdays) {
+  // The second report comes in a later run: the rules hold as in one run.
+  auto second_story = [](const char* second_text) {
+    const std::vector<ClusterDocument> docs = {
+        Doc("bg-1", "Council approves budget for new tram line",
+            "The council voted on Monday to fund a tram line linking the university and the "
+            "railway station."),
+        Doc("bg-2", "Heatwave warning issued for the weekend",
+            "Forecasters warned of temperatures above 35 degrees from Friday, urging people to "
+            "drink water."),
+        Doc("first", "Harbour cargo volumes fall again",
+            "Cargo handled at Emberly harbour fell to 412,000 tonnes last month, the port "
+            "authority said on Monday."),
+        Doc("second", "Port traffic slides again", second_text),
+    };
+    StoryClusterer first_run;
+    std::vector<ArticleTerms> terms;
+    for (const ClusterDocument& d : docs) terms.push_back(ExtractTerms(d.title, d.text));
+    for (const ArticleTerms& t : terms) first_run.CountTerms(t);
+    StoryId first = 0;
+    for (size_t i = 0; i + 1 < docs.size(); ++i) first = first_run.AddCounted(docs[i], terms[i]);
+    StoryClusterer second_run(ClusterOptions{}, first_run.State());
+    return std::make_pair(first, second_run.AddCounted(docs.back(), terms.back()));
+  };
+  const auto same =
+      second_story("Ships unloaded 412,000 tonnes at Emberly, officials said on Monday.");
+  EXPECT_EQ(same.first, same.second);
+  const auto figures =
+      second_story("Ships unloaded 398,000 tonnes at Emberly, officials said on Monday.");
+  EXPECT_NE(figures.first, figures.second);
+  const auto weekdays =
+      second_story("Ships unloaded 412,000 tonnes at Emberly, officials said on Tuesday.");
+  EXPECT_NE(weekdays.first, weekdays.second);
+}
+
 TEST(StoryClusterer, ReportsNamingDifferentWeekdaysDoNotJoinOnAWeakMatch) {
   const char* first =
       "Cargo handled at Emberly harbour fell to 412,000 tonnes last month, the port authority "

@@ -36,6 +36,8 @@ void ExpectSameState(const ClusterState& want, const ClusterState& got) {
     EXPECT_EQ(g.last_published, w.last_published) << "story " << s;
     EXPECT_EQ(g.outlets, w.outlets) << "story " << s;
     EXPECT_EQ(g.closest, w.closest) << "story " << s;  // exact: the same bits
+    EXPECT_EQ(g.figures, w.figures) << "story " << s;
+    EXPECT_EQ(g.weekdays, w.weekdays) << "story " << s;
     ASSERT_EQ(g.centroid.size(), w.centroid.size()) << "story " << s;
     for (size_t t = 0; t < w.centroid.size(); ++t) {
       EXPECT_EQ(g.centroid[t].term, w.centroid[t].term);
@@ -108,6 +110,8 @@ TEST(ClusterState, RoundTripsExactly) {
   bridge.outlets = {"Coast Ledger", "Hollin Echo", odd};
   bridge.centroid = {{1, 0.5f}, {2, 1e-7f}, {0xFFFFFFFFFFFFFFF0ull, 3.4e38f}, {~0ull, -0.0f}};
   bridge.closest = 0.123456789f;
+  bridge.figures = {7, 0x8000000000000000ull, ~0ull};
+  bridge.weekdays = 0x41;  // Monday and Sunday
   StoryState undated;  // no time, no outlet, no terms
   undated.id = 9;
   undated.size = 1;
@@ -260,9 +264,9 @@ TEST(ClusterState, AVersion1FileIsUpgraded) {
     ASSERT_TRUE(store.ReplaceDuplicateGroups({{{"a", "c"}}}).ok());
     story_id = store.ListStories()->front().id;
   }
-  // Migration 2 undone: no cluster tables, duplicate_members in its
-  // version-1 column order, no schema_version row 2. The file is then what
-  // a version-1 parallax wrote.
+  // Migrations 2 and 3 undone: no cluster tables, duplicate_members in its
+  // version-1 column order, no schema_version rows 2 and 3. The file is
+  // then what a version-1 parallax wrote.
   RawSql(path, R"sql(
     DROP TABLE cluster_state;
     DROP TABLE cluster_stories;
@@ -275,7 +279,7 @@ TEST(ClusterState, AVersion1FileIsUpgraded) {
     INSERT INTO duplicate_members_v1 SELECT group_id, article, position FROM duplicate_members;
     DROP TABLE duplicate_members;
     ALTER TABLE duplicate_members_v1 RENAME TO duplicate_members;
-    DELETE FROM schema_version WHERE version = 2;
+    DELETE FROM schema_version WHERE version >= 2;
   )sql");
 
   const Result<Store> reader = Store::Open(path, OpenMode::kReadOnly);
@@ -286,7 +290,7 @@ TEST(ClusterState, AVersion1FileIsUpgraded) {
   // Opening checks the file (quick_check), which SQLite 3.40 got wrong for
   // version 1's duplicate_members; the upgrade comes first and fixes that.
   Store store = OpenOrDie(path);
-  EXPECT_EQ(store.schema_version(), 2);
+  EXPECT_EQ(store.schema_version(), Store::LatestSchemaVersion());
   EXPECT_TRUE(store.CheckIntegrity().ok()) << store.CheckIntegrity().ToString();
   EXPECT_EQ(*store.CountArticles(), 3u);
   ASSERT_EQ(store.DuplicateGroups()->size(), 1u);
@@ -302,6 +306,53 @@ TEST(ClusterState, AVersion1FileIsUpgraded) {
       store.AddStoryAssignments({{"b", "library"}, {"c", "bridge"}}, clusterer.State()).ok());
   EXPECT_EQ(store.ListStories()->front().size, 2u);
   EXPECT_EQ(LoadOrDie(store).documents, 2u);
+}
+
+TEST(ClusterState, AVersion2FileIsUpgradedItsStoriesCitingNothing) {
+  ScratchDir dir;
+  const std::string path = dir / "v2.db";
+  StoryClusterer clusterer;
+  for (const ClusterDocument& d : BridgeAndLibrary()) clusterer.Add(d);
+  ClusterState saved = clusterer.State();
+  {
+    Store store = OpenOrDie(path);
+    ASSERT_TRUE(store.SaveStoryAssignments({}, saved).ok());
+  }
+  // Migration 3 undone: what a version-2 parallax wrote.
+  RawSql(path, R"sql(
+    ALTER TABLE cluster_stories DROP COLUMN figures;
+    ALTER TABLE cluster_stories DROP COLUMN weekdays;
+    DELETE FROM schema_version WHERE version = 3;
+  )sql");
+  Store store = OpenOrDie(path);
+  EXPECT_EQ(store.schema_version(), 3);
+  for (StoryState& s : saved.stories) {
+    s.figures.clear();
+    s.weekdays = 0;
+  }
+  ExpectSameState(saved, LoadOrDie(store));
+}
+
+TEST(ClusterState, FiguresThatAreNotASortedSetAreDamage) {
+  ScratchDir dir;
+  const std::string path = dir / "a.db";
+  ClusterState state;
+  state.documents = 1;
+  StoryState story;
+  story.id = 1;
+  story.size = 1;
+  story.figures = {1, 2};
+  state.stories = {story};
+  {
+    Store store = OpenOrDie(path);
+    ASSERT_TRUE(store.SaveStoryAssignments({}, state).ok());
+  }
+  // Two hashes, the larger first.
+  RawSql(path, "UPDATE cluster_stories SET figures = x'02000000000000000100000000000000'");
+  const Result<ClusterState> loaded = OpenOrDie(path, OpenMode::kReadOnly).LoadClusterState();
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_NE(loaded.status().message().find("figures of story 1"), std::string::npos)
+      << loaded.status().message();
 }
 
 // The size of the clustering bench's state (6,483 leads, ~2,200 stories)
