@@ -47,6 +47,22 @@ bool ParsePositive(const char* command, const char* flag, const std::string& tex
   return false;
 }
 
+bool ParseDecimal(const char* command, const char* flag, const std::string& text, double low,
+                  bool low_included, double high, const std::string& what, double* out) {
+  char* end = nullptr;
+  errno = 0;
+  const double v = std::strtod(text.c_str(), &end);
+  // The comparisons are false for a NaN, so "nan" is refused too.
+  const bool above_low = low_included ? v >= low : v > low;
+  if (text.empty() || *end != '\0' || errno != 0 || !above_low || !(v <= high)) {
+    std::cerr << "parallax " << command << ": " << flag << " takes " << what << ", got '" << text
+              << "'\n";
+    return false;
+  }
+  *out = v;
+  return true;
+}
+
 bool ParseJobs(const char* command, const std::string& text, unsigned* jobs) {
   // More threads than this only adds contention; a typo such as --jobs
   // 40000 should not try to start that many.

@@ -14,8 +14,6 @@
 // and the new state are saved in one transaction.
 #include <algorithm>
 #include <chrono>
-#include <cerrno>
-#include <cstdlib>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -151,16 +149,12 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
       if (!v || !ParseJobs("cluster", *v, &options.jobs)) return false;
     } else if (a == "--window") {
       const std::string* v = value("--window");
-      if (!v) return false;
-      char* end = nullptr;
-      errno = 0;
-      const double days = std::strtod(v->c_str(), &end);
-      if (v->empty() || *end != '\0' || errno != 0 || !(days > 0) || days > kMaxWindowDays) {
-        std::cerr << "parallax cluster: --window takes a number of days above 0 and up to "
-                  << kMaxWindowDays << ", got '" << *v << "'\n";
+      const std::string what = "a number of days above 0 and up to " +
+                               std::to_string(static_cast<int>(kMaxWindowDays));
+      if (!v || !ParseDecimal("cluster", "--window", *v, 0, false, kMaxWindowDays, what,
+                              &options.window_days)) {
         return false;
       }
-      options.window_days = days;
     } else if (a.size() > 1 && a[0] == '-') {
       std::cerr << "parallax cluster: unknown option '" << a << "'. Run 'parallax help cluster'.\n";
       return false;

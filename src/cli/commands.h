@@ -44,6 +44,13 @@ bool ParseCount(const std::string& text, unsigned long long* out);
 bool ParsePositive(const char* command, const char* flag, const std::string& text,
                    unsigned long long most, unsigned long long* out);
 
+// A decimal number ("1.5", "3") for FLAG within (low, high], or [low, high]
+// when `low_included`; says what is wrong on stderr ("FLAG takes WHAT, got
+// 'TEXT'") and returns false otherwise. `what` names the range for a user:
+// "a number of days above 0 and up to 3650".
+bool ParseDecimal(const char* command, const char* flag, const std::string& text, double low,
+                  bool low_included, double high, const std::string& what, double* out);
+
 // The value of --jobs: 0 is one thread per core, at most 1,024. Says what
 // is wrong on stderr and returns false otherwise.
 bool ParseJobs(const char* command, const std::string& text, unsigned* jobs);

@@ -6,7 +6,6 @@
 // next batch is read, and are added to the index in input order, so the
 // output does not depend on N.
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -151,16 +150,10 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
       if (!v || !ParseDatabasePath("dedup", *v, &options.db)) return false;
     } else if (a == "--threshold") {
       const std::string* v = value("--threshold");
-      if (!v) return false;
-      char* end = nullptr;
-      errno = 0;
-      const double t = std::strtod(v->c_str(), &end);
-      if (v->empty() || *end != '\0' || errno != 0 || !(t >= kMinThreshold && t <= 1.0)) {
-        std::cerr << "parallax dedup: --threshold takes a number from 0.05 to 1, got '" << *v
-                  << "'\n";
+      if (!v || !ParseDecimal("dedup", "--threshold", *v, kMinThreshold, true, 1.0,
+                              "a number from 0.05 to 1", &options.dedup.threshold)) {
         return false;
       }
-      options.dedup.threshold = t;
     } else if (a == "--jobs") {
       const std::string* v = value("--jobs");
       if (!v || !ParseJobs("dedup", *v, &options.jobs)) return false;
