@@ -250,9 +250,8 @@ TEST(StoryClusterer, AnEarlierRunsLoneArticleStaysWhereThatRunPutIt) {
 // Two moderately similar reports join through the mutual test unless both
 // cite figures, or name weekdays, and share none: then they are likely two
 // events of one topic (last month's cargo figures and this month's).
-std::pair<StoryId, StoryId> StoriesOfTwoCargoReports(const char* first_text,
-                                                     const char* second_text) {
-  std::vector<ClusterDocument> docs = {
+std::vector<ClusterDocument> TwoCargoReports(const char* first_text, const char* second_text) {
+  return {
       Doc("bg-1", "Council approves budget for new tram line",
           "The council voted on Monday to fund a tram line linking the university and the "
           "railway station."),
@@ -265,8 +264,12 @@ std::pair<StoryId, StoryId> StoriesOfTwoCargoReports(const char* first_text,
       Doc("first", "Harbour cargo volumes fall again", first_text),
       Doc("second", "Port traffic slides again", second_text),
   };
+}
+
+std::pair<StoryId, StoryId> StoriesOfTwoCargoReports(const char* first_text,
+                                                     const char* second_text) {
   std::vector<StoryId> stories;
-  ClusterBatch(docs, &stories);
+  ClusterBatch(TwoCargoReports(first_text, second_text), &stories);
   return {stories[3], stories[4]};
 }
 
@@ -288,18 +291,10 @@ TEST(StoryClusterer, ReportsCitingDifferentFiguresDoNotJoinOnAWeakMatch) {
 TEST(StoryClusterer, ARestoredStoryKeepsItsFiguresAndWeekdays) {
   // The second report comes in a later run: the rules hold as in one run.
   auto second_story = [](const char* second_text) {
-    const std::vector<ClusterDocument> docs = {
-        Doc("bg-1", "Council approves budget for new tram line",
-            "The council voted on Monday to fund a tram line linking the university and the "
-            "railway station."),
-        Doc("bg-2", "Heatwave warning issued for the weekend",
-            "Forecasters warned of temperatures above 35 degrees from Friday, urging people to "
-            "drink water."),
-        Doc("first", "Harbour cargo volumes fall again",
-            "Cargo handled at Emberly harbour fell to 412,000 tonnes last month, the port "
-            "authority said on Monday."),
-        Doc("second", "Port traffic slides again", second_text),
-    };
+    const std::vector<ClusterDocument> docs = TwoCargoReports(
+        "Cargo handled at Emberly harbour fell to 412,000 tonnes last month, the port "
+        "authority said on Monday.",
+        second_text);
     StoryClusterer first_run;
     std::vector<ArticleTerms> terms;
     for (const ClusterDocument& d : docs) terms.push_back(ExtractTerms(d.title, d.text));
