@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/large_pages.h"
 
 namespace {
 
@@ -47,6 +48,7 @@ Exit codes:
 }  // namespace
 
 int main(int argc, char** argv) {
+  parallax::cli::UseLargePages();
   std::vector<std::string> args(argv + 1, argv + argc);
   try {
     if (args.empty() || args[0] == "-h" || args[0] == "--help" ||
