@@ -139,9 +139,10 @@ struct ClusterOptions {
   int64_t window_seconds = 3 * 24 * 3600;
   // Threads that score each article against the index. With 2, a helper
   // thread walks the postings of the older members while the caller walks
-  // those of the newer ones: on full texts the walk is most of the time per
-  // article (a whole run 0.81x as long on 29,726 news texts; on short leads
-  // no faster). Stories are the same for any count (each member's
+  // those of the newer ones, for an article whose walk is long enough to
+  // share (16,384 postings): on full texts the walk is most of the time per
+  // article (a whole run 0.92x as long on 29,726 news texts); short leads
+  // are scored on one thread. Stories are the same for any count (each member's
   // similarity is summed by one thread in one order, and a story's sum
   // does not depend on the order of its members). More than 2 is taken as 2.
   unsigned threads = 1;

@@ -379,17 +379,17 @@ std::string Word(uint32_t n) {
 }
 
 TEST(StoryClusterer, TwoThreadsGiveTheSameStoriesAsOne) {
-  // 1,000 events told three times each; every report also uses 15 of 40
+  // 1,000 events told three times each; every report also uses 25 of 50
   // common words, so those words' postings fill up and wrap, and each
-  // article walks far more postings than it takes to hand half to the
-  // helper thread.
+  // article walks over 20,000 postings: enough for the scorer to hand half
+  // of the walk to the helper thread (kSplitPostings).
   std::mt19937 random(17);
   std::vector<ClusterDocument> docs;
   for (uint32_t event = 0; event < 1000; ++event) {
     for (int report = 0; report < 3; ++report) {
       std::string title, text;
       for (int w = 0; w < 4; ++w) title += Word(100 + event * 6 + random() % 6) + " ";
-      for (int w = 0; w < 15; ++w) text += Word(random() % 40) + " ";
+      for (int w = 0; w < 25; ++w) text += Word(random() % 50) + " ";
       for (int w = 0; w < 5; ++w) text += Word(100 + event * 6 + random() % 6) + " ";
       // Some words of the event after, so reports of one event differ.
       text += Word(100 + ((event + 1) % 1000) * 6 + random() % 6);
