@@ -6,8 +6,8 @@
 // extracted (on --jobs threads while the input is read: it is pure per
 // article) and counted, so that every article is weighted with the whole
 // file's word frequencies; then they join stories one by one in
-// publication order, scored on two threads with --jobs 2 or more. The
-// output is the same whatever the thread count.
+// publication order, long ones scored on two threads with --jobs 2 or
+// more. The output is the same whatever the thread count.
 //
 // With --db the clusterer resumes from the state the previous run saved,
 // so a run costs what it adds, not what the store holds; the new stories
@@ -88,7 +88,7 @@ Options:
   --rebuild      with --db: forget the stories of earlier runs and cluster
                  every stored article again (see Inputs)
   --jobs N       extract words on N threads, and with 2 or more score
-                 each article on two (default 1; 0 = one per core); the
+                 long articles on two (default 1; 0 = one per core); the
                  output is the same for any N
   --stats        print the number of articles and stories and the speed to
                  standard error
