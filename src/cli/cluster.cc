@@ -53,10 +53,10 @@ Inputs:
   stored article afresh instead and replaces the stories (their numbers
   start again from 1): a story told across several runs is then judged
   with all its articles at hand, as when one file holds them all. Dated
-  articles are taken
-  in publication order, undated ones in the order they were ingested. The
-  stories and the clusterer's state are saved in one transaction: an
-  interrupted run saves nothing, and running it again is the fix.
+  articles are taken in publication order, undated ones in the order they
+  were ingested. The stories and the clusterer's state are saved in one
+  transaction: an interrupted run saves nothing, and running it again is
+  the fix.
 
 Output:
   One line per article, in input order: its id, a tab, and the number of
