@@ -19,6 +19,13 @@
 // are near-duplicates of a third one (two copies edited differently, each
 // close to the original) and share enough to make that plausible.
 //
+// A story printed by more outlets than the boilerplate bound has every
+// shingle in that many documents. Documents most of whose sketch is such
+// common hashes are "widely copied": they are paired with each other on
+// their 16 smallest hashes, and two that start alike are scored on their
+// whole sketches. A text copied more than a thousand times is paired with
+// its first copy only, so that the output (and memory) stays linear.
+//
 //   parallax::NearDuplicateIndex index;
 //   for (const auto& doc : docs) index.Add(doc.text);      // numbered 0, 1, ...
 //   for (const parallax::DuplicatePair& p : index.FindPairs())

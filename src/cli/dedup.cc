@@ -63,7 +63,11 @@ Output:
   Texts are compared as 3-word shingles (words are runs of letters, digits
   and non-ASCII bytes, lowercased). Shingles found in more than 20 articles
   (footers, datelines, stock phrases) are ignored, so a footer added by an
-  outlet does not make its articles look alike.
+  outlet does not make its articles look alike. A story printed by more
+  than 20 outlets is still found: articles made mostly of such shingles
+  are compared whole when they start alike. Past a thousand copies of one
+  text, each is paired with the first only (one group, not a pair for
+  every two).
 
 Options:
   --threshold T  report pairs scoring at least T, from 0.05 to 1 (default

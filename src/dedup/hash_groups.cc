@@ -31,6 +31,13 @@ constexpr uint32_t kHeadTag = 0x80;
 // a 30,000-text corpus; the counts (16 KB) stay in L1.
 constexpr int kRadixBits = 12;
 
+// A document is widely copied (HashGroups' step 2) when more than this
+// share of its sketch is in more documents than a story has copies, and
+// its sketch has at least kMinCopiedSketch hashes (a text of a dozen
+// words is all stock phrase more easily).
+constexpr double kCopiedShare = 0.5;
+constexpr uint32_t kMinCopiedSketch = 16;
+
 inline uint32_t ItemDoc(uint64_t item) { return static_cast<uint32_t>(item) >> 8; }
 inline uint32_t ItemTag(uint64_t item) { return static_cast<uint32_t>(item) & 0xFF; }
 inline uint32_t ItemProduct(uint64_t item) { return static_cast<uint32_t>(item >> 32); }
@@ -149,7 +156,20 @@ HashGroups::HashGroups(const SketchArrays& a, uint32_t max_copies, uint32_t anch
     });
   }
 
-  // 2. The runs Candidates needs. An anchor is among the first `anchors` of
+  // 2. Widely copied documents: most of whose sketch is "boilerplate".
+  // A wire story printed by more outlets than max_copies has every shingle
+  // in that many documents; a footer or a stock phrase is a small part of
+  // each document that has it. Copied documents are paired among
+  // themselves separately (CopiedCandidates).
+  copied_.assign(docs, 0);
+  for (uint32_t d = 0; d < docs; ++d) {
+    const uint32_t begin = a.offsets[d], end = a.offsets[d + 1];
+    uint32_t common = 0;
+    for (uint32_t i = begin; i < end; ++i) common += TestBit(boilerplate_sketch_, i);
+    copied_[d] = end - begin >= kMinCopiedSketch && common > kCopiedShare * (end - begin);
+  }
+
+  // 3. The runs Candidates needs. An anchor is among the first `anchors` of
   // its sketch once boilerplate is dropped: a short story with a long
   // footer would otherwise have most of its anchors in the footer.
   // anchor_end[d]: the rank in d's sketch where its content anchors end.

@@ -54,6 +54,10 @@ constexpr double kMinHeadShare = 0.1;
 // With no head hash to test (all above the other text's limit), the gate
 // neither passes nor blocks on its own: this sits above kMinHeadShare.
 constexpr double kUnknownHeadShare = 0.5;
+// Two widely copied texts (see CopiedCandidates) count as copies of one
+// story when they share this share of their first 16 shingles: a dateline
+// or a byline changes three or four of them.
+constexpr double kMinCopiedHeadShare = 0.5;
 
 // A pair scored through a third document must still share this much of the
 // smaller text directly, so that a wrong link to the third cannot pull in
@@ -123,6 +127,15 @@ double HeadShare(const Sketch& larger, const Sketch& smaller) {
   if (testable == 0) return kUnknownHeadShare;
   return static_cast<double>(Intersect(larger.head, testable, smaller.hashes, smaller.size)) /
          testable;
+}
+
+// Whether two texts start alike, by their first shingles: copies of one
+// story do, texts that share an outlet's long footer do not. Two copied
+// documents are compared on their whole sketches only then.
+bool SameStart(const Sketch& a, const Sketch& b) {
+  const uint32_t fewer = std::min(a.head_size, b.head_size);
+  if (fewer == 0) return false;
+  return Intersect(a.head, a.head_size, b.head, b.head_size) >= kMinCopiedHeadShare * fewer;
 }
 
 struct Scored {
@@ -208,10 +221,30 @@ std::vector<DuplicatePair> NearDuplicateIndex::FindPairs(DedupStats* stats) cons
   // 1. Boilerplate.
   std::optional<dedup_internal::HashGroups> groups(std::in_place, arrays, kMaxCopies,
                                                    kAnchorHashes);
+  // Widely copied documents keep their whole sketches for scoring each
+  // other: dropping the hashes every copy shares leaves a few stragglers.
+  const dedup_internal::CopiedSketches copied = dedup_internal::KeepCopiedSketches(*groups, arrays);
   const size_t dropped = groups->DropBoilerplate(arrays, kSketchHashes);
 
   // 2. Candidates.
-  const std::vector<uint64_t> candidates = groups->Candidates(arrays, kMinSharedHashes);
+  std::vector<uint64_t> candidates = groups->Candidates(arrays, kMinSharedHashes);
+  if (!copied.documents.empty()) {
+    // Two copied documents are paired by CopiedCandidates alone: what
+    // Candidates found them to share are the few hashes left after
+    // dropping the common ones.
+    candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                    [&](uint64_t c) {
+                                      return copied.has(static_cast<uint32_t>(c >> 32)) &&
+                                             copied.has(static_cast<uint32_t>(c));
+                                    }),
+                     candidates.end());
+    const std::vector<uint64_t> more = dedup_internal::CopiedCandidates(copied);
+    std::vector<uint64_t> all(candidates.size() + more.size());
+    all.erase(std::set_union(candidates.begin(), candidates.end(), more.begin(), more.end(),
+                             all.begin()),
+              all.end());
+    candidates.swap(all);
+  }
   const size_t groups_bytes = std::max(groups->peak_bytes(), groups->bytes());
   groups.reset();
 
@@ -221,6 +254,12 @@ std::vector<DuplicatePair> NearDuplicateIndex::FindPairs(DedupStats* stats) cons
   auto sketch = [&](uint32_t d) {
     return Sketch{hashes.data() + offsets[d], offsets[d + 1] - offsets[d], limits[d],
                   heads.data() + head_offsets[d], head_offsets[d + 1] - head_offsets[d]};
+  };
+  auto whole_sketch = [&](uint32_t d) {
+    const uint32_t c = copied.index[d];
+    return Sketch{copied.hashes.data() + copied.offsets[c], copied.offsets[c + 1] - copied.offsets[c],
+                  copied.limits[c], copied.heads.data() + copied.head_offsets[c],
+                  copied.head_offsets[c + 1] - copied.head_offsets[c]};
   };
   std::vector<Scored> scored;
   for (size_t c = 0; c < candidates.size(); ++c) {
@@ -234,7 +273,9 @@ std::vector<DuplicatePair> NearDuplicateIndex::FindPairs(DedupStats* stats) cons
     }
     const uint32_t a = static_cast<uint32_t>(candidates[c] >> 32);
     const uint32_t b = static_cast<uint32_t>(candidates[c]);
-    const Scored s = ScorePair(a, b, sketch(a), sketch(b), threshold);
+    const Scored s = copied.has(a) && copied.has(b) && SameStart(whole_sketch(a), whole_sketch(b))
+                         ? ScorePair(a, b, whole_sketch(a), whole_sketch(b), threshold)
+                         : ScorePair(a, b, sketch(a), sketch(b), threshold);
     if (s.score >= threshold || s.containment >= kMinSupportedContainment) scored.push_back(s);
   }
 
@@ -295,7 +336,12 @@ std::vector<DuplicatePair> NearDuplicateIndex::FindPairs(DedupStats* stats) cons
     stats->direct_pairs = direct;
     stats->supported_pairs = supported;
     stats->index_bytes = index_bytes;
-    stats->peak_bytes = MemoryBytes() + (hashes.capacity() + heads.capacity()) * 4 +
+    const size_t copied_bytes =
+        (copied.index.capacity() + copied.documents.capacity() + copied.hashes.capacity() +
+         copied.offsets.capacity() + copied.heads.capacity() + copied.head_offsets.capacity() +
+         copied.limits.capacity()) *
+        sizeof(uint32_t);
+    stats->peak_bytes = MemoryBytes() + (hashes.capacity() + heads.capacity()) * 4 + copied_bytes +
                         std::max(groups_bytes, candidates.size() * sizeof(uint64_t) +
                                                    scored.capacity() * sizeof(Scored) +
                                                    neighbors.capacity() * sizeof(neighbors[0]));

@@ -57,6 +57,12 @@ class HashGroups {
   // anchors span the hash range a longer text's whole sketch does.
   std::vector<uint64_t> Candidates(const SketchArrays& arrays, uint32_t min_shared) const;
 
+  // Whether document `doc` is widely copied: more than half of its sketch
+  // is in more than `max_copies` documents (a wire story many outlets
+  // print, where a footer is a small part of each text). Their runs are
+  // boilerplate, so Candidates leaves them out: see CopiedCandidates.
+  bool copied(uint32_t doc) const { return copied_[doc] != 0; }
+
   // Bytes held now, and the most held while grouping.
   size_t bytes() const;
   size_t peak_bytes() const { return peak_bytes_; }
@@ -74,8 +80,34 @@ class HashGroups {
   // boilerplate), one after another: the length, then document << 1 | anchor
   // for each member, in document order.
   std::vector<uint32_t> shared_;
+  // Per document: 1 when it is widely copied.
+  std::vector<uint8_t> copied_;
   size_t peak_bytes_ = 0;
 };
+
+// The sketches of the widely copied documents (HashGroups::copied) as they
+// were before DropBoilerplate: every copy of a story printed by many
+// outlets shares nearly all its hashes, so dropping those leaves each copy
+// a few stragglers to be compared on. Heads are sorted.
+struct CopiedSketches {
+  static constexpr uint32_t kNone = ~0u;
+  std::vector<uint32_t> index;  // by document: its number here, or kNone
+  std::vector<uint32_t> documents;  // by number here: the document
+  std::vector<uint32_t> hashes, offsets{0}, heads, head_offsets{0}, limits;
+
+  bool has(uint32_t doc) const { return index[doc] != kNone; }
+};
+
+// Call between HashGroups' constructor and DropBoilerplate.
+CopiedSketches KeepCopiedSketches(const HashGroups& groups, const SketchArrays& arrays);
+
+// Pairs of copied documents (first << 32 | second, first < second,
+// ascending) whose smallest hashes mostly agree: copies of one text.
+// Bounded: past a budget proportional to their number, and for a hash held
+// by very many of them, documents are paired with one member of the group
+// only, so that a hostile input (one text a million times) cannot exhaust
+// memory; the group stays connected.
+std::vector<uint64_t> CopiedCandidates(const CopiedSketches& copied);
 
 }  // namespace parallax::dedup_internal
 

@@ -180,6 +180,51 @@ TEST(Dedup, SharedFooterDoesNotMakeAnOutletsStoriesCopies) {
   EXPECT_EQ(pairs[0].second, 30u);
 }
 
+TEST(Dedup, StoryPrintedByManyOutletsIsFoundInEveryPair) {
+  // 40 outlets print one wire story (more than a story's copies on the
+  // benchmark, so its shingles look like boilerplate), each with its own
+  // dateline and a word dropped, every third cut to 80%; among 100 other
+  // stories.
+  const std::string story = std::string(kStory) + " " + InventedText(77, 150);
+  std::istringstream in(story);
+  const std::vector<std::string> words{std::istream_iterator<std::string>(in),
+                                       std::istream_iterator<std::string>()};
+  std::vector<std::string> texts;
+  for (uint32_t other = 0; other < 100; ++other) texts.push_back(InventedText(200 + other, 300));
+  constexpr uint32_t kCopies = 40;
+  for (uint32_t c = 0; c < kCopies; ++c) {
+    std::string copy = "PELLIN (Outlet " + std::to_string(c) + ") --";
+    const size_t keep = c % 3 == 0 ? words.size() * 8 / 10 : words.size();
+    for (size_t w = 0; w < keep; ++w) {
+      if (w != 7 * c + 3) copy += " " + words[w];
+    }
+    texts.push_back(copy);
+  }
+  const auto pairs = Pairs(texts);
+  size_t copies_paired = 0;
+  for (const DuplicatePair& p : pairs) {
+    EXPECT_GE(p.first, 100u) << "an unrelated story paired: " << p.first << "-" << p.second;
+    copies_paired += p.first >= 100;
+  }
+  EXPECT_EQ(copies_paired, kCopies * (kCopies - 1) / 2);
+}
+
+TEST(Dedup, OneTextAThousandTimesIsOneGroupWithoutAPairForEveryTwo) {
+  // 1,500 copies of one text (a hostile feed, or a text every outlet
+  // prints): listing all 1.1 million pairs is no use, and for a million
+  // copies it would not fit in memory. Each copy is paired with the first.
+  constexpr uint32_t kCopies = 1500;
+  std::vector<std::string> texts(kCopies, std::string(kStory));
+  texts.push_back(kOtherReport);
+  const auto pairs = Pairs(texts);
+  ASSERT_EQ(pairs.size(), kCopies - 1);
+  for (uint32_t i = 0; i + 1 < kCopies; ++i) {
+    EXPECT_EQ(pairs[i].first, 0u);
+    EXPECT_EQ(pairs[i].second, i + 1);
+    EXPECT_EQ(pairs[i].score, 1.0);
+  }
+}
+
 TEST(Dedup, CopiesOfOneOriginalPairThroughIt) {
   // Each copy keeps a different part of the story; between them they share
   // too little, but each is a copy of the original.
