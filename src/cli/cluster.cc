@@ -211,11 +211,15 @@ std::vector<size_t> PublicationOrder(const std::vector<ClusterDocument>& docs) {
 
 // Adds every article in publication order, then gives the lone ones their
 // second look, showing how far it has got. Returns that order.
+// Each article's terms are let go once it is added: the clusterer keeps
+// what it needs, and on a day of news (750,000 articles) the terms were a
+// third of the peak memory.
 std::vector<size_t> AddAll(StoryClusterer& clusterer, const std::vector<ClusterDocument>& docs,
-                           const std::vector<ArticleTerms>& terms, ProgressLine& progress) {
+                           std::vector<ArticleTerms>& terms, ProgressLine& progress) {
   std::vector<size_t> order = PublicationOrder(docs);
   for (size_t k = 0; k < order.size(); ++k) {
     clusterer.AddCounted(docs[order[k]], terms[order[k]]);
+    terms[order[k]] = ArticleTerms();
     if (k > 0 && (k & 1023) == 0 && progress.Due()) {
       progress.Show("clustering: " + std::to_string(k) + " of " + std::to_string(order.size()) +
                     " articles");
