@@ -3,10 +3,14 @@
 // FindPairs works on the whole corpus at once:
 //   1. groups equal hashes (HashGroups); one held by more than kMaxCopies
 //      documents is boilerplate (a footer, a dateline, a stock phrase) and
-//      is dropped from the sketches and heads;
+//      is dropped from the sketches and heads -- except that documents made
+//      mostly of such hashes (a story many outlets print) keep a whole copy
+//      of their sketches (copied.cc);
 //   2. finds the pairs of documents sharing kMinSharedHashes hashes, each
-//      among the smallest kAnchorHashes of one of the two;
-//   3. scores each candidate from the two sketches (see dedup.h);
+//      among the smallest kAnchorHashes of one of the two, and the pairs of
+//      widely copied documents whose smallest hashes agree;
+//   3. scores each candidate from the two sketches (see dedup.h), whole
+//      ones for two widely copied documents that start alike;
 //   4. scores a pair below the threshold through a third document both
 //      members pair with.
 #include <algorithm>
