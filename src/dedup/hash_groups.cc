@@ -307,6 +307,7 @@ std::vector<uint64_t> HashGroups::Candidates(const SketchArrays& a, uint32_t min
     const uint32_t need_first = std::max(1u, std::min(min_shared, size_first));
     for (uint32_t i = starts[first]; i < starts[first + 1]; ++i) {
       const uint32_t second = seconds[i];
+      if (copied_[first] && copied_[second]) continue;  // CopiedCandidates pairs those
       if (stamps[second] != first + 1) {
         stamps[second] = first + 1;
         counts[second] = 0;

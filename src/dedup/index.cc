@@ -108,6 +108,14 @@ struct Sketch {
   uint32_t head_size;
 };
 
+// Sketch `i` of arrays laid out as SketchArrays are (hashes, offsets,
+// heads, head_offsets, limits): those being paired, or CopiedSketches.
+template <typename Arrays>
+Sketch SketchOf(const Arrays& a, uint32_t i) {
+  return Sketch{a.hashes.data() + a.offsets[i], a.offsets[i + 1] - a.offsets[i], a.limits[i],
+                a.heads.data() + a.head_offsets[i], a.head_offsets[i + 1] - a.head_offsets[i]};
+}
+
 // Number of hashes <= limit in a sorted array.
 uint32_t CountUpTo(const uint32_t* hashes, uint32_t size, uint32_t limit) {
   return static_cast<uint32_t>(std::upper_bound(hashes, hashes + size, limit) - hashes);
@@ -233,15 +241,6 @@ std::vector<DuplicatePair> NearDuplicateIndex::FindPairs(DedupStats* stats) cons
   // 2. Candidates.
   std::vector<uint64_t> candidates = groups->Candidates(arrays, kMinSharedHashes);
   if (!copied.documents.empty()) {
-    // Two copied documents are paired by CopiedCandidates alone: what
-    // Candidates found them to share are the few hashes left after
-    // dropping the common ones.
-    candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
-                                    [&](uint64_t c) {
-                                      return copied.has(static_cast<uint32_t>(c >> 32)) &&
-                                             copied.has(static_cast<uint32_t>(c));
-                                    }),
-                     candidates.end());
     const std::vector<uint64_t> more = dedup_internal::CopiedCandidates(copied);
     std::vector<uint64_t> all(candidates.size() + more.size());
     all.erase(std::set_union(candidates.begin(), candidates.end(), more.begin(), more.end(),
@@ -255,16 +254,8 @@ std::vector<DuplicatePair> NearDuplicateIndex::FindPairs(DedupStats* stats) cons
   // 3. Scores. Candidates come in order of their first document, so the
   // second's sketch is a random read: asked for a few candidates ahead.
   const double threshold = options_.threshold;
-  auto sketch = [&](uint32_t d) {
-    return Sketch{hashes.data() + offsets[d], offsets[d + 1] - offsets[d], limits[d],
-                  heads.data() + head_offsets[d], head_offsets[d + 1] - head_offsets[d]};
-  };
-  auto whole_sketch = [&](uint32_t d) {
-    const uint32_t c = copied.index[d];
-    return Sketch{copied.hashes.data() + copied.offsets[c], copied.offsets[c + 1] - copied.offsets[c],
-                  copied.limits[c], copied.heads.data() + copied.head_offsets[c],
-                  copied.head_offsets[c + 1] - copied.head_offsets[c]};
-  };
+  auto sketch = [&](uint32_t d) { return SketchOf(arrays, d); };
+  auto whole_sketch = [&](uint32_t d) { return SketchOf(copied, copied.index[d]); };
   std::vector<Scored> scored;
   for (size_t c = 0; c < candidates.size(); ++c) {
     if (c + kPrefetchDistance < candidates.size()) {
@@ -277,9 +268,14 @@ std::vector<DuplicatePair> NearDuplicateIndex::FindPairs(DedupStats* stats) cons
     }
     const uint32_t a = static_cast<uint32_t>(candidates[c] >> 32);
     const uint32_t b = static_cast<uint32_t>(candidates[c]);
-    const Scored s = copied.has(a) && copied.has(b) && SameStart(whole_sketch(a), whole_sketch(b))
-                         ? ScorePair(a, b, whole_sketch(a), whole_sketch(b), threshold)
-                         : ScorePair(a, b, sketch(a), sketch(b), threshold);
+    Scored s;
+    if (copied.has(a) && copied.has(b)) {
+      const Sketch whole_a = whole_sketch(a), whole_b = whole_sketch(b);
+      s = SameStart(whole_a, whole_b) ? ScorePair(a, b, whole_a, whole_b, threshold)
+                                      : ScorePair(a, b, sketch(a), sketch(b), threshold);
+    } else {
+      s = ScorePair(a, b, sketch(a), sketch(b), threshold);
+    }
     if (s.score >= threshold || s.containment >= kMinSupportedContainment) scored.push_back(s);
   }
 

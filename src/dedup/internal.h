@@ -54,7 +54,9 @@ class HashGroups {
   // either's sketch size) hashes that are an anchor of one of the two, as
   // (first << 32 | second), ascending. Call after DropBoilerplate (for the
   // sizes). Bottom-k sketches make this work across lengths: a short text's
-  // anchors span the hash range a longer text's whole sketch does.
+  // anchors span the hash range a longer text's whole sketch does. Two
+  // copied documents are left to CopiedCandidates: what they share here is
+  // the few hashes left once the common ones are dropped.
   std::vector<uint64_t> Candidates(const SketchArrays& arrays, uint32_t min_shared) const;
 
   // Whether document `doc` is widely copied: more than half of its sketch
