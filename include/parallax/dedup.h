@@ -104,6 +104,9 @@ struct DedupOptions {
   // 0.956 of the known copies with 0.992 of the pairs right; 0.55 found
   // 0.971 at 0.985, 0.65 found 0.927 at 0.995.
   double threshold = 0.6;
+  // Threads that score the candidate pairs in FindPairs (the caller's
+  // among them). The pairs are the same for any count.
+  unsigned threads = 1;
 };
 
 struct DuplicatePair {

@@ -3,8 +3,9 @@
 //
 // Lines are read and checked on this thread, in order; with --jobs N,
 // batches of texts go to N worker threads for their signatures while the
-// next batch is read, and are added to the index in input order, so the
-// output does not depend on N.
+// next batch is read, and are added to the index in input order; the
+// candidate pairs are then scored on N threads too (DedupOptions::threads).
+// The output does not depend on N.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -77,8 +78,9 @@ Options:
                  finds 98.4% with 97.4% right, 0.8 finds 75% with 99.7%
                  right. Pairs of texts sharing half their shingles are
                  found at 0.6 (99.95% of them on the benchmark).
-  --jobs N       compute signatures on N threads (default 1; 0 = one per
-                 core); the output is the same for any N
+  --jobs N       compute signatures and score pairs on N threads
+                 (default 1; 0 = one per core); the output is the same for
+                 any N
   --stats        print counts, speed and memory to stderr when done
   -h, --help     this text
 
@@ -161,6 +163,7 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
     } else if (a == "--jobs") {
       const std::string* v = value("--jobs");
       if (!v || !ParseJobs("dedup", *v, &options.jobs)) return false;
+      options.dedup.threads = options.jobs;
     } else if (a.size() > 1 && a[0] == '-') {
       std::cerr << "parallax dedup: unknown option '" << a << "'. Run 'parallax help dedup'.\n";
       return false;

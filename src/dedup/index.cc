@@ -16,7 +16,11 @@
 #include <algorithm>
 #include <cassert>
 #include <cstring>
+#include <exception>
+#include <mutex>
 #include <optional>
+#include <system_error>
+#include <thread>
 #include <utility>
 
 #include "dedup/internal.h"
@@ -62,6 +66,11 @@ constexpr double kUnknownHeadShare = 0.5;
 // story when they share this share of their first 16 shingles: a dateline
 // or a byline changes three or four of them.
 constexpr double kMinCopiedHeadShare = 0.5;
+
+// Candidates a scoring thread takes at the least (DedupOptions::threads):
+// scoring one takes about 100 ns, so below this starting a thread costs
+// more than it saves.
+constexpr size_t kMinCandidatesPerThread = 16384;
 
 // A pair scored through a third document must still share this much of the
 // smaller text directly, so that a wrong link to the third cannot pull in
@@ -253,30 +262,70 @@ std::vector<DuplicatePair> NearDuplicateIndex::FindPairs(DedupStats* stats) cons
 
   // 3. Scores. Candidates come in order of their first document, so the
   // second's sketch is a random read: asked for a few candidates ahead.
+  // With options_.threads, each thread scores a contiguous share of the
+  // candidates into a list of its own, and the lists are joined in order:
+  // the result is the same for any count.
   const double threshold = options_.threshold;
   auto sketch = [&](uint32_t d) { return SketchOf(arrays, d); };
   auto whole_sketch = [&](uint32_t d) { return SketchOf(copied, copied.index[d]); };
+  auto score_range = [&](size_t begin, size_t end, std::vector<Scored>& out) {
+    for (size_t c = begin; c < end; ++c) {
+      if (c + kPrefetchDistance < end) {
+        const uint32_t ahead = static_cast<uint32_t>(candidates[c + kPrefetchDistance]);
+        const char* p = reinterpret_cast<const char*>(hashes.data() + offsets[ahead]);
+        const char* last = reinterpret_cast<const char*>(hashes.data() + offsets[ahead + 1]);
+        for (; p < last; p += 64) __builtin_prefetch(p);
+        __builtin_prefetch(heads.data() + head_offsets[ahead]);
+        __builtin_prefetch(limits.data() + ahead);
+      }
+      const uint32_t a = static_cast<uint32_t>(candidates[c] >> 32);
+      const uint32_t b = static_cast<uint32_t>(candidates[c]);
+      Scored s;
+      if (copied.has(a) && copied.has(b)) {
+        const Sketch whole_a = whole_sketch(a), whole_b = whole_sketch(b);
+        s = SameStart(whole_a, whole_b) ? ScorePair(a, b, whole_a, whole_b, threshold)
+                                        : ScorePair(a, b, sketch(a), sketch(b), threshold);
+      } else {
+        s = ScorePair(a, b, sketch(a), sketch(b), threshold);
+      }
+      if (s.score >= threshold || s.containment >= kMinSupportedContainment) out.push_back(s);
+    }
+  };
   std::vector<Scored> scored;
-  for (size_t c = 0; c < candidates.size(); ++c) {
-    if (c + kPrefetchDistance < candidates.size()) {
-      const uint32_t ahead = static_cast<uint32_t>(candidates[c + kPrefetchDistance]);
-      const char* p = reinterpret_cast<const char*>(hashes.data() + offsets[ahead]);
-      const char* end = reinterpret_cast<const char*>(hashes.data() + offsets[ahead + 1]);
-      for (; p < end; p += 64) __builtin_prefetch(p);
-      __builtin_prefetch(heads.data() + head_offsets[ahead]);
-      __builtin_prefetch(limits.data() + ahead);
+  const size_t shares =
+      std::clamp<size_t>(candidates.size() / kMinCandidatesPerThread, 1, options_.threads);
+  if (shares <= 1) {
+    score_range(0, candidates.size(), scored);
+  } else {
+    std::vector<std::vector<Scored>> parts(shares);
+    std::vector<std::thread> threads;
+    std::mutex failure_mutex;
+    std::exception_ptr failure;  // an allocation failing on a helper: rethrown here
+    const size_t per = (candidates.size() + shares - 1) / shares;
+    for (size_t t = 1; t < shares; ++t) {
+      auto work = [&, t] {
+        try {
+          score_range(t * per, std::min(candidates.size(), (t + 1) * per), parts[t]);
+        } catch (...) {
+          std::lock_guard<std::mutex> lock(failure_mutex);
+          failure = std::current_exception();
+        }
+      };
+      try {
+        threads.emplace_back(work);
+      } catch (const std::system_error&) {
+        work();  // the system allows no more threads: this one does it
+      }
     }
-    const uint32_t a = static_cast<uint32_t>(candidates[c] >> 32);
-    const uint32_t b = static_cast<uint32_t>(candidates[c]);
-    Scored s;
-    if (copied.has(a) && copied.has(b)) {
-      const Sketch whole_a = whole_sketch(a), whole_b = whole_sketch(b);
-      s = SameStart(whole_a, whole_b) ? ScorePair(a, b, whole_a, whole_b, threshold)
-                                      : ScorePair(a, b, sketch(a), sketch(b), threshold);
-    } else {
-      s = ScorePair(a, b, sketch(a), sketch(b), threshold);
+    try {
+      score_range(0, std::min(candidates.size(), per), parts[0]);
+    } catch (...) {
+      for (std::thread& t : threads) t.join();
+      throw;
     }
-    if (s.score >= threshold || s.containment >= kMinSupportedContainment) scored.push_back(s);
+    for (std::thread& t : threads) t.join();
+    if (failure) std::rethrow_exception(failure);
+    for (const std::vector<Scored>& part : parts) scored.insert(scored.end(), part.begin(), part.end());
   }
 
   // 4. Pairs through a third document: `neighbors` lists, per document, the

@@ -225,6 +225,36 @@ TEST(Dedup, OneTextAThousandTimesIsOneGroupWithoutAPairForEveryTwo) {
   }
 }
 
+TEST(Dedup, ScoringThreadsGiveTheSamePairs) {
+  // 330 outlets print one story, each with its own dateline, among 50
+  // other stories: 54,285 candidate pairs, enough for three scoring
+  // threads to take a share each (at least 16,384 candidates apiece).
+  std::vector<std::string> texts;
+  for (uint32_t other = 0; other < 50; ++other) texts.push_back(InventedText(400 + other, 250));
+  for (uint32_t c = 0; c < 330; ++c) {
+    texts.push_back("MARLE (Outlet " + std::to_string(c) + ") -- " + kStory);
+  }
+  std::vector<std::string_view> views(texts.begin(), texts.end());
+  auto find = [&](unsigned threads, DedupStats* stats) {
+    DedupOptions options;
+    options.threads = threads;
+    NearDuplicateIndex index(options);
+    for (const std::string_view text : views) index.Add(text);
+    return index.FindPairs(stats);
+  };
+  DedupStats stats;
+  const auto one = find(1, &stats);
+  ASSERT_GE(stats.candidates, 3u * 16384);
+  const auto three = find(3, nullptr);
+  ASSERT_EQ(one.size(), three.size());
+  EXPECT_EQ(one.size(), 330u * 329 / 2);
+  for (size_t i = 0; i < one.size(); ++i) {
+    EXPECT_EQ(one[i].first, three[i].first);
+    EXPECT_EQ(one[i].second, three[i].second);
+    EXPECT_EQ(one[i].score, three[i].score);
+  }
+}
+
 TEST(Dedup, CopiesOfOneOriginalPairThroughIt) {
   // Each copy keeps a different part of the story; between them they share
   // too little, but each is a copy of the original.
