@@ -146,6 +146,12 @@ struct ClusterOptions {
   // similarity is summed by one thread in one order, and a story's sum
   // does not depend on the order of its members). More than 2 is taken as 2.
   unsigned threads = 1;
+  // Whether State() will be wanted, to resume in a later run. Only State()
+  // reads a story's centroid (the sum of its members' vectors); without it
+  // the clusterer keeps none, and State() gives the stories with empty
+  // centroids. On 750,000 articles the centroids were a third of the
+  // memory. The stories are the same either way.
+  bool resumable = true;
 };
 
 // What a store keeps of one story to resume clustering later.

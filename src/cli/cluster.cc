@@ -400,6 +400,7 @@ int RunCluster(const std::vector<std::string>& args) {
               << (options.inputs.size() == 1 ? " input" : " inputs") << "\n";
     return any_failed ? kExitSomeInputsFailed : kExitOk;
   }
+  cluster_options.resumable = false;  // nothing is saved: no centroids needed
   StoryClusterer clusterer(cluster_options);
   for (const ArticleTerms& t : terms) clusterer.CountTerms(t);
   const std::vector<size_t> order = AddAll(clusterer, docs, terms, progress);

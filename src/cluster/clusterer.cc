@@ -507,7 +507,9 @@ class StoryClusterer::Impl {
       story.outlets.insert(std::upper_bound(story.outlets.begin(), story.outlets.end(), *outlet),
                            *outlet);
     }
-    cluster_internal::AddInto(story.centroid, vec, merged_);  // merged_: its capacity is reused
+    if (options_.resumable) {
+      cluster_internal::AddInto(story.centroid, vec, merged_);  // merged_: its capacity is reused
+    }
     cluster_internal::UniteInto(story.figures, figures);
   }
 

@@ -419,6 +419,46 @@ TEST(StoryClusterer, TwoThreadsGiveTheSameStoriesAsOne) {
   EXPECT_LT(one.second, 1600u);
 }
 
+TEST(StoryClusterer, WithoutResumingTheStoriesAreTheSameAndNoCentroidIsKept) {
+  // 200 events told three times each, with some words of the next event.
+  std::mt19937 random(5);
+  std::vector<ClusterDocument> docs;
+  for (uint32_t event = 0; event < 200; ++event) {
+    for (int report = 0; report < 3; ++report) {
+      std::string title, text;
+      for (int w = 0; w < 4; ++w) title += Word(100 + event * 6 + random() % 6) + " ";
+      for (int w = 0; w < 12; ++w) text += Word(random() % 40) + " ";
+      for (int w = 0; w < 5; ++w) text += Word(100 + event * 6 + random() % 6) + " ";
+      text += Word(100 + ((event + 1) % 200) * 6 + random() % 6);
+      docs.push_back(Doc("e" + std::to_string(event) + "-" + std::to_string(report), title, text));
+    }
+  }
+  std::shuffle(docs.begin(), docs.end(), random);
+  auto cluster = [&](bool resumable) {
+    ClusterOptions options;
+    options.resumable = resumable;
+    StoryClusterer clusterer(options);
+    for (const ClusterDocument& d : docs) clusterer.Add(d);
+    clusterer.AttachLoneArticles();
+    std::vector<StoryId> stories;
+    for (const Assignment& a : clusterer.Assignments()) stories.push_back(a.story);
+    return std::make_pair(stories, clusterer.State());
+  };
+  const auto [kept_stories, kept_state] = cluster(true);
+  const auto [plain_stories, plain_state] = cluster(false);
+  EXPECT_EQ(kept_stories, plain_stories);
+  ASSERT_EQ(kept_state.stories.size(), plain_state.stories.size());
+  EXPECT_GT(kept_state.stories.size(), 100u);  // not one story of everything
+  size_t kept_terms = 0, plain_terms = 0;
+  for (size_t s = 0; s < kept_state.stories.size(); ++s) {
+    EXPECT_EQ(kept_state.stories[s].size, plain_state.stories[s].size);
+    kept_terms += kept_state.stories[s].centroid.size();
+    plain_terms += plain_state.stories[s].centroid.size();
+  }
+  EXPECT_GT(kept_terms, 0u);
+  EXPECT_EQ(plain_terms, 0u);
+}
+
 TEST(ExtractTerms, HeadlineWordsWeighMoreAndTermsAreSortedAndUnique) {
   const ArticleTerms in_title = ExtractTerms("Volcano", "A report.");
   const ArticleTerms in_text = ExtractTerms("A report", "Volcano.");
