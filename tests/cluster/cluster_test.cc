@@ -378,25 +378,36 @@ std::string Word(uint32_t n) {
   return word;
 }
 
-TEST(StoryClusterer, TwoThreadsGiveTheSameStoriesAsOne) {
-  // 1,000 events told three times each; every report also uses 25 of 50
-  // common words, so those words' postings fill up and wrap, and each
-  // article walks over 20,000 postings: enough for the scorer to hand half
-  // of the walk to the helper thread (kSplitPostings).
-  std::mt19937 random(17);
+// `events` made-up events told three times each, shuffled: a report's
+// headline and five of its words are from its event's six, one word is
+// from the next event's (so reports of one event differ), and
+// `common_words` words are drawn from `vocabulary` words every report may
+// use.
+std::vector<ClusterDocument> ThreeReportsOfEachEvent(uint32_t events, int common_words,
+                                                     uint32_t vocabulary, uint32_t seed) {
+  std::mt19937 random(seed);
+  auto event_word = [&](uint32_t event) { return Word(100 + event * 6 + random() % 6); };
   std::vector<ClusterDocument> docs;
-  for (uint32_t event = 0; event < 1000; ++event) {
+  for (uint32_t event = 0; event < events; ++event) {
     for (int report = 0; report < 3; ++report) {
       std::string title, text;
-      for (int w = 0; w < 4; ++w) title += Word(100 + event * 6 + random() % 6) + " ";
-      for (int w = 0; w < 25; ++w) text += Word(random() % 50) + " ";
-      for (int w = 0; w < 5; ++w) text += Word(100 + event * 6 + random() % 6) + " ";
-      // Some words of the event after, so reports of one event differ.
-      text += Word(100 + ((event + 1) % 1000) * 6 + random() % 6);
+      for (int w = 0; w < 4; ++w) title += event_word(event) + " ";
+      for (int w = 0; w < common_words; ++w) text += Word(random() % vocabulary) + " ";
+      for (int w = 0; w < 5; ++w) text += event_word(event) + " ";
+      text += event_word((event + 1) % events);
       docs.push_back(Doc("e" + std::to_string(event) + "-" + std::to_string(report), title, text));
     }
   }
   std::shuffle(docs.begin(), docs.end(), random);
+  return docs;
+}
+
+TEST(StoryClusterer, TwoThreadsGiveTheSameStoriesAsOne) {
+  // Every report also uses 25 of 50 common words, so those words' postings
+  // fill up and wrap, and each article walks over 20,000 postings: enough
+  // for the scorer to hand half of the walk to the helper thread
+  // (kSplitPostings).
+  const std::vector<ClusterDocument> docs = ThreeReportsOfEachEvent(1000, 25, 50, 17);
   std::vector<ArticleTerms> terms;
   for (const ClusterDocument& d : docs) terms.push_back(ExtractTerms(d.title, d.text));
   auto cluster = [&](unsigned threads) {
@@ -420,20 +431,7 @@ TEST(StoryClusterer, TwoThreadsGiveTheSameStoriesAsOne) {
 }
 
 TEST(StoryClusterer, WithoutResumingTheStoriesAreTheSameAndNoCentroidIsKept) {
-  // 200 events told three times each, with some words of the next event.
-  std::mt19937 random(5);
-  std::vector<ClusterDocument> docs;
-  for (uint32_t event = 0; event < 200; ++event) {
-    for (int report = 0; report < 3; ++report) {
-      std::string title, text;
-      for (int w = 0; w < 4; ++w) title += Word(100 + event * 6 + random() % 6) + " ";
-      for (int w = 0; w < 12; ++w) text += Word(random() % 40) + " ";
-      for (int w = 0; w < 5; ++w) text += Word(100 + event * 6 + random() % 6) + " ";
-      text += Word(100 + ((event + 1) % 200) * 6 + random() % 6);
-      docs.push_back(Doc("e" + std::to_string(event) + "-" + std::to_string(report), title, text));
-    }
-  }
-  std::shuffle(docs.begin(), docs.end(), random);
+  const std::vector<ClusterDocument> docs = ThreeReportsOfEachEvent(200, 12, 40, 5);
   auto cluster = [&](bool resumable) {
     ClusterOptions options;
     options.resumable = resumable;
