@@ -105,7 +105,7 @@ struct DedupOptions {
   // 0.971 at 0.985, 0.65 found 0.927 at 0.995.
   double threshold = 0.6;
   // Threads that score the candidate pairs in FindPairs (the caller's
-  // among them). The pairs are the same for any count.
+  // among them; 0 is taken as 1). The pairs are the same for any count.
   unsigned threads = 1;
 };
 

@@ -293,7 +293,7 @@ std::vector<DuplicatePair> NearDuplicateIndex::FindPairs(DedupStats* stats) cons
   };
   std::vector<Scored> scored;
   const size_t shares =
-      std::clamp<size_t>(candidates.size() / kMinCandidatesPerThread, 1, options_.threads);
+      std::min<size_t>(candidates.size() / kMinCandidatesPerThread, options_.threads);
   if (shares <= 1) {
     score_range(0, candidates.size(), scored);
   } else {

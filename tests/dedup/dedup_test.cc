@@ -247,6 +247,7 @@ TEST(Dedup, ScoringThreadsGiveTheSamePairs) {
   ASSERT_GE(stats.candidates, 3u * 16384);
   const auto three = find(3, nullptr);
   ASSERT_EQ(one.size(), three.size());
+  EXPECT_EQ(find(0, nullptr).size(), one.size());  // 0 threads: the caller's alone
   EXPECT_EQ(one.size(), 330u * 329 / 2);
   for (size_t i = 0; i < one.size(); ++i) {
     EXPECT_EQ(one[i].first, three[i].first);
