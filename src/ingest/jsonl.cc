@@ -3,9 +3,13 @@
 // A general JSON library builds a tree for every line; corpora of millions
 // of articles want the few fields we need decoded straight into strings,
 // and everything else skipped without allocating.
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <bit>
 #include <cerrno>
 #include <cstdint>
@@ -236,8 +240,78 @@ bool ParseJsonRecord(std::string_view line, JsonRecord& record, std::string& rea
   return true;
 }
 
+namespace {
+
+// Hands one line (without its '\n') to the callbacks: blank lines are
+// skipped, a line over kMaxLineBytes is reported as such (`too_long`).
+class LineDispatcher {
+ public:
+  LineDispatcher(const std::function<void(JsonRecord&&)>& on_record,
+                 const std::function<void(uint64_t line, const std::string& reason)>& on_error)
+      : on_record_(on_record), on_error_(on_error) {}
+
+  void Line(std::string_view line, bool too_long) {
+    ++line_number_;
+    if (too_long) {
+      on_error_(line_number_, "line longer than 64 MiB");
+      return;
+    }
+    size_t b = 0;
+    while (b < line.size() && (line[b] == ' ' || line[b] == '\t' || line[b] == '\r')) ++b;
+    if (b == line.size()) return;
+    JsonRecord record;
+    record.line = line_number_;
+    std::string reason;
+    if (ParseJsonRecord(line.substr(b), record, reason)) {
+      on_record_(std::move(record));
+    } else {
+      on_error_(line_number_, reason);
+    }
+  }
+
+  uint64_t line_number() const { return line_number_; }
+
+ private:
+  const std::function<void(JsonRecord&&)>& on_record_;
+  const std::function<void(uint64_t line, const std::string& reason)>& on_error_;
+  uint64_t line_number_ = 0;
+};
+
+// A plain regular file is mapped rather than read, and its lines parsed in
+// place: the kernel's copy into a read buffer and the copy of each line out
+// of it were 7% of a whole dedup run. Returns false, having read nothing,
+// when the file is not one (gzip, a pipe, empty) or cannot be mapped; the
+// streaming reader then takes it.
+bool ReadMappedLines(const std::string& path, LineDispatcher& dispatch) {
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat info {};
+  unsigned char magic[2] = {0, 0};
+  const bool plain = fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0 &&
+                     pread(fd, magic, 2, 0) >= 0 && !(magic[0] == 0x1f && magic[1] == 0x8b);
+  void* mapped = plain ? mmap(nullptr, static_cast<size_t>(info.st_size), PROT_READ,
+                              MAP_PRIVATE | MAP_POPULATE, fd, 0)
+                       : MAP_FAILED;
+  close(fd);
+  if (mapped == MAP_FAILED) return false;
+  const size_t size = static_cast<size_t>(info.st_size);
+  madvise(mapped, size, MADV_SEQUENTIAL);
+  std::string_view data(static_cast<const char*>(mapped), size);
+  while (!data.empty()) {
+    const size_t newline = std::min(data.find('\n'), data.size());
+    dispatch.Line(data.substr(0, std::min(newline, kMaxLineBytes)), newline > kMaxLineBytes);
+    data.remove_prefix(std::min(newline + 1, data.size()));
+  }
+  munmap(mapped, size);
+  return true;
+}
+
+}  // namespace
+
 Status ReadJsonLines(const std::string& path, const std::function<void(JsonRecord&&)>& on_record,
                      const std::function<void(uint64_t line, const std::string& reason)>& on_error) {
+  LineDispatcher dispatch(on_record, on_error);
+  if (path != "-" && ReadMappedLines(path, dispatch)) return Status::Ok();
   // zlib reads plain files transparently too, so one reader serves both.
   gzFile file = path == "-" ? gzdopen(dup(0), "rb") : gzopen(path.c_str(), "rb");
   if (file == nullptr) {
@@ -246,45 +320,28 @@ Status ReadJsonLines(const std::string& path, const std::function<void(JsonRecor
   }
   std::unique_ptr<gzFile_s, int (*)(gzFile)> closer(file, gzclose);
   gzbuffer(file, 256 << 10);
-  std::string buffer;
+  // The part of a line that began in an earlier chunk.
   std::string line;
-  uint64_t line_number = 0;
   bool skipping_long_line = false;
   std::unique_ptr<char[]> chunk(new char[kReadBytes]);
-  auto finish_line = [&] {
-    ++line_number;
-    if (skipping_long_line) {
-      on_error(line_number, "line longer than 64 MiB");
-      skipping_long_line = false;
-    } else {
-      size_t b = 0;
-      while (b < line.size() && (line[b] == ' ' || line[b] == '\t' || line[b] == '\r')) ++b;
-      if (b < line.size()) {
-        JsonRecord record;
-        record.line = line_number;
-        std::string reason;
-        if (ParseJsonRecord(std::string_view(line).substr(b), record, reason)) {
-          on_record(std::move(record));
-        } else {
-          on_error(line_number, reason);
-        }
-      }
-    }
-    line.clear();
-  };
   while (true) {
     const int n = gzread(file, chunk.get(), static_cast<unsigned>(kReadBytes));
     if (n < 0) {
       int code = 0;
       const char* message = gzerror(file, &code);
       return Status::InvalidInput(std::string("corrupt or unreadable data after line ") +
-                                  std::to_string(line_number) + ": " + message);
+                                  std::to_string(dispatch.line_number()) + ": " + message);
     }
     if (n == 0) break;
     std::string_view data(chunk.get(), static_cast<size_t>(n));
     while (!data.empty()) {
       const size_t newline = data.find('\n');
       const std::string_view piece = data.substr(0, newline);
+      if (newline != std::string_view::npos && line.empty() && !skipping_long_line) {
+        dispatch.Line(piece, false);  // whole in this chunk: parsed where it is
+        data.remove_prefix(newline + 1);
+        continue;
+      }
       if (!skipping_long_line) {
         if (line.size() + piece.size() > kMaxLineBytes) {
           skipping_long_line = true;
@@ -294,11 +351,13 @@ Status ReadJsonLines(const std::string& path, const std::function<void(JsonRecor
         }
       }
       if (newline == std::string_view::npos) break;
-      finish_line();
+      dispatch.Line(line, skipping_long_line);
+      line.clear();
+      skipping_long_line = false;
       data.remove_prefix(newline + 1);
     }
   }
-  if (!line.empty() || skipping_long_line) finish_line();
+  if (!line.empty() || skipping_long_line) dispatch.Line(line, skipping_long_line);
   return Status::Ok();
 }
 
