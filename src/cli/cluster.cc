@@ -69,13 +69,19 @@ Output:
 How it decides:
   Each article is a vector of its headline and lead words (stemmed,
   headline words counted more) and the names in them, weighted by how
-  rare each word is in the whole input. One by one, each joins the story
+  rare each word is in the whole input. Every article is compared with
+  the others first, and each resemblance is judged against how close the
+  two articles' nearest neighbours are: in a crowded topic only a closer
+  match counts, while the reports of an isolated event count for more.
+  Then, one by one, each joins the story
   whose members it resembles most, when that resemblance is strong, or
   weaker but mutual (no member has resembled anything else more) and the
   figures ("412,000 tonnes") and weekdays both cite, if any, share one;
   otherwise it starts a story. When all are in, an article still alone gets a second
   look: it joins the story it now clearly belongs to (it may have come
-  before the rest of its story). Nothing else is revisited, so order
+  before the rest of its story). With --db, a run that resumes earlier
+  stories skips the comparison with neighbours (the articles behind a
+  saved story are not kept). Nothing else is revisited, so order
   matters: articles with a "published" time are taken in publication
   order (in the places dated articles hold in the input), the others in
   input order. Undated input is best given in the order it was published.
@@ -209,24 +215,20 @@ std::vector<size_t> PublicationOrder(const std::vector<ClusterDocument>& docs) {
   return order;
 }
 
-// Adds every article in publication order, then gives the lone ones their
-// second look, showing how far it has got. Returns that order.
-// Each article's terms are let go once it is added: the clusterer keeps
-// what it needs, and on a day of news (750,000 articles) the terms were a
-// third of the peak memory.
+// Adds every article in publication order as one batch (which also gives
+// the lone ones their second look), showing how far it has got. Returns
+// that order. Unless the stories will be saved, each article's terms are
+// let go once read: on a day of news (750,000 articles) they were a third
+// of the peak memory.
 std::vector<size_t> AddAll(StoryClusterer& clusterer, const std::vector<ClusterDocument>& docs,
                            std::vector<ArticleTerms>& terms, ProgressLine& progress) {
   std::vector<size_t> order = PublicationOrder(docs);
-  for (size_t k = 0; k < order.size(); ++k) {
-    clusterer.AddCounted(docs[order[k]], terms[order[k]]);
-    terms[order[k]] = ArticleTerms();
-    if (k > 0 && (k & 1023) == 0 && progress.Due()) {
-      progress.Show("clustering: " + std::to_string(k) + " of " + std::to_string(order.size()) +
-                    " articles");
-    }
-  }
-  progress.Show("clustering: a second look at the articles left alone", /*now=*/true);
-  clusterer.AttachLoneArticles();
+  clusterer.AddBatch(docs, terms, order, [&](std::string_view pass, size_t done, size_t total) {
+    if (done < total && !progress.Due()) return;
+    std::string line = "clustering: " + std::string(pass);
+    if (done < total) line += ", " + std::to_string(done) + " of " + std::to_string(total);
+    progress.Show(line, /*now=*/done == total);
+  });
   progress.Clear();
   return order;
 }

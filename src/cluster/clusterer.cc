@@ -1,12 +1,8 @@
 // StoryClusterer: each article joins the story it resembles most, or starts
 // one, in a single pass, and a lone article gets a second look at the end;
-// see include/parallax/cluster.h for the method.
-//
-// Numbers quoted below were measured on the clustering bench
-// (../shared/bench/clustering/dev.jsonl.gz: 6,483 leads in 2,161 stories,
-// no dates) as `parallax cluster` ran it then (whole-file frequencies, the
-// file's order unless said, and -- for those quoted before the second look
-// existed -- no second look), scored with its score.py.
+// a batch is scored whole first, to correct for crowding. See
+// include/parallax/cluster.h for the method and cluster/thresholds.h for
+// the numbers that steer it, measured on the clustering bench.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -14,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "cluster/crowding.h"
+#include "cluster/thresholds.h"
 #include "cluster/postings.h"
 #include "cluster/sorted_vectors.h"
 #include "cluster/term_index.h"
@@ -21,98 +19,18 @@
 
 namespace parallax {
 
-namespace {
-
-// Inverse document frequency is sqrt(ln((N + 1) / (df + 1)) + 1). Plain
-// idf lets the rarest words, often a detail only one outlet mentions,
-// decide; the square root keeps the ordinary words a story's reports share
-// ("airport", "riot", "police") in play. B-cubed F1 0.802 with plain idf,
-// 0.814 with its square root. (Without name terms, the nearest neighbour
-// was from the same story for 71.7% of articles with plain idf, 73.0% with
-// the square root, 69.8% with idf^1.5 and 66.8% with idf^2.)
-//
-// The similarity of an article to a story is its mean cosine similarity to
-// the members (average link). Cosine to the story's centroid snowballs: a
-// story of loosely related members has a short centroid, so the cosine
-// grows with every member it gains. At a threshold of 0.30 (plain idf,
-// first version) the centroid gave B-cubed P 0.51 R 0.79, the mean P 0.82
-// R 0.73.
-//
-// An article joins the most similar story outright at kJoinSimilarity. As
-// the only test the threshold would have to be lower, and stories on one
-// topic blend below 0.35: 0.25 / 0.30 / 0.35 / 0.45 alone gave B-cubed F1
-// 0.717 / 0.770 / 0.782 / 0.712. With the mutual test below, 0.40 / 0.45 /
-// 0.50 / 0.60 gave 0.816 / 0.814 / 0.810 / 0.806 (pairwise 0.665 / 0.668 /
-// 0.663 / 0.655): flat, and 0.45 keeps B-cubed precision near 0.89.
-constexpr double kJoinSimilarity = 0.45;
-
-// Below that it joins when the match is mutual: some member has never
-// resembled any other article more than 1 / kMutualShare times what it
-// resembles the newcomer. This is the mutual-nearest-neighbour test, done
-// as articles arrive, and it adapts to density: in a crowded topic (a dozen
-// impeachment stories) members have close neighbours and only a closer
-// newcomer gets in; an isolated event accepts a looser one. 0.85 / 0.90 /
-// 0.95 / 1.00 gave B-cubed F1 0.807 / 0.812 / 0.814 / 0.811 (pairwise
-// 0.622 / 0.652 / 0.668 / 0.669).
-constexpr double kMutualShare = 0.95;
-
-// ... but never below kMutualFloor, where two articles share little more
-// than a common word or name. 0.10 / 0.15 / 0.20 / 0.25 gave B-cubed F1
-// 0.815 / 0.814 / 0.812 / 0.809: flat.
-constexpr double kMutualFloor = 0.15;
-
-// A member less similar to the article than this counts as 0 in its
-// story's mean and cannot make the match mutual. Sharing a common word or
-// two ("president", "Tuesday") puts an article at 0.02-0.08 from half the
-// corpus; scoring all of those was most of the time per article. On the
-// bench 0 / 0.05 / 0.10 gave the same clustering (B-cubed F1 0.814 each;
-// 3,042 / 3,042 / 3,046 stories), and 0.10 made Add twice as fast. Later,
-// with the second look and the conflict rules, 0.10 / 0.12 / 0.15 gave
-// B-cubed F1 0.8347 / 0.8347 / 0.8348, pairwise 0.7099 / 0.7099 / 0.7103
-// (shuffled: 0.7614 / 0.7616 / 0.7614 and 0.5791 / 0.5788 / 0.5793), and
-// 0.15 took 7% fewer instructions: fewer members to add up, to update and
-// to remember for lone articles. It equals kMutualFloor, which a story's
-// mean must reach anyway.
-constexpr float kNoiseSimilarity = 0.15f;
-
-// A lone article's second chance (AttachLoneArticles) goes to a story of
-// two or more whose members' mean similarity to it clears kMutualFloor,
-// that holds it as a mutual neighbour (as above, but against the closest
-// article outside each member's own story: its story-mates are closer by
-// design), and that is this far ahead of the runner-up story. Of the
-// 1,206 lone articles the single pass leaves on the bench, 555 have both
-// story-mates together in one story, mostly because the article came
-// first and resembled nothing yet. Margins 1.0 / 1.2 / 1.5 / 2.0 gave
-// B-cubed F1 0.827 / 0.830 / 0.825 / 0.815 (pairwise 0.684 / 0.691 / 0.686
-// / 0.667; before the pass 0.815 / 0.669), and on the shuffled file 0.722 /
-// 0.723 / 0.718 / 0.716 (before: 0.706): it helps in either order.
-constexpr double kLoneMargin = 1.2;
-
-// A term weighing less than this in a member's unit vector is not posted
-// for it: walking postings is most of the time per article, and leaving
-// one out lowers that member's similarity to a newcomer by at most 0.05
-// times the newcomer's weight for the term. Common words in long leads
-// weigh this little. 0 / 0.03 / 0.05 / 0.07 / 0.10 gave B-cubed F1 0.828 /
-// 0.828 / 0.829 / 0.828 / 0.819 (pairwise 0.689 / 0.689 / 0.688 / 0.689 /
-// 0.671) at 33,000 / 36,000 / 39,000 / 40,000 / 44,000 articles/s on one
-// thread. Measured again with the second look on kept similarities and
-// noise at 0.15: 0.05 / 0.07 / 0.10 gave 0.8348 / 0.8358 / 0.8244
-// (pairwise 0.7103 / 0.7132 / 0.6969; shuffled 0.7614 / 0.7625 / 0.7606),
-// but 0.07 lost in resumed runs (the bench shuffled and clustered in 8 runs:
-// 0.705 -> 0.687): a restored story posts its centroid's mean weights, and
-// the higher floor leaves more of them out.
-constexpr float kMinPostingWeight = 0.05f;
-
-// Postings kept per term: the most recent articles with it. A term in more
-// articles than this weighs little, and the bound keeps the cost per
-// article flat as a stream grows. In the file's order 256 / 512 / 1,024 /
-// unbounded gave B-cubed F1 0.834 / 0.823 / 0.814 / 0.810, with the input
-// shuffled 0.696 / 0.704 / 0.708 / 0.709. A small bound gains only because
-// this file keeps a story's articles next to each other, which a real
-// stream does not promise; 1,024 costs nothing on the shuffled input.
-constexpr size_t kMaxPostingsPerTerm = 1024;
-
-}  // namespace
+// The thresholds (cluster/thresholds.h).
+using cluster_internal::kCrowdingNeighbours;
+using cluster_internal::kCrowdingWeight;
+using cluster_internal::kJoinSimilarity;
+using cluster_internal::kLoneMargin;
+using cluster_internal::kMaxPostingsPerTerm;
+using cluster_internal::kMaxRecorded;
+using cluster_internal::kMinPostingWeight;
+using cluster_internal::kMutualFloor;
+using cluster_internal::kMutualShare;
+using cluster_internal::kNoiseSimilarity;
+using cluster_internal::kRecordFloor;
 
 class StoryClusterer::Impl {
  public:
@@ -154,7 +72,107 @@ class StoryClusterer::Impl {
   StoryId Add(const ClusterDocument& doc, const ArticleTerms& terms, bool counted) {
     if (!counted) CountTerms(terms);
     Vectorize(terms);
-    ScoreCandidates(/*outside_story=*/false);
+    scorer_.Score(entries_by_index_, vector_, entries_, static_cast<uint32_t>(members_.size()),
+                  kNoiseSimilarity, strong_);
+    const uint32_t added = PostMember();
+    return Place(doc, terms.figures, terms.weekdays, added);
+  }
+
+  void AddBatch(const std::vector<ClusterDocument>& docs, std::vector<ArticleTerms>& terms,
+                const std::vector<size_t>& order, const BatchProgress& progress) {
+    const size_t n = order.size();
+    if (members_.empty()) {
+      AddCorrected(docs, terms, order, progress);
+    } else {
+      // Resuming (or after Add): no correction. A restored story is one
+      // centroid, how crowded its articles were is unknown, and the new
+      // articles' neighbourhoods are mostly in those stories. Correcting
+      // with the batch's mean for them lowered the bench, shuffled and
+      // added in 8 runs, from B-cubed F1 0.716 to 0.693.
+      for (size_t k = 0; k < n; ++k) {
+        Add(docs[order[k]], terms[order[k]], /*counted=*/true);
+        if (!options_.resumable) std::vector<TermWeight>().swap(terms[order[k]].terms);
+        if (progress && (k & 1023) == 1023) progress("placing", k + 1, n);
+      }
+    }
+    if (progress) progress("a second look at the articles left alone", n, n);
+    AttachLoneArticles();
+    crowding_weight_ = 0;  // articles added one by one later are not corrected
+  }
+
+  // AddBatch into an empty clusterer: article k of `order` is member k.
+  void AddCorrected(const std::vector<ClusterDocument>& docs, std::vector<ArticleTerms>& terms,
+                    const std::vector<size_t>& order, const BatchProgress& progress) {
+    const size_t n = order.size();
+    // 1. Every article scored against the ones before it, and indexed.
+    std::vector<cluster_internal::ScoredMember> recorded;
+    std::vector<size_t> starts(1, 0);
+    starts.reserve(n + 1);
+    // Only what is filled is touched; growing by copies cost a tenth of a run.
+    recorded.reserve(n * kMaxRecorded);
+    for (size_t k = 0; k < n; ++k) {
+      Vectorize(terms[order[k]]);
+      scorer_.Score(entries_by_index_, vector_, entries_, static_cast<uint32_t>(members_.size()),
+                    kRecordFloor, strong_);
+      cluster_internal::KeepStrongest(strong_, kMaxRecorded);
+      recorded.insert(recorded.end(), strong_.begin(), strong_.end());
+      starts.push_back(recorded.size());
+      PostMember();
+      if (!options_.resumable) {  // the centroids would need the vector again
+        std::vector<TermWeight>().swap(terms[order[k]].terms);
+      }
+      if (progress && (k & 1023) == 1023) progress("scoring", k + 1, n);
+    }
+    // 2. How crowded each article's neighbourhood is.
+    const std::vector<float> crowding = cluster_internal::MeanOfClosest(
+        recorded, starts, 0, kCrowdingNeighbours, kNoiseSimilarity,
+        [this](uint32_t m) { return members_[m].inverse_count; });
+    double sum = 0;
+    for (size_t k = 0; k < n; ++k) {
+      members_[k].crowding = crowding[k];
+      sum += crowding[k];
+    }
+    mean_crowding_ = n == 0 ? 0.0f : static_cast<float>(sum / static_cast<double>(n));
+    crowding_weight_ = kCrowdingWeight;
+    // Only the similarities still at kNoiseSimilarity once corrected count:
+    // the rest go now rather than in every loop over them below.
+    size_t kept = 0;
+    for (size_t k = 0; k < n; ++k) {
+      shift_ = Shift(members_[k]);
+      const size_t begin = kept;
+      for (size_t i = starts[k]; i < starts[k + 1]; ++i) {
+        if (!Dropped(Similarity(recorded[i], members_[recorded[i].member]))) {
+          recorded[kept++] = recorded[i];
+        }
+      }
+      starts[k] = begin;
+    }
+    starts[n] = kept;
+    // 3. Each placed in turn, on the corrected similarities.
+    for (size_t k = 0; k < n; ++k) {
+      const ArticleTerms& t = terms[order[k]];
+      if (options_.resumable) Vectorize(t);  // for TakeArticle's centroid
+      strong_.assign(recorded.begin() + static_cast<std::ptrdiff_t>(starts[k]),
+                     recorded.begin() + static_cast<std::ptrdiff_t>(starts[k + 1]));
+      Place(docs[order[k]], t.figures, t.weekdays, static_cast<uint32_t>(k));
+      if (progress && (k & 1023) == 1023) progress("placing", k + 1, n);
+    }
+  }
+
+  // The member for the article just scored (vector_), in the index; its
+  // story is set when it is placed.
+  uint32_t PostMember() {
+    const uint32_t m = static_cast<uint32_t>(members_.size());
+    AddMember(kNone, 1, 0, vector_);
+    return m;
+  }
+
+  // Places the article of member `added`, scored against the members before
+  // it (strong_), in the story it joins or one it starts.
+  StoryId Place(const ClusterDocument& doc, const std::vector<uint64_t>& figures, uint8_t weekdays,
+                uint32_t added) {
+    shift_ = Shift(members_[added]);
+    GatherStories(strong_, /*outside_story=*/false);
 
     // The most similar story within the time window.
     double best_sim = 0, second_sim = 0;
@@ -167,11 +185,9 @@ class StoryClusterer::Impl {
       const bool same_outlet = !doc.outlet.empty() && HasOutlet(story, doc.outlet);
       join = best_sim >= kJoinSimilarity ||
              (!same_outlet && best_sim >= kMutualFloor && scratch_[best].mutual >= kMutualShare &&
-              !FiguresDisagree(story.figures, terms.figures) &&
-              !WeekdaysDisagree(story.weekdays, terms.weekdays));
+              !FiguresDisagree(story.figures, figures) && !WeekdaysDisagree(story.weekdays, weekdays));
     }
 
-    const uint32_t added = static_cast<uint32_t>(members_.size());
     uint32_t target = best;
     if (join) {
       ForgetNeighbours(stories_[target]);  // it is alone no more
@@ -187,14 +203,15 @@ class StoryClusterer::Impl {
     }
     Story& story = stories_[target];
     TakeArticle(story, doc.published, doc.published, doc.outlet.empty() ? nullptr : &doc.outlet,
-                vector_, terms.figures, terms.weekdays);
+                vector_, figures, weekdays);
 
     // Every member scored now knows how close this article came.
     bool mutual_with_some = false;  // for AttachLoneArticles
     float closest = 0, closest_outside = 0;
     for (const cluster_internal::ScoredMember& scored : strong_) {
       Member& member = members_[scored.member];
-      const float sim = scored.dot * member.inverse_count;
+      const float sim = Similarity(scored, member);
+      if (Dropped(sim)) continue;
       if (sim > member.closest) SetClosest(member, sim);
       closest = std::max(closest, sim);
       if (member.story != target) {
@@ -207,8 +224,7 @@ class StoryClusterer::Impl {
     // article is (nearly) the closest outside article.
     for (const cluster_internal::ScoredMember& scored : strong_) {
       Member& member = members_[scored.member];
-      if (member.story != target &&
-          scored.dot * member.inverse_count >= kMutualShare * closest_outside) {
+      if (member.story != target && Similarity(scored, member) >= kMutualShare * closest_outside) {
         member.mutual_outside = true;
       }
       if (member.keeps_neighbours) {
@@ -216,11 +232,13 @@ class StoryClusterer::Impl {
                                       kMaxLoneNeighbours);
       }
     }
-    AddMember(target, 1, closest, vector_);
-    SetClosestOutside(members_[added], closest_outside);
-    members_[added].mutual_outside = mutual_with_some;
-    members_[added].keeps_neighbours = !join;
-    articles_.push_back({doc.id, target, static_cast<uint32_t>(members_.size() - 1)});
+    Member& own = members_[added];
+    own.story = target;
+    SetClosest(own, closest);
+    SetClosestOutside(own, closest_outside);
+    own.mutual_outside = mutual_with_some;
+    own.keeps_neighbours = !join;
+    articles_.push_back({doc.id, target, added});
     return story.id;
   }
 
@@ -241,6 +259,7 @@ class StoryClusterer::Impl {
       // missed the articles whose postings a full list had dropped since:
       // B-cubed F1 0.831 -> 0.835, pairwise 0.704 -> 0.710 on the bench
       // (shuffled: 0.760 -> 0.761, 0.576 -> 0.579).
+      shift_ = Shift(members_[article.member]);
       GatherStories(lone_neighbours_[article.member], /*outside_story=*/true);
       double best_sim = 0, second_sim = 0;
       const uint32_t best = MostSimilarStory(own.first, 2, article.story, &best_sim, &second_sim);
@@ -353,6 +372,8 @@ class StoryClusterer::Impl {
     bool mutual_outside = false;
     // Alone in the story it started: lone_neighbours_ keeps whom it met.
     bool keeps_neighbours = false;
+    // How crowded its neighbourhood is in its batch (see kCrowdingWeight).
+    float crowding = 0;
   };
   // Per story, for the article being added.
   struct Scratch {
@@ -411,24 +432,18 @@ class StoryClusterer::Impl {
   }
 
 
-  // Dot products with every indexed member sharing a term, then per story
-  // their sum and the mutual test's ratio.
-  // `outside_story`: the mutual test against each member's closest article
-  // outside its story, instead of its closest of all.
-  void ScoreCandidates(bool outside_story) {
-    scorer_.Score(entries_by_index_, vector_, entries_, static_cast<uint32_t>(members_.size()),
-                  kNoiseSimilarity, strong_);
-    GatherStories(strong_, outside_story);
-  }
-
-  // Per story of the members in `strong`: the sum of their similarities,
-  // and the mutual test's ratio (see ScoreCandidates).
+  // Per story of the members in `strong` (scored against the article whose
+  // Shift() is in shift_): the sum of their similarities, and the mutual
+  // test's ratio: similarity over the member's closest, or with
+  // `outside_story` over its closest article outside its own story.
   void GatherStories(const std::vector<cluster_internal::ScoredMember>& strong,
                      bool outside_story) {
     ++stamp_;
     candidates_.clear();
     for (const cluster_internal::ScoredMember& scored : strong) {
       const Member& member = members_[scored.member];
+      const float sim = Similarity(scored, member);
+      if (Dropped(sim)) continue;
       Scratch& story = scratch_[member.story];
       if (story.stamp != stamp_) {
         story.stamp = stamp_;
@@ -436,8 +451,9 @@ class StoryClusterer::Impl {
         story.mutual = 0;
         candidates_.push_back(member.story);
       }
-      const float sim = scored.dot * member.inverse_count;
-      story.dot += static_cast<int64_t>(static_cast<double>(scored.dot) * kDotScale);
+      // A restored story's member counts once per article it stands for.
+      const double counted = crowding_weight_ == 0 ? scored.dot : sim / member.inverse_count;
+      story.dot += static_cast<int64_t>(counted * kDotScale);
       const float inverse = outside_story ? member.inverse_closest_outside : member.inverse_closest;
       story.mutual = std::max(story.mutual, sim * inverse);
     }
@@ -558,11 +574,29 @@ class StoryClusterer::Impl {
     member.inverse_closest_outside = 1.0f / std::max(closest, kMinClosest);
   }
 
+  // The similarity of a scored member to the article being placed,
+  // corrected for crowding in a batch (shift_ holds the article's part).
+  float Similarity(const cluster_internal::ScoredMember& scored, const Member& member) const {
+    return scored.dot * member.inverse_count + shift_ - crowding_weight_ * 0.5f * member.crowding;
+  }
+  // The article's part of the correction, the same against every member.
+  float Shift(const Member& article) const {
+    return crowding_weight_ * (mean_crowding_ - 0.5f * article.crowding);
+  }
+  // Below noise once corrected; uncorrected, the scorer has already dropped
+  // those (a restored story's member by its summed dot product).
+  bool Dropped(float sim) const { return crowding_weight_ > 0 && sim < kNoiseSimilarity; }
+
   static bool HasOutlet(const Story& story, const std::string& outlet) {
     return std::binary_search(story.outlets.begin(), story.outlets.end(), outlet);
   }
 
   ClusterOptions options_;
+  // The crowding correction: kCrowdingWeight while a batch is placed, else
+  // 0; the batch's mean crowding; the article's part (Shift()).
+  float crowding_weight_ = 0;
+  float mean_crowding_ = 0;
+  float shift_ = 0;
   uint64_t documents_ = 0;
   cluster_internal::TermIndex index_;
   std::vector<TermEntry> entries_by_index_;
@@ -599,6 +633,11 @@ StoryId StoryClusterer::Add(const ClusterDocument& doc) {
 StoryId StoryClusterer::AddTerms(const ClusterDocument& doc, const ArticleTerms& terms,
                                  bool counted) {
   return impl_->Add(doc, terms, counted);
+}
+void StoryClusterer::AddBatch(const std::vector<ClusterDocument>& docs,
+                              std::vector<ArticleTerms>& terms, const std::vector<size_t>& order,
+                              const BatchProgress& progress) {
+  impl_->AddBatch(docs, terms, order, progress);
 }
 size_t StoryClusterer::AttachLoneArticles() { return impl_->AttachLoneArticles(); }
 std::vector<Assignment> StoryClusterer::Assignments() const { return impl_->Assignments(); }

@@ -93,6 +93,7 @@ class MemberScorer {
  private:
   std::vector<float> dots_;  // by member; 0 = not touched (weights are positive)
   std::vector<uint32_t> touched_;
+  size_t touched_count_ = 0;  // of the last article, whose dots are reset next
   std::vector<ScoredMember> strong_;
 };
 

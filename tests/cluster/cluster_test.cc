@@ -11,24 +11,17 @@
 #include <vector>
 
 #include "parallax/cluster.h"
+#include "support/invented_news.h"
 #include "support/run_parallax.h"
 
 namespace parallax {
 namespace {
 
+using testing::Doc;
+using testing::ThreeReportsOfEachEvent;
+
 constexpr int64_t kDay = 24 * 3600;
 constexpr int64_t kMonday = 1624233600;  // 2021-06-21T00:00:00Z
-
-ClusterDocument Doc(std::string id, std::string title, std::string text, int64_t published = -1,
-                    std::string outlet = "") {
-  ClusterDocument d;
-  d.id = std::move(id);
-  d.title = std::move(title);
-  d.text = std::move(text);
-  d.published = published;
-  d.outlet = std::move(outlet);
-  return d;
-}
 
 // Three outlets on an invented dock strike, worded differently.
 std::vector<ClusterDocument> StrikeReports() {
@@ -367,38 +360,6 @@ TEST(StoryClusterer, OutputDoesNotDependOnWhereTermsWereComputed) {
   for (const ClusterDocument& d : docs) {
     EXPECT_EQ(a.Add(d), b.AddTerms(d, ExtractTerms(d.title, d.text), false));
   }
-}
-
-// A made-up word from syllables, one per number.
-std::string Word(uint32_t n) {
-  static const char* kSyllables[] = {"ka", "lo", "mer", "vin", "dor", "sal", "tem", "rus"};
-  std::string word;
-  for (int i = 0; i < 4; ++i, n /= 8) word += kSyllables[n % 8];
-  return word;
-}
-
-// `events` made-up events told three times each, shuffled: a report's
-// headline and five of its words are from its event's six, one word is
-// from the next event's (so reports of one event differ), and
-// `common_words` words are drawn from `vocabulary` words every report may
-// use.
-std::vector<ClusterDocument> ThreeReportsOfEachEvent(uint32_t events, int common_words,
-                                                     uint32_t vocabulary, uint32_t seed) {
-  std::mt19937 random(seed);
-  auto event_word = [&](uint32_t event) { return Word(100 + event * 6 + random() % 6); };
-  std::vector<ClusterDocument> docs;
-  for (uint32_t event = 0; event < events; ++event) {
-    for (int report = 0; report < 3; ++report) {
-      std::string title, text;
-      for (int w = 0; w < 4; ++w) title += event_word(event) + " ";
-      for (int w = 0; w < common_words; ++w) text += Word(random() % vocabulary) + " ";
-      for (int w = 0; w < 5; ++w) text += event_word(event) + " ";
-      text += event_word((event + 1) % events);
-      docs.push_back(Doc("e" + std::to_string(event) + "-" + std::to_string(report), title, text));
-    }
-  }
-  std::shuffle(docs.begin(), docs.end(), random);
-  return docs;
 }
 
 TEST(StoryClusterer, TwoThreadsGiveTheSameStoriesAsOne) {

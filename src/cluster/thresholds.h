@@ -1,0 +1,140 @@
+// The clusterer's thresholds and weights, each with what it was measured
+// to do. Numbers quoted were measured on the clustering bench
+// (../shared/bench/clustering/dev.jsonl.gz: 6,483 leads in 2,161 stories,
+// no dates) as `parallax cluster` ran it then (whole-file frequencies, the
+// file's order unless said, and -- for those quoted before the second look
+// existed -- no second look), scored with its score.py.
+#ifndef PARALLAX_CLUSTER_THRESHOLDS_H_
+#define PARALLAX_CLUSTER_THRESHOLDS_H_
+
+#include <cstddef>
+
+namespace parallax::cluster_internal {
+
+// Inverse document frequency is sqrt(ln((N + 1) / (df + 1)) + 1). Plain
+// idf lets the rarest words, often a detail only one outlet mentions,
+// decide; the square root keeps the ordinary words a story's reports share
+// ("airport", "riot", "police") in play. B-cubed F1 0.802 with plain idf,
+// 0.814 with its square root. (Without name terms, the nearest neighbour
+// was from the same story for 71.7% of articles with plain idf, 73.0% with
+// the square root, 69.8% with idf^1.5 and 66.8% with idf^2.)
+//
+// The similarity of an article to a story is its mean cosine similarity to
+// the members (average link). Cosine to the story's centroid snowballs: a
+// story of loosely related members has a short centroid, so the cosine
+// grows with every member it gains. At a threshold of 0.30 (plain idf,
+// first version) the centroid gave B-cubed P 0.51 R 0.79, the mean P 0.82
+// R 0.73.
+//
+// An article joins the most similar story outright at kJoinSimilarity. As
+// the only test the threshold would have to be lower, and stories on one
+// topic blend below 0.35: 0.25 / 0.30 / 0.35 / 0.45 alone gave B-cubed F1
+// 0.717 / 0.770 / 0.782 / 0.712. With the mutual test below, 0.40 / 0.45 /
+// 0.50 / 0.60 gave 0.816 / 0.814 / 0.810 / 0.806 (pairwise 0.665 / 0.668 /
+// 0.663 / 0.655): flat, and 0.45 keeps B-cubed precision near 0.89.
+inline constexpr double kJoinSimilarity = 0.45;
+
+// Below that it joins when the match is mutual: some member has never
+// resembled any other article more than 1 / kMutualShare times what it
+// resembles the newcomer. This is the mutual-nearest-neighbour test, done
+// as articles arrive, and it adapts to density: in a crowded topic (a dozen
+// impeachment stories) members have close neighbours and only a closer
+// newcomer gets in; an isolated event accepts a looser one. 0.85 / 0.90 /
+// 0.95 / 1.00 gave B-cubed F1 0.807 / 0.812 / 0.814 / 0.811 (pairwise
+// 0.622 / 0.652 / 0.668 / 0.669).
+inline constexpr double kMutualShare = 0.95;
+
+// ... but never below kMutualFloor, where two articles share little more
+// than a common word or name. 0.10 / 0.15 / 0.20 / 0.25 gave B-cubed F1
+// 0.815 / 0.814 / 0.812 / 0.809: flat.
+inline constexpr double kMutualFloor = 0.15;
+
+// A member less similar to the article than this counts as 0 in its
+// story's mean and cannot make the match mutual. Sharing a common word or
+// two ("president", "Tuesday") puts an article at 0.02-0.08 from half the
+// corpus; scoring all of those was most of the time per article. On the
+// bench 0 / 0.05 / 0.10 gave the same clustering (B-cubed F1 0.814 each;
+// 3,042 / 3,042 / 3,046 stories), and 0.10 made Add twice as fast. Later,
+// with the second look and the conflict rules, 0.10 / 0.12 / 0.15 gave
+// B-cubed F1 0.8347 / 0.8347 / 0.8348, pairwise 0.7099 / 0.7099 / 0.7103
+// (shuffled: 0.7614 / 0.7616 / 0.7614 and 0.5791 / 0.5788 / 0.5793), and
+// 0.15 took 7% fewer instructions: fewer members to add up, to update and
+// to remember for lone articles. It equals kMutualFloor, which a story's
+// mean must reach anyway.
+inline constexpr float kNoiseSimilarity = 0.15f;
+
+// A lone article's second chance (AttachLoneArticles) goes to a story of
+// two or more whose members' mean similarity to it clears kMutualFloor,
+// that holds it as a mutual neighbour (as above, but against the closest
+// article outside each member's own story: its story-mates are closer by
+// design), and that is this far ahead of the runner-up story. Of the
+// 1,206 lone articles the single pass leaves on the bench, 555 have both
+// story-mates together in one story, mostly because the article came
+// first and resembled nothing yet. Margins 1.0 / 1.2 / 1.5 / 2.0 gave
+// B-cubed F1 0.827 / 0.830 / 0.825 / 0.815 (pairwise 0.684 / 0.691 / 0.686
+// / 0.667; before the pass 0.815 / 0.669), and on the shuffled file 0.722 /
+// 0.723 / 0.718 / 0.716 (before: 0.706): it helps in either order.
+inline constexpr double kLoneMargin = 1.2;
+
+// A term weighing less than this in a member's unit vector is not posted
+// for it: walking postings is most of the time per article, and leaving
+// one out lowers that member's similarity to a newcomer by at most 0.05
+// times the newcomer's weight for the term. Common words in long leads
+// weigh this little. 0 / 0.03 / 0.05 / 0.07 / 0.10 gave B-cubed F1 0.828 /
+// 0.828 / 0.829 / 0.828 / 0.819 (pairwise 0.689 / 0.689 / 0.688 / 0.689 /
+// 0.671) at 33,000 / 36,000 / 39,000 / 40,000 / 44,000 articles/s on one
+// thread. Measured again with the second look on kept similarities and
+// noise at 0.15: 0.05 / 0.07 / 0.10 gave 0.8348 / 0.8358 / 0.8244
+// (pairwise 0.7103 / 0.7132 / 0.6969; shuffled 0.7614 / 0.7625 / 0.7606),
+// but 0.07 lost in resumed runs (the bench shuffled and clustered in 8 runs:
+// 0.705 -> 0.687): a restored story posts its centroid's mean weights, and
+// the higher floor leaves more of them out.
+inline constexpr float kMinPostingWeight = 0.05f;
+
+// Postings kept per term: the most recent articles with it. A term in more
+// articles than this weighs little, and the bound keeps the cost per
+// article flat as a stream grows. In the file's order 256 / 512 / 1,024 /
+// unbounded gave B-cubed F1 0.834 / 0.823 / 0.814 / 0.810, with the input
+// shuffled 0.696 / 0.704 / 0.708 / 0.709. A small bound gains only because
+// this file keeps a story's articles next to each other, which a real
+// stream does not promise; 1,024 costs nothing on the shuffled input.
+inline constexpr size_t kMaxPostingsPerTerm = 1024;
+
+// A batch (AddBatch) corrects every similarity for how crowded the two
+// articles' neighbourhoods are: s - kCrowdingWeight * ((r_a + r_b) / 2 - r),
+// where r_a is the mean of a's kCrowdingNeighbours highest similarities to
+// the batch's other articles (those at kNoiseSimilarity or more) and r the
+// batch's mean of those. This is hubness reduction (CSLS, from
+// cross-lingual word retrieval): in a crowded topic (a dozen impeachment
+// stories) every article is fairly close to many others, and only a closer
+// match should count; an article on an isolated event has no close
+// neighbours but its own story's. The thresholds keep their meaning, since
+// the batch's typical article is not moved. It needs every article's
+// neighbours, later ones too, before any is placed: with only the earlier
+// ones, r of the first articles is near 0, and in a simulation the bench
+// shuffled fell from 0.726 to 0.669. On the bench B-cubed F1 0.835 -> 0.851
+// (P 0.904 -> 0.908, R 0.776 -> 0.800), pairwise 0.710 -> 0.755; shuffled
+// 0.764 -> 0.785 and 0.587 -> 0.642. Weight 1.0 / 1.25 / 1.5 gave 0.851 /
+// 0.850 / 0.850 and shuffled 0.765 / 0.770 / 0.773 (48 kept, neighbours
+// below noise counted); the shuffled file gains the most from isolated
+// pairs' large corrections: capping the correction at 0.1 / 0.2 / 0.3 gave
+// 0.763 / 0.770 / 0.782 shuffled. With 3,000 lone news leads of other
+// events added to the bench, precision held (0.832 -> 0.832; shuffled 0.775
+// -> 0.803) and B-cubed F1 rose 0.840 -> 0.845 (shuffled 0.788 -> 0.811).
+inline constexpr float kCrowdingWeight = 1.5f;
+inline constexpr size_t kCrowdingNeighbours = 5;
+
+// The correction can raise a similarity (an isolated article's) above
+// kNoiseSimilarity from below, so a batch scores down to kRecordFloor and
+// keeps each article's kMaxRecorded closest earlier articles between its
+// two passes (8 bytes each). On the bench floors 0.05 / 0.07 / 0.09 gave
+// B-cubed F1 0.851 / 0.849 / 0.848, shuffled 0.781 / 0.778 / 0.771 (48
+// kept); keeping 48 / 64 / 96 / all gave 0.851 / 0.851 / 0.852 / 0.850,
+// shuffled 0.781 / 0.785 / 0.787 / 0.791; a whole run (--jobs 2) took
+// 1.25 / 1.26 / 1.33 times as long as adding the articles one by one.
+inline constexpr float kRecordFloor = 0.05f;
+inline constexpr size_t kMaxRecorded = 64;
+
+}  // namespace parallax::cluster_internal
+
+#endif  // PARALLAX_CLUSTER_THRESHOLDS_H_

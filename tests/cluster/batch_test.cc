@@ -1,0 +1,148 @@
+// StoryClusterer::AddBatch: the whole batch scored before any article is
+// placed, so that similarities are corrected for crowding; and the pieces of
+// that correction (cluster/crowding.h).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <numeric>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "cluster/crowding.h"
+#include "parallax/cluster.h"
+#include "support/invented_news.h"
+
+namespace parallax {
+namespace {
+
+using cluster_internal::KeepStrongest;
+using cluster_internal::MeanOfClosest;
+using cluster_internal::ScoredMember;
+using testing::Doc;
+using testing::ThreeReportsOfEachEvent;
+using testing::Word;
+
+struct Clustered {
+  std::vector<StoryId> stories;  // in the order of the documents
+  size_t story_count = 0;
+};
+
+Clustered Cluster(const std::vector<ClusterDocument>& docs, bool batch, unsigned threads = 1) {
+  ClusterOptions options;
+  options.threads = threads;
+  StoryClusterer clusterer(options);
+  std::vector<ArticleTerms> terms;
+  for (const ClusterDocument& d : docs) terms.push_back(ExtractTerms(d.title, d.text));
+  for (const ArticleTerms& t : terms) clusterer.CountTerms(t);
+  if (batch) {
+    std::vector<size_t> order(docs.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    clusterer.AddBatch(docs, terms, order);
+  } else {
+    for (size_t i = 0; i < docs.size(); ++i) clusterer.AddCounted(docs[i], terms[i]);
+    clusterer.AttachLoneArticles();
+  }
+  Clustered out;
+  for (const Assignment& a : clusterer.Assignments()) out.stories.push_back(a.story);
+  out.story_count = clusterer.story_count();
+  return out;
+}
+
+// A crowded topic (many events told in the same 40 words) and, after it,
+// two reports of a quiet event that share only its place name, and a third
+// unrelated quiet article.
+std::vector<ClusterDocument> CrowdAndQuietEvent() {
+  std::vector<ClusterDocument> docs = ThreeReportsOfEachEvent(60, 12, 40, 3);
+  docs.push_back(Doc("quiet-1", "Ferry sails again after repairs",
+                     "The morning crossing to Brannock left on time for the first time in "
+                     "weeks, once welders finished mending the harbour wall; travellers "
+                     "queued with bicycles, crates of apples and a goat."));
+  docs.push_back(Doc("quiet-2", "Passengers cheer returning vessel",
+                     "Cheers rang out at noon as the boat from the mainland docked at "
+                     "Brannock harbour, ending a suspension ordered while engineers rebuilt a "
+                     "damaged pier and tested new mooring posts."));
+  docs.push_back(Doc("quiet-3", "Orchestra names a new conductor",
+                     "A violinist from the conservatory will lead the city orchestra from the "
+                     "autumn season, the board announced."));
+  return docs;
+}
+
+TEST(AddBatch, AQuietEventsWeakMatchCountsAmongACrowdedTopic) {
+  const std::vector<ClusterDocument> docs = CrowdAndQuietEvent();
+  const size_t n = docs.size();
+  // One by one the two reports are too far apart to share a story...
+  const Clustered single = Cluster(docs, /*batch=*/false);
+  EXPECT_NE(single.stories[n - 3], single.stories[n - 2]);
+  // ... but they are each other's only neighbour, in a batch whose typical
+  // article has many close ones: corrected, their match is strong.
+  const Clustered batch = Cluster(docs, /*batch=*/true);
+  EXPECT_EQ(batch.stories[n - 3], batch.stories[n - 2]);
+  // The correction does not join what shares nothing.
+  EXPECT_NE(batch.stories[n - 1], batch.stories[n - 2]);
+  EXPECT_EQ(std::count(batch.stories.begin(), batch.stories.end(), batch.stories[n - 1]), 1);
+}
+
+TEST(AddBatch, FindsTheCrowdedEventsAndGivesTheSameStoriesOnOneThreadAndTwo) {
+  // As in TwoThreadsGiveTheSameStoriesAsOne: walks long enough to be split.
+  const std::vector<ClusterDocument> docs = ThreeReportsOfEachEvent(1000, 25, 50, 17);
+  const Clustered one = Cluster(docs, /*batch=*/true, 1);
+  const Clustered two = Cluster(docs, /*batch=*/true, 2);
+  EXPECT_EQ(one.stories, two.stories);
+  EXPECT_EQ(one.story_count, two.story_count);
+  EXPECT_GT(one.story_count, 700u);
+  EXPECT_LT(one.story_count, 1600u);
+}
+
+TEST(AddBatch, TermsAreReleasedUnlessResumable) {
+  const std::vector<ClusterDocument> docs = ThreeReportsOfEachEvent(20, 5, 20, 9);
+  for (const bool resumable : {false, true}) {
+    ClusterOptions options;
+    options.resumable = resumable;
+    StoryClusterer clusterer(options);
+    std::vector<ArticleTerms> terms;
+    for (const ClusterDocument& d : docs) terms.push_back(ExtractTerms(d.title, d.text));
+    for (const ArticleTerms& t : terms) clusterer.CountTerms(t);
+    std::vector<size_t> order(docs.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    clusterer.AddBatch(docs, terms, order);
+    EXPECT_EQ(terms[0].terms.empty(), !resumable);
+    EXPECT_EQ(clusterer.State().stories.front().centroid.empty(), !resumable);
+  }
+}
+
+TEST(KeepStrongest, KeepsTheHighestWithTiesToTheLowerMemberInAnyOrder) {
+  std::vector<ScoredMember> scored;
+  for (uint32_t m = 0; m < 300; ++m) scored.push_back({m, static_cast<float>(m % 100) / 100});
+  std::mt19937 random(4);
+  for (int trial = 0; trial < 5; ++trial) {
+    std::vector<ScoredMember> kept = scored;
+    std::shuffle(kept.begin(), kept.end(), random);
+    KeepStrongest(kept, 7);
+    std::vector<uint32_t> members;
+    for (const ScoredMember& s : kept) members.push_back(s.member);
+    std::sort(members.begin(), members.end());
+    // 0.99 three times (99, 199, 299), 0.98 three times, then one 0.97: 97.
+    EXPECT_EQ(members, (std::vector<uint32_t>{97, 98, 99, 198, 199, 298, 299}));
+  }
+  std::vector<ScoredMember> few = {{5, 0.5f}, {2, 0.1f}};
+  KeepStrongest(few, 7);
+  EXPECT_EQ(few.size(), 2u);
+}
+
+TEST(MeanOfClosest, CountsBothSidesOfEachSimilarityAndOnlyAboveTheFloor) {
+  // Members 0-1 are restored (counting 2 articles each), 2-4 the batch.
+  // Batch article 1 (member 3) met member 0 and member 2; article 2
+  // (member 4) met member 2 and member 3.
+  const std::vector<ScoredMember> recorded = {{0, 0.8f}, {2, 0.4f}, {2, 0.6f}, {3, 0.1f}};
+  const std::vector<size_t> starts = {0, 0, 2, 4};
+  auto inverse_count = [](uint32_t m) { return m < 2 ? 0.5f : 1.0f; };
+  const std::vector<float> mean = MeanOfClosest(recorded, starts, 2, 2, 0.15f, inverse_count);
+  ASSERT_EQ(mean.size(), 3u);
+  EXPECT_FLOAT_EQ(mean[0], (0.4f + 0.6f) / 2);  // met by both later articles
+  EXPECT_FLOAT_EQ(mean[1], (0.4f + 0.4f) / 2);  // 0.8 * 0.5 and 0.4; 0.1 is below the floor
+  EXPECT_FLOAT_EQ(mean[2], (0.6f + 0.0f) / 2);  // one neighbour: the missing one counts 0
+}
+
+}  // namespace
+}  // namespace parallax
