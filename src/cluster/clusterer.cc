@@ -12,6 +12,7 @@
 
 #include "cluster/crowding.h"
 #include "cluster/thresholds.h"
+#include "cluster/weights.h"
 #include "cluster/postings.h"
 #include "cluster/sorted_vectors.h"
 #include "cluster/term_index.h"
@@ -104,28 +105,28 @@ class StoryClusterer::Impl {
   void AddCorrected(const std::vector<ClusterDocument>& docs, std::vector<ArticleTerms>& terms,
                     const std::vector<size_t>& order, const BatchProgress& progress) {
     const size_t n = order.size();
-    // 1. Every article scored against the ones before it, and indexed.
-    std::vector<cluster_internal::ScoredMember> recorded;
-    std::vector<size_t> starts(1, 0);
-    starts.reserve(n + 1);
-    // Only what is filled is touched; growing by copies cost a tenth of a run.
-    recorded.reserve(n * kMaxRecorded);
+    // 1. Every article indexed; then each scored against the ones before
+    // it, as the index stood when it came.
+    cluster_internal::BatchNeighbours neighbours(entries_by_index_.size());
     for (size_t k = 0; k < n; ++k) {
       Vectorize(terms[order[k]]);
-      scorer_.Score(entries_by_index_, vector_, entries_, static_cast<uint32_t>(members_.size()),
-                    kRecordFloor, strong_);
-      cluster_internal::KeepStrongest(strong_, kMaxRecorded);
-      recorded.insert(recorded.end(), strong_.begin(), strong_.end());
-      starts.push_back(recorded.size());
-      PostMember();
-      if (!options_.resumable) {  // the centroids would need the vector again
-        std::vector<TermWeight>().swap(terms[order[k]].terms);
-      }
-      if (progress && (k & 1023) == 1023) progress("scoring", k + 1, n);
+      neighbours.Index(vector_, entries_, kMinPostingWeight);
+      PostMember();  // the rings, for articles added after the batch
+    }
+    neighbours.Score(
+        [&](size_t k, std::vector<TermWeight>& vec, std::vector<uint32_t>& entries) {
+          UnitVector(terms[order[k]], vec, entries);
+        },
+        kMaxPostingsPerTerm, kRecordFloor, kMaxRecorded, options_.threads >= 2 ? 2 : 1,
+        [&](size_t done, size_t total) {
+          if (progress) progress("scoring", done, total);
+        });
+    if (!options_.resumable) {  // the centroids would need the vectors again
+      for (const size_t i : order) std::vector<TermWeight>().swap(terms[i].terms);
     }
     // 2. How crowded each article's neighbourhood is.
     const std::vector<float> crowding = cluster_internal::MeanOfClosest(
-        recorded, starts, 0, kCrowdingNeighbours, kNoiseSimilarity,
+        neighbours.all(), neighbours.starts(), 0, kCrowdingNeighbours, kNoiseSimilarity,
         [this](uint32_t m) { return members_[m].inverse_count; });
     double sum = 0;
     for (size_t k = 0; k < n; ++k) {
@@ -136,24 +137,15 @@ class StoryClusterer::Impl {
     crowding_weight_ = kCrowdingWeight;
     // Only the similarities still at kNoiseSimilarity once corrected count:
     // the rest go now rather than in every loop over them below.
-    size_t kept = 0;
-    for (size_t k = 0; k < n; ++k) {
+    neighbours.Filter([this](size_t k, const cluster_internal::ScoredMember& scored) {
       shift_ = Shift(members_[k]);
-      const size_t begin = kept;
-      for (size_t i = starts[k]; i < starts[k + 1]; ++i) {
-        if (!Dropped(Similarity(recorded[i], members_[recorded[i].member]))) {
-          recorded[kept++] = recorded[i];
-        }
-      }
-      starts[k] = begin;
-    }
-    starts[n] = kept;
+      return !Dropped(Similarity(scored, members_[scored.member]));
+    });
     // 3. Each placed in turn, on the corrected similarities.
     for (size_t k = 0; k < n; ++k) {
       const ArticleTerms& t = terms[order[k]];
       if (options_.resumable) Vectorize(t);  // for TakeArticle's centroid
-      strong_.assign(recorded.begin() + static_cast<std::ptrdiff_t>(starts[k]),
-                     recorded.begin() + static_cast<std::ptrdiff_t>(starts[k + 1]));
+      strong_.assign(neighbours.begin(k), neighbours.end(k));
       Place(docs[order[k]], t.figures, t.weekdays, static_cast<uint32_t>(k));
       if (progress && (k & 1023) == 1023) progress("placing", k + 1, n);
     }
@@ -392,45 +384,27 @@ class StoryClusterer::Impl {
   };
 
   // vector_ = the article's unit vector: weight times idf, by term;
-  // entries_ = the index entry of each term.
+  // entries_ = the index entry of each term. Brings the idf of its terms
+  // up to date first.
   void Vectorize(const ArticleTerms& terms) {
-    vector_.clear();
-    entries_.clear();
-    const double n = static_cast<double>(documents_);
-    double norm2 = 0;
     for (const TermWeight& t : terms.terms) {
       if (!(t.weight > 0) || !std::isfinite(t.weight)) continue;  // not from ExtractTerms
-      const uint32_t index = Index(t.term);
-      TermEntry& entry = entries_by_index_[index];
+      TermEntry& entry = entries_by_index_[Index(t.term)];
       if (entry.idf_documents != documents_ || entry.idf_df != entry.df) {
-        // max(): a caller's frequencies may count a term in more articles
-        // than they count articles.
-        const double ratio = std::max(1.0, (n + 1) / (entry.df + 1.0));
-        entry.idf = std::sqrt(std::log(ratio) + 1.0);
+        entry.idf = cluster_internal::IdfFactor(documents_, entry.df);
         entry.idf_documents = documents_;
         entry.idf_df = entry.df;
       }
-      const float w = static_cast<float>(t.weight * entry.idf);
-      vector_.push_back({t.term, w});
-      entries_.push_back(index);
-      norm2 += static_cast<double>(w) * w;
     }
-    if (norm2 <= 0) return;
-    const float scale = static_cast<float>(1.0 / std::sqrt(norm2));
-    size_t kept = 0;
-    for (size_t i = 0; i < vector_.size(); ++i) {
-      const float w = vector_[i].weight * scale;
-      // ScoreCandidates takes a zero dot product for "not scored yet", so
-      // no product of two weights may underflow to zero.
-      if (w < kMinWeight) continue;
-      vector_[kept] = {vector_[i].term, w};
-      entries_[kept] = entries_[i];
-      ++kept;
-    }
-    vector_.resize(kept);
-    entries_.resize(kept);
+    UnitVector(terms, vector_, entries_);
   }
 
+  // The same into `vec` and `entries`, changing nothing (so any thread may
+  // call it): the idf of the terms must be up to date, as Vectorize left it.
+  void UnitVector(const ArticleTerms& terms, std::vector<TermWeight>& vec,
+                  std::vector<uint32_t>& entries) const {
+    cluster_internal::UnitVector(terms, index_, entries_by_index_, kMinWeight, vec, entries);
+  }
 
   // Per story of the members in `strong` (scored against the article whose
   // Shift() is in shift_): the sum of their similarities, and the mutual

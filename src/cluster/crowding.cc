@@ -1,7 +1,11 @@
-// KeepStrongest and MeanOfClosest: see crowding.h.
+// BatchNeighbours, KeepStrongest and MeanOfClosest: see crowding.h.
 #include "cluster/crowding.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <system_error>
+#include <thread>
 
 namespace parallax::cluster_internal {
 
@@ -15,6 +19,84 @@ std::vector<ScoredMember>& CutBucketScratch() {
 
 }  // namespace
 
+void BatchNeighbours::Index(const std::vector<TermWeight>& weights,
+                            const std::vector<uint32_t>& entries, float min_posting_weight) {
+  const uint32_t article = static_cast<uint32_t>(places_start_.size() - 1);
+  for (size_t i = 0; i < weights.size(); ++i) {
+    std::vector<Posting>& list = postings_[entries[i]];
+    places_.push_back(static_cast<uint32_t>(list.size()));
+    if (weights[i].weight >= min_posting_weight) list.push_back({article, weights[i].weight});
+  }
+  places_start_.push_back(places_.size());
+}
+
+void BatchNeighbours::Score(const Vectorizer& vectorize, size_t max_postings, float floor,
+                            size_t keep, unsigned threads, const Progress& progress) {
+  constexpr size_t kBlock = 256;  // articles a thread takes at a time
+  const size_t n = places_start_.size() - 1;
+  // Article k's in slots [k * keep, + counts[k]); only what is filled is
+  // touched.
+  recorded_.assign(n * keep, ScoredMember{});
+  std::vector<size_t> counts(n, 0);
+  std::atomic<size_t> next{0};
+  auto work = [&](bool reports) {
+    BatchScorer scorer;
+    std::vector<TermWeight> weights;
+    std::vector<uint32_t> entries;
+    std::vector<ScoredMember> strong;
+    for (size_t first; (first = next.fetch_add(kBlock)) < n;) {
+      for (size_t k = first; k < std::min(n, first + kBlock); ++k) {
+        vectorize(k, weights, entries);
+        scorer.Score(postings_, weights.data(), entries.data(), places_.data() + places_start_[k],
+                     weights.size(), static_cast<uint32_t>(k), max_postings, floor, strong);
+        KeepStrongest(strong, keep);
+        std::copy(strong.begin(), strong.end(),
+                  recorded_.begin() + static_cast<std::ptrdiff_t>(k * keep));
+        counts[k] = strong.size();
+      }
+      if (reports && progress) progress(std::min(n, first + kBlock), n);
+    }
+  };
+  std::thread helper;
+  std::exception_ptr helper_failed;  // an allocation, say: rethrown here
+  if (threads >= 2 && n >= 2 * kBlock) {
+    try {
+      helper = std::thread([&] {
+        try {
+          work(false);
+        } catch (...) {
+          helper_failed = std::current_exception();
+        }
+      });
+    } catch (const std::system_error&) {
+      // The system allows no more threads (ulimit -u): score on one.
+    }
+  }
+  work(true);
+  if (helper.joinable()) helper.join();
+  if (helper_failed) std::rethrow_exception(helper_failed);
+  std::vector<std::vector<Posting>>().swap(postings_);
+  std::vector<uint32_t>().swap(places_);
+  starts_.assign(n + 1, 0);
+  for (size_t k = 0; k < n; ++k) {
+    std::copy_n(recorded_.begin() + static_cast<std::ptrdiff_t>(k * keep), counts[k],
+                recorded_.begin() + static_cast<std::ptrdiff_t>(starts_[k]));
+    starts_[k + 1] = starts_[k] + counts[k];
+  }
+}
+
+void BatchNeighbours::Filter(const std::function<bool(size_t k, const ScoredMember&)>& keep) {
+  size_t kept = 0;
+  for (size_t k = 0; k + 1 < starts_.size(); ++k) {
+    const size_t first = kept;
+    for (size_t i = starts_[k]; i < starts_[k + 1]; ++i) {
+      if (keep(k, recorded_[i])) recorded_[kept++] = recorded_[i];
+    }
+    starts_[k] = first;
+  }
+  if (!starts_.empty()) starts_.back() = kept;
+}
+
 void KeepStrongest(std::vector<ScoredMember>& scored, size_t max_size) {
   if (scored.size() <= max_size) return;
   auto stronger = [](const ScoredMember& a, const ScoredMember& b) {
@@ -24,7 +106,9 @@ void KeepStrongest(std::vector<ScoredMember>& scored, size_t max_size) {
   // that bucket is ordered. nth_element over all of them (some 500 for a
   // lead on the bench) was a tenth of a whole clustering run.
   constexpr int kBuckets = 64;
-  auto bucket = [](float dot) { return std::clamp(static_cast<int>(dot * kBuckets), 0, kBuckets - 1); };
+  auto bucket = [](float dot) {
+    return std::clamp(static_cast<int>(dot * kBuckets), 0, kBuckets - 1);
+  };
   size_t counts[kBuckets] = {};
   for (const ScoredMember& s : scored) ++counts[bucket(s.dot)];
   int cut = kBuckets - 1;

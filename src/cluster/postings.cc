@@ -164,6 +164,31 @@ size_t MemberScorer::Score(const std::vector<TermEntry>& index, const TermWeight
   return walked;
 }
 
+void BatchScorer::Score(const std::vector<std::vector<Posting>>& postings,
+                        const TermWeight* weights, const uint32_t* entries, const uint32_t* places,
+                        size_t terms, uint32_t members, size_t max_postings, float floor,
+                        std::vector<ScoredMember>& strong) {
+  if (dots_.size() < members) dots_.resize(members, 0);
+  if (touched_.size() < members + size_t{1}) touched_.resize(members + size_t{1});
+  float* dots = dots_.data();
+  uint32_t* touched = touched_.data();
+  size_t count = 0;
+  for (size_t i = 0; i < terms; ++i) {
+    const Posting* end = postings[entries[i]].data() + places[i];
+    count = Walk(end - std::min<size_t>(places[i], max_postings), end, weights[i].weight, dots,
+                 touched, count);
+  }
+  strong.resize(count);
+  size_t kept = 0;
+  for (size_t t = 0; t < count; ++t) {
+    const uint32_t m = touched[t];
+    strong[kept] = {m, dots[m]};
+    kept += dots[m] >= floor ? 1 : 0;
+    dots[m] = 0;
+  }
+  strong.resize(kept);
+}
+
 IndexScorer::IndexScorer(unsigned threads) {
   if (threads < 2) return;
   try {

@@ -97,6 +97,27 @@ class MemberScorer {
   std::vector<ScoredMember> strong_;
 };
 
+// Scores the articles of a batch against all of its members at once, in
+// any order and on any thread (one scorer per thread): `postings` holds,
+// per term, every member's posting in member order, so the postings a
+// term's ring held when a member was added are the `max_postings` before
+// its place in the list. The dot products are those a MemberScorer would
+// have found then, summed in the same order.
+class BatchScorer {
+ public:
+  // The members whose dot product with the article (unit vector `weights`,
+  // with index entries `entries`; places[i] is how many postings term i had
+  // when it came) is `floor` or more, into `strong`, in no particular order.
+  // `members`: how many came before it.
+  void Score(const std::vector<std::vector<Posting>>& postings, const TermWeight* weights,
+             const uint32_t* entries, const uint32_t* places, size_t terms, uint32_t members,
+             size_t max_postings, float floor, std::vector<ScoredMember>& strong);
+
+ private:
+  std::vector<float> dots_;  // by member, 0 between calls
+  std::vector<uint32_t> touched_;
+};
+
 // A second thread that runs one task at a time while the caller does its
 // own share. Between tasks it spins a little (articles come every few
 // microseconds in a batch) and then sleeps until the next one.

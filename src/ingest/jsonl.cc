@@ -279,9 +279,13 @@ class LineDispatcher {
 
 // A plain regular file is mapped rather than read, and its lines parsed in
 // place: the kernel's copy into a read buffer and the copy of each line out
-// of it were 7% of a whole dedup run. Returns false, having read nothing,
-// when the file is not one (gzip, a pipe, empty) or cannot be mapped; the
-// streaming reader then takes it.
+// of it were 7% of a whole dedup run. What has been parsed is let go every
+// kReleaseBytes, so that a file of many gigabytes does not stay mapped in
+// the process (its memory would look like the process's own). Returns
+// false, having read nothing, when the file is not one (gzip, a pipe,
+// empty) or cannot be mapped; the streaming reader then takes it.
+constexpr size_t kReleaseBytes = size_t{32} << 20;
+
 bool ReadMappedLines(const std::string& path, LineDispatcher& dispatch) {
   const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
@@ -289,18 +293,26 @@ bool ReadMappedLines(const std::string& path, LineDispatcher& dispatch) {
   unsigned char magic[2] = {0, 0};
   const bool plain = fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0 &&
                      pread(fd, magic, 2, 0) >= 0 && !(magic[0] == 0x1f && magic[1] == 0x8b);
-  void* mapped = plain ? mmap(nullptr, static_cast<size_t>(info.st_size), PROT_READ,
-                              MAP_PRIVATE | MAP_POPULATE, fd, 0)
+  void* mapped = plain ? mmap(nullptr, static_cast<size_t>(info.st_size), PROT_READ, MAP_PRIVATE,
+                              fd, 0)
                        : MAP_FAILED;
   close(fd);
   if (mapped == MAP_FAILED) return false;
   const size_t size = static_cast<size_t>(info.st_size);
-  madvise(mapped, size, MADV_SEQUENTIAL);
-  std::string_view data(static_cast<const char*>(mapped), size);
+  char* const base = static_cast<char*>(mapped);
+  madvise(base, size, MADV_SEQUENTIAL);
+  const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  size_t released = 0;  // [0, released) is no longer mapped in
+  std::string_view data(base, size);
   while (!data.empty()) {
     const size_t newline = std::min(data.find('\n'), data.size());
     dispatch.Line(data.substr(0, std::min(newline, kMaxLineBytes)), newline > kMaxLineBytes);
     data.remove_prefix(std::min(newline + 1, data.size()));
+    const size_t done = (static_cast<size_t>(data.data() - base) / page) * page;
+    if (done - released >= kReleaseBytes) {
+      madvise(base + released, done - released, MADV_DONTNEED);
+      released = done;
+    }
   }
   munmap(mapped, size);
   return true;

@@ -111,6 +111,61 @@ TEST(AddBatch, TermsAreReleasedUnlessResumable) {
   }
 }
 
+TEST(BatchNeighbours, FindWhatTheRingsFoundOneByOneOnAnyThreadCount) {
+  // 700 random sparse vectors over 40 terms, rings of 8 postings: most
+  // lists wrap many times, so the window before each article matters.
+  constexpr size_t kTerms = 40, kRing = 8;
+  std::mt19937 random(11);
+  std::vector<std::vector<TermWeight>> vectors(700);
+  std::vector<std::vector<uint32_t>> entries(700);
+  for (size_t k = 0; k < vectors.size(); ++k) {
+    for (uint32_t t = 0; t < kTerms; ++t) {
+      if (random() % 5 != 0) continue;
+      vectors[k].push_back({t, 0.05f + static_cast<float>(random() % 100) / 100});
+      entries[k].push_back(t);
+    }
+  }
+  // One by one, as StoryClusterer::Add scores and then posts.
+  std::vector<cluster_internal::TermEntry> index(kTerms);
+  cluster_internal::IndexScorer scorer(1);
+  std::vector<std::vector<ScoredMember>> expected(vectors.size());
+  for (size_t k = 0; k < vectors.size(); ++k) {
+    scorer.Score(index, vectors[k], entries[k], static_cast<uint32_t>(k), 0.3f, expected[k]);
+    for (size_t i = 0; i < vectors[k].size(); ++i) {
+      cluster_internal::AddPosting(index[entries[k][i]],
+                                   {static_cast<uint32_t>(k), vectors[k][i].weight}, kRing,
+                                   scorer.split());
+    }
+  }
+  for (const unsigned threads : {1u, 2u}) {
+    cluster_internal::BatchNeighbours batch(kTerms);
+    for (size_t k = 0; k < vectors.size(); ++k) batch.Index(vectors[k], entries[k], 0.0f);
+    batch.Score(
+        [&](size_t k, std::vector<TermWeight>& w, std::vector<uint32_t>& e) {
+          w = vectors[k];
+          e = entries[k];
+        },
+        kRing, 0.3f, 1000, threads, {});
+    size_t found = 0;
+    for (size_t k = 0; k < vectors.size(); ++k) {
+      std::vector<ScoredMember> got(batch.begin(k), batch.end(k));
+      std::vector<ScoredMember> want = expected[k];
+      auto by_member = [](const ScoredMember& a, const ScoredMember& b) {
+        return a.member < b.member;
+      };
+      std::sort(got.begin(), got.end(), by_member);
+      std::sort(want.begin(), want.end(), by_member);
+      ASSERT_EQ(got.size(), want.size()) << "article " << k << ", threads " << threads;
+      for (size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i].member, want[i].member);
+        EXPECT_EQ(got[i].dot, want[i].dot);  // summed in the same order: bit for bit
+      }
+      found += got.size();
+    }
+    EXPECT_GT(found, 1000u);  // not an empty comparison
+  }
+}
+
 TEST(KeepStrongest, KeepsTheHighestWithTiesToTheLowerMemberInAnyOrder) {
   std::vector<ScoredMember> scored;
   for (uint32_t m = 0; m < 300; ++m) scored.push_back({m, static_cast<float>(m % 100) / 100});
