@@ -40,7 +40,7 @@ inline std::string Word(uint32_t n) {
 // `common_words` words are drawn from `vocabulary` words every report may
 // use.
 inline std::vector<ClusterDocument> ThreeReportsOfEachEvent(uint32_t events, int common_words,
-                                                     uint32_t vocabulary, uint32_t seed) {
+                                                            uint32_t vocabulary, uint32_t seed) {
   std::mt19937 random(seed);
   auto event_word = [&](uint32_t event) { return Word(100 + event * 6 + random() % 6); };
   std::vector<ClusterDocument> docs;
