@@ -92,6 +92,35 @@ void BM_ClusterAddCountedThenSecondLookTwoThreads(benchmark::State& state) {
 }
 BENCHMARK(BM_ClusterAddCountedThenSecondLookTwoThreads)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// AddBatch, as `parallax cluster` runs a file: the whole batch scored
+// first (on one or two threads), then placed on corrected similarities.
+void ClusterBatch(benchmark::State& state, unsigned threads) {
+  const Corpus& c = Dev();
+  if (!c.error.empty()) return state.SkipWithError(c.error.c_str());
+  ClusterOptions options;
+  options.threads = threads;
+  options.resumable = false;
+  std::vector<size_t> order(c.docs.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  for (auto _ : state) {
+    state.PauseTiming();
+    StoryClusterer clusterer(options);
+    for (const ArticleTerms& t : c.terms) clusterer.CountTerms(t);
+    std::vector<ArticleTerms> terms = c.terms;  // AddBatch lets them go
+    state.ResumeTiming();
+    clusterer.AddBatch(c.docs, terms, order);
+    benchmark::DoNotOptimize(clusterer.story_count());
+    state.PauseTiming();
+    { StoryClusterer done = std::move(clusterer); }
+    state.ResumeTiming();
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * c.docs.size()));
+}
+void BM_ClusterAddBatch(benchmark::State& state) { ClusterBatch(state, 1); }
+BENCHMARK(BM_ClusterAddBatch)->Unit(benchmark::kMillisecond);
+void BM_ClusterAddBatchTwoThreads(benchmark::State& state) { ClusterBatch(state, 2); }
+BENCHMARK(BM_ClusterAddBatchTwoThreads)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 void BM_ClusterAdd(benchmark::State& state) {
   const Corpus& c = Dev();
   if (!c.error.empty()) return state.SkipWithError(c.error.c_str());
