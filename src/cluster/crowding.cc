@@ -72,8 +72,15 @@ void BatchNeighbours::Score(const Vectorizer& vectorize, size_t max_postings, fl
       // The system allows no more threads (ulimit -u): score on one.
     }
   }
-  work(true);
+  std::exception_ptr failed;  // the helper must be joined before it leaves
+  try {
+    work(true);
+  } catch (...) {
+    failed = std::current_exception();
+    next = n;  // the helper stops after its block
+  }
   if (helper.joinable()) helper.join();
+  if (failed) std::rethrow_exception(failed);
   if (helper_failed) std::rethrow_exception(helper_failed);
   std::vector<std::vector<Posting>>().swap(postings_);
   std::vector<uint32_t>().swap(places_);
