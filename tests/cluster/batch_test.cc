@@ -28,18 +28,36 @@ struct Clustered {
   size_t story_count = 0;
 };
 
+// The documents' terms, counted into `clusterer` (the batch's frequencies,
+// as `parallax cluster` has them).
+std::vector<ArticleTerms> CountAll(StoryClusterer& clusterer,
+                                   const std::vector<ClusterDocument>& docs) {
+  std::vector<ArticleTerms> terms;
+  for (const ClusterDocument& d : docs) terms.push_back(ExtractTerms(d.title, d.text));
+  for (const ArticleTerms& t : terms) clusterer.CountTerms(t);
+  return terms;
+}
+
+// Adds the documents to `clusterer` as one batch in input order; returns
+// their terms as AddBatch left them.
+std::vector<ArticleTerms> AddAsBatch(StoryClusterer& clusterer,
+                                     const std::vector<ClusterDocument>& docs) {
+  std::vector<ArticleTerms> terms = CountAll(clusterer, docs);
+  std::vector<size_t> order(docs.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  clusterer.AddBatch(docs, terms, order);
+  return terms;
+}
+
+// The same documents as one batch or one by one (with the same frequencies).
 Clustered Cluster(const std::vector<ClusterDocument>& docs, bool batch, unsigned threads = 1) {
   ClusterOptions options;
   options.threads = threads;
   StoryClusterer clusterer(options);
-  std::vector<ArticleTerms> terms;
-  for (const ClusterDocument& d : docs) terms.push_back(ExtractTerms(d.title, d.text));
-  for (const ArticleTerms& t : terms) clusterer.CountTerms(t);
   if (batch) {
-    std::vector<size_t> order(docs.size());
-    std::iota(order.begin(), order.end(), size_t{0});
-    clusterer.AddBatch(docs, terms, order);
+    AddAsBatch(clusterer, docs);
   } else {
+    const std::vector<ArticleTerms> terms = CountAll(clusterer, docs);
     for (size_t i = 0; i < docs.size(); ++i) clusterer.AddCounted(docs[i], terms[i]);
     clusterer.AttachLoneArticles();
   }
@@ -100,12 +118,7 @@ TEST(AddBatch, TermsAreReleasedUnlessResumable) {
     ClusterOptions options;
     options.resumable = resumable;
     StoryClusterer clusterer(options);
-    std::vector<ArticleTerms> terms;
-    for (const ClusterDocument& d : docs) terms.push_back(ExtractTerms(d.title, d.text));
-    for (const ArticleTerms& t : terms) clusterer.CountTerms(t);
-    std::vector<size_t> order(docs.size());
-    std::iota(order.begin(), order.end(), size_t{0});
-    clusterer.AddBatch(docs, terms, order);
+    const std::vector<ArticleTerms> terms = AddAsBatch(clusterer, docs);
     EXPECT_EQ(terms[0].terms.empty(), !resumable);
     EXPECT_EQ(clusterer.State().stories.front().centroid.empty(), !resumable);
   }
