@@ -93,8 +93,8 @@ Options:
                  limited.
   --rebuild      with --db: forget the stories of earlier runs and cluster
                  every stored article again (see Inputs)
-  --jobs N       extract words on N threads, and with 2 or more score
-                 long articles on two (default 1; 0 = one per core); the
+  --jobs N       extract words on N threads, and with 2 or more compare
+                 the articles on two (default 1; 0 = one per core); the
                  output is the same for any N
   --stats        print the number of articles and stories and the speed to
                  standard error
