@@ -157,7 +157,7 @@ class NearDuplicateIndex {
   // Every document's `smallest`, one after another, 3 bytes a hash.
   std::vector<uint8_t> hashes_;
   std::vector<uint32_t> offsets_;       // document d's hashes: [offsets_[d], offsets_[d + 1])
-  std::vector<uint8_t> heads_;          // every document's head, likewise
+  std::vector<uint8_t> heads_;          // every document's head, likewise, sorted
   std::vector<uint32_t> head_offsets_;  // document d's: [head_offsets_[d], head_offsets_[d + 1])
   std::vector<uint32_t> limits_;        // document d's ShingleSignature::limit
 };

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "dedup/internal.h"
+#include "parallax/dedup.h"
 
 namespace parallax::dedup_internal {
 
@@ -81,7 +82,7 @@ size_t DistinctDocs(const uint64_t* run, size_t n) {
 HashGroups::HashGroups(const SketchArrays& a, uint32_t max_copies, uint32_t anchors) {
   const uint32_t docs = static_cast<uint32_t>(a.documents());
   boilerplate_sketch_.assign(a.hashes.size() / 64 + 1, 0);
-  boilerplate_head_.assign(a.heads.size() / 64 + 1, 0);
+  boilerplate_values_.assign((size_t{1} << kShingleHashBits) / 64, 0);
   // Sized for every hash; the heads grouped are fewer.
   const size_t most = a.hashes.size() + a.heads.size();
   partition_bits_ =
@@ -140,20 +141,40 @@ HashGroups::HashGroups(const SketchArrays& a, uint32_t max_copies, uint32_t anch
     return static_cast<size_t>(e - b) > max_copies && DistinctDocs(b, e - b) > max_copies;
   };
 
-  // 1. Sort each partition, and mark the boilerplate while it is in cache.
+  // 1. Sort each partition and, while it is in cache, mark the boilerplate
+  // and keep the other runs of two or more sketch hashes in shared_ (their
+  // members as document << 8 | rank until step 3 knows the anchors).
+  // Reading the whole items array a second time for them cost more than the
+  // sort on the machine measured.
+  // At most a header per two members: never moved while it grows.
+  shared_.reserve(a.hashes.size() + a.hashes.size() / 2);
   for (size_t p = 0; p + 1 < starts_.size(); ++p) {
     uint64_t* begin = items.get() + starts_[p];
     uint64_t* end = items.get() + starts_[p + 1];
     RadixSort(begin, scratch.data(), end - begin, 32, 64 - bits);
     for_each_run(begin, end, [&](const uint64_t* b, const uint64_t* e) {
-      if (!is_boilerplate(b, e)) return;
-      for (const uint64_t* i = b; i < e; ++i) {
-        const uint32_t doc = ItemDoc(*i), tag = ItemTag(*i);
-        if (tag >= kHeadTag) {
-          SetBit(boilerplate_head_, a.head_offsets[doc] + (tag - kHeadTag));
-        } else {
-          SetBit(boilerplate_sketch_, a.offsets[doc] + tag);
+      if (e - b < 2) return;
+      if (is_boilerplate(b, e)) {
+        const uint32_t first_doc = ItemDoc(*b), first_tag = ItemTag(*b);
+        SetBit(boilerplate_values_,
+               first_tag >= kHeadTag ? a.heads[a.head_offsets[first_doc] + (first_tag - kHeadTag)]
+                                     : a.hashes[a.offsets[first_doc] + first_tag]);
+        for (const uint64_t* i = b; i < e; ++i) {
+          const uint32_t doc = ItemDoc(*i), tag = ItemTag(*i);
+          if (tag < kHeadTag) SetBit(boilerplate_sketch_, a.offsets[doc] + tag);
         }
+        return;
+      }
+      const size_t header = shared_.size();
+      shared_.push_back(0);
+      for (const uint64_t* i = b; i < e; ++i) {
+        if (ItemTag(*i) < kHeadTag) shared_.push_back(static_cast<uint32_t>(*i));
+      }
+      const size_t length = shared_.size() - header - 1;
+      if (length >= 2) {
+        shared_[header] = static_cast<uint32_t>(length);
+      } else {
+        shared_.resize(header);
       }
     });
   }
@@ -183,27 +204,27 @@ HashGroups::HashGroups(const SketchArrays& a, uint32_t max_copies, uint32_t anch
     }
     anchor_end[d] = static_cast<uint8_t>(rank);
   }
-  auto is_anchor = [&](uint32_t doc, uint32_t rank) { return rank < anchor_end[doc]; };
-  shared_.reserve(a.hashes.size() / 2);
-  for_each_run(items.get(), items.get() + n, [&](const uint64_t* b, const uint64_t* e) {
-    if (e - b < 2 || is_boilerplate(b, e)) return;
-    const size_t header = shared_.size();
-    shared_.push_back(0);
+  // The runs become document << 1 | anchor, and those with no anchor go:
+  // compacted in place, since each shrinks or stays.
+  size_t write = 0;
+  for (size_t read = 0; read < shared_.size();) {
+    const uint32_t length = shared_[read];
+    const size_t header = write;
     bool any_anchor = false;
-    for (const uint64_t* i = b; i < e; ++i) {
-      const uint32_t doc = ItemDoc(*i), tag = ItemTag(*i);
-      if (tag >= kHeadTag) continue;
-      const bool anchor = is_anchor(doc, tag);
+    for (uint32_t k = 1; k <= length; ++k) {
+      const uint32_t member = shared_[read + k];
+      const uint32_t doc = member >> 8;
+      const bool anchor = (member & 0xFF) < anchor_end[doc];
       any_anchor |= anchor;
-      shared_.push_back((doc << 1) | (anchor ? 1 : 0));
+      shared_[write + k] = (doc << 1) | (anchor ? 1 : 0);
     }
-    const size_t length = shared_.size() - header - 1;
-    if (length >= 2 && any_anchor) {
-      shared_[header] = static_cast<uint32_t>(length);
-    } else {
-      shared_.resize(header);
+    read += 1 + length;
+    if (any_anchor) {
+      shared_[header] = length;
+      write += 1 + length;
     }
-  });
+  }
+  shared_.resize(write);
   starts_ = std::vector<uint32_t>();
   peak_bytes_ = n * sizeof(uint64_t) + scratch.size() * sizeof(uint64_t) + bytes();
 }
@@ -216,48 +237,30 @@ size_t HashGroups::DropBoilerplate(SketchArrays& a, size_t sketch_size) const {
   // place; its head first, while its sketch is still whole.
   for (size_t d = 0; d < docs; ++d) {
     const uint32_t begin = a.offsets[d], end = a.offsets[d + 1];
-    // Heads: a hash above the limit was grouped on its own; one at or below
-    // it is in the sketch, which is sorted, so the sorted head walks along.
+    // Heads (sorted): boilerplate is a property of the hash value, and a
+    // head hash at or below the limit, grouped through its sketch copy,
+    // has it too.
     const uint32_t head_begin = a.head_offsets[d], head_end = a.head_offsets[d + 1];
-    uint64_t head[64];  // hash << 32 | its slot, sorted (insertion: at most 16)
-    const uint32_t head_size = std::min<uint32_t>(head_end - head_begin, std::size(head));
-    for (uint32_t i = 0; i < head_size; ++i) {
-      uint64_t x = (uint64_t{a.heads[head_begin + i]} << 32) | (head_begin + i);
-      uint32_t j = i;
-      for (; j > 0 && head[j - 1] > x; --j) head[j] = head[j - 1];
-      head[j] = x;
-    }
     a.head_offsets[d] = head_write;
-    uint32_t at = begin;
-    for (uint32_t i = 0; i < head_size; ++i) {
-      const uint32_t h = static_cast<uint32_t>(head[i] >> 32);
-      bool boilerplate;
-      if (h > a.limits[d]) {
-        boilerplate = TestBit(boilerplate_head_, static_cast<uint32_t>(head[i]));
-      } else {
-        while (at < end && a.hashes[at] < h) ++at;
-        boilerplate = at < end && a.hashes[at] == h && TestBit(boilerplate_sketch_, at);
-      }
-      if (boilerplate) {
-        ++dropped;
-      } else {
-        a.heads[head_write++] = h;
-      }
+    for (uint32_t k = head_begin; k < head_end; ++k) {
+      const bool boilerplate = TestBit(boilerplate_values_, a.heads[k]);
+      a.heads[head_write] = a.heads[k];
+      head_write += boilerplate ? 0 : 1;
+      dropped += boilerplate ? 1 : 0;
     }
-    // The sketch.
+    // The sketch, without branching on the bits.
     a.offsets[d] = write;
     size_t kept = 0;
     for (uint32_t i = begin; i < end; ++i) {
-      if (TestBit(boilerplate_sketch_, i)) {
-        ++dropped;
-        continue;
-      }
-      if (kept == sketch_size) {
+      const bool boilerplate = TestBit(boilerplate_sketch_, i);
+      if (!boilerplate && kept == sketch_size) {
         a.limits[d] = a.hashes[write - 1];  // complete up to the last kept
         break;
       }
-      a.hashes[write++] = a.hashes[i];
-      ++kept;
+      a.hashes[write] = a.hashes[i];
+      write += boilerplate ? 0 : 1;
+      kept += boilerplate ? 0 : 1;
+      dropped += boilerplate ? 1 : 0;
     }
   }
   a.offsets[docs] = write;
@@ -326,7 +329,7 @@ std::vector<uint64_t> HashGroups::Candidates(const SketchArrays& a, uint32_t min
 
 size_t HashGroups::bytes() const {
   return shared_.capacity() * sizeof(uint32_t) + starts_.capacity() * sizeof(uint32_t) +
-         (boilerplate_sketch_.capacity() + boilerplate_head_.capacity()) * sizeof(uint64_t) +
+         (boilerplate_sketch_.capacity() + boilerplate_values_.capacity()) * sizeof(uint64_t) +
          copied_.capacity();
 }
 

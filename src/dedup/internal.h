@@ -18,7 +18,8 @@ size_t SelectSmallest(const uint32_t* values, size_t count, uint64_t bound, size
 
 // The signatures of a corpus, one array of each kind for all documents:
 // document d's sketch hashes are hashes[offsets[d] .. offsets[d + 1]),
-// ascending, complete up to limits[d]; its head hashes likewise.
+// ascending, complete up to limits[d]; its head hashes likewise, ascending
+// too (NearDuplicateIndex sorts each head as it is added).
 struct SketchArrays {
   std::vector<uint32_t>& hashes;
   std::vector<uint32_t>& offsets;
@@ -46,8 +47,8 @@ class HashGroups {
   HashGroups(const SketchArrays& arrays, uint32_t max_copies, uint32_t anchors);
 
   // Drops the boilerplate hashes from `arrays` in place, keeps at most
-  // `sketch_size` sketch hashes per document (lowering its limit to match)
-  // and sorts each head. Returns the number of hashes dropped.
+  // `sketch_size` sketch hashes per document (lowering its limit to match);
+  // heads stay sorted. Returns the number of hashes dropped.
   size_t DropBoilerplate(SketchArrays& arrays, size_t sketch_size) const;
 
   // Pairs of documents (first < second) sharing at least min(min_shared,
@@ -77,7 +78,9 @@ class HashGroups {
   int partition_bits_ = 0;
   std::vector<uint32_t> starts_;              // partition p's items: [starts_[p], starts_[p + 1])
   std::vector<uint64_t> boilerplate_sketch_;  // a bit per sketch hash
-  std::vector<uint64_t> boilerplate_head_;    // a bit per head hash
+  // A bit per hash value (kShingleHashBits of them): heads are looked up
+  // by value, since most of their hashes are grouped through the sketch.
+  std::vector<uint64_t> boilerplate_values_;
   // The runs Candidates needs (two or more sketch hashes, one an anchor, not
   // boilerplate), one after another: the length, then document << 1 | anchor
   // for each member, in document order.
