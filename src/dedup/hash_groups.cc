@@ -282,11 +282,14 @@ std::vector<uint64_t> HashGroups::Candidates(const SketchArrays& a, uint32_t min
   std::vector<uint32_t> starts(docs + 1, 0);
   auto is_anchor = [](uint32_t member) { return (member & 1) != 0; };
   auto doc = [](uint32_t member) { return member >> 1; };
+  // Member i links to every later member when it is an anchor, else to the
+  // later anchors: counted from the end of the run, without the pairs.
   ForEachSharedRun([&](const uint32_t* run, size_t n) {
-    for (size_t i = 0; i < n; ++i) {
-      for (size_t j = i + 1; j < n; ++j) {
-        starts[doc(run[i]) + 1] += is_anchor(run[i]) || is_anchor(run[j]);
-      }
+    uint32_t later_anchors = 0;
+    for (size_t i = n; i-- > 0;) {
+      starts[doc(run[i]) + 1] +=
+          is_anchor(run[i]) ? static_cast<uint32_t>(n - 1 - i) : later_anchors;
+      later_anchors += is_anchor(run[i]) ? 1 : 0;
     }
   });
   for (uint32_t d = 0; d < docs; ++d) starts[d + 1] += starts[d];
