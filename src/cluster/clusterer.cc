@@ -32,6 +32,7 @@ using cluster_internal::kMutualFloor;
 using cluster_internal::kMutualShare;
 using cluster_internal::kNoiseSimilarity;
 using cluster_internal::kRecordFloor;
+using cluster_internal::kWeekdayDiscount;
 
 class StoryClusterer::Impl {
  public:
@@ -124,6 +125,12 @@ class StoryClusterer::Impl {
     if (!options_.resumable) {  // the centroids would need the vectors again
       for (const size_t i : order) std::vector<TermWeight>().swap(terms[i].terms);
     }
+    // Leads that name different days are likely of different events.
+    neighbours.Scale([&](size_t k, const cluster_internal::ScoredMember& scored) {
+      const bool differ =
+          WeekdaysDisagree(terms[order[k]].weekdays, terms[order[scored.member]].weekdays);
+      return differ ? kWeekdayDiscount : 1.0f;
+    });
     // 2. How crowded each article's neighbourhood is.
     const std::vector<float> crowding = cluster_internal::MeanOfClosest(
         neighbours.all(), neighbours.starts(), 0, kCrowdingNeighbours, kNoiseSimilarity,

@@ -92,6 +92,14 @@ void BatchNeighbours::Score(const Vectorizer& vectorize, size_t max_postings, fl
   }
 }
 
+void BatchNeighbours::Scale(const std::function<float(size_t k, const ScoredMember&)>& factor) {
+  for (size_t k = 0; k + 1 < starts_.size(); ++k) {
+    for (size_t i = starts_[k]; i < starts_[k + 1]; ++i) {
+      recorded_[i].dot *= factor(k, recorded_[i]);
+    }
+  }
+}
+
 void BatchNeighbours::Filter(const std::function<bool(size_t k, const ScoredMember&)>& keep) {
   size_t kept = 0;
   for (size_t k = 0; k + 1 < starts_.size(); ++k) {

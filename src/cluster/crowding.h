@@ -46,6 +46,10 @@ class BatchNeighbours {
   const std::vector<ScoredMember>& all() const { return recorded_; }
   const std::vector<size_t>& starts() const { return starts_; }
 
+  // Multiplies each dot product by `factor(k, scored)` (which must be
+  // positive: a zero dot product means "not scored").
+  void Scale(const std::function<float(size_t k, const ScoredMember& scored)>& factor);
+
   // Keeps only the similarities `keep(k, scored)` is true of.
   void Filter(const std::function<bool(size_t k, const ScoredMember& scored)>& keep);
 

@@ -7,6 +7,7 @@
 #include <numeric>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "cluster/crowding.h"
@@ -177,6 +178,32 @@ TEST(BatchNeighbours, FindWhatTheRingsFoundOneByOneOnAnyThreadCount) {
     }
     EXPECT_GT(found, 1000u);  // not an empty comparison
   }
+}
+
+TEST(BatchNeighbours, ScaleMultipliesEachSimilarityByItsPairsFactor) {
+  // Three articles on one term: each meets every one before it.
+  const std::vector<std::vector<TermWeight>> vectors = {{{0, 1.0f}}, {{0, 0.5f}}, {{0, 0.25f}}};
+  const std::vector<uint32_t> entries = {0};
+  cluster_internal::BatchNeighbours batch(1);
+  for (const auto& v : vectors) batch.Index(v, entries, 0.0f);
+  batch.Score(
+      [&](size_t k, std::vector<TermWeight>& w, std::vector<uint32_t>& e) {
+        w = vectors[k];
+        e = entries;
+      },
+      8, 0.01f, 8, 1, {});
+  batch.Scale(
+      [](size_t k, const ScoredMember& met) { return k == 2 && met.member == 0 ? 0.5f : 1.0f; });
+  // (article, member met, dot product): article 2's with member 0 halved.
+  std::vector<std::tuple<size_t, uint32_t, float>> got;
+  for (size_t k = 0; k < 3; ++k) {
+    for (const ScoredMember* m = batch.begin(k); m != batch.end(k); ++m) {
+      got.emplace_back(k, m->member, m->dot);
+    }
+  }
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::tuple<size_t, uint32_t, float>>{
+                     {1, 0, 0.5f}, {2, 0, 0.125f}, {2, 1, 0.125f}}));
 }
 
 TEST(KeepStrongest, KeepsTheHighestWithTiesToTheLowerMemberInAnyOrder) {
