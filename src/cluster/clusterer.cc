@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "cluster/conflicts.h"
 #include "cluster/crowding.h"
 #include "cluster/thresholds.h"
 #include "cluster/weights.h"
@@ -21,10 +22,12 @@
 namespace parallax {
 
 // The thresholds (cluster/thresholds.h).
+using cluster_internal::FiguresDisagree;
 using cluster_internal::kCrowdingNeighbours;
 using cluster_internal::kCrowdingWeight;
 using cluster_internal::kJoinSimilarity;
 using cluster_internal::kLoneMargin;
+using cluster_internal::kMaxLoneNeighbours;
 using cluster_internal::kMaxPostingsPerTerm;
 using cluster_internal::kMaxRecorded;
 using cluster_internal::kMinPostingWeight;
@@ -33,6 +36,7 @@ using cluster_internal::kMutualShare;
 using cluster_internal::kNoiseSimilarity;
 using cluster_internal::kRecordFloor;
 using cluster_internal::kWeekdayDiscount;
+using cluster_internal::WeekdaysDisagree;
 
 class StoryClusterer::Impl {
  public:
@@ -329,12 +333,6 @@ class StoryClusterer::Impl {
   // Scale of the story sums (Scratch::dot): far finer than any decision
   // needs, and a story of a million members still fits.
   static constexpr double kDotScale = 4294967296.0;  // 2^32
-  // Similarities kept per lone article (KeepClosest): at most 1 KiB. On
-  // the bench a lone article meets 58 articles at kNoiseSimilarity or more
-  // on average (some over 380). Keeping all gave B-cubed F1 0.8348,
-  // pairwise 0.7105; the closest 64 to 128, 0.8348 and 0.7103; 32 to 64,
-  // 0.8347 and 0.7099; 16 to 32, 0.8343 and 0.7091.
-  static constexpr size_t kMaxLoneNeighbours = 128;
   // A floor under a member's closest similarity in the mutual test's
   // ratio: an article that resembled nothing yet is not infinitely eager.
   static constexpr float kMinClosest = 1e-3f;
@@ -508,26 +506,6 @@ class StoryClusterer::Impl {
       cluster_internal::AddInto(story.centroid, vec, merged_);  // merged_: its capacity is reused
     }
     cluster_internal::UniteInto(story.figures, figures);
-  }
-
-  // Both cite figures and share none: likely two events of one topic (this
-  // week's jobless claims and last week's), not two reports of one. Add
-  // refuses a weak (mutual-only) match then. On the bench: B-cubed F1
-  // 0.829 -> 0.829, pairwise 0.688 -> 0.693 in the file's order; shuffled
-  // 0.713 -> 0.721 and 0.484 -> 0.496. Refusing close matches too, or the
-  // second look, lowered both; counting two-digit numbers as figures
-  // helped the shuffled file and hurt the file's order.
-  // Both name weekdays and share none: the same topic on another day.
-  // Add refuses a weak match then, as for figures. On the bench (after the
-  // figures rule): pairwise F1 0.693 -> 0.704, B-cubed 0.829 -> 0.831 in
-  // the file's order; shuffled 0.496 -> 0.576 and 0.721 -> 0.760, the
-  // largest step towards not depending on order. Refusing close matches
-  // too moved pairwise up 0.004 and the rest down; the second look, down;
-  // months as well as weekdays, mixed.
-  static bool WeekdaysDisagree(uint8_t a, uint8_t b) { return a != 0 && b != 0 && (a & b) == 0; }
-
-  static bool FiguresDisagree(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
-    return !a.empty() && !b.empty() && !cluster_internal::ShareAny(a, b);
   }
 
   uint32_t Index(uint64_t term) {
