@@ -70,10 +70,11 @@ How it decides:
   Each article is a vector of its headline and lead words (stemmed,
   headline words counted more) and the names in them, weighted by how
   rare each word is in the whole input. Every article is compared with
-  the others first, and each resemblance is judged against how close the
-  two articles' nearest neighbours are: in a crowded topic only a closer
-  match counts, while the reports of an isolated event count for more.
-  Then, one by one, each joins the story
+  the others first; two leads that name different weekdays count as less
+  alike (they likely tell one topic on two days), and each resemblance is
+  judged against how close the two articles' nearest neighbours are: in a
+  crowded topic only a closer match counts, while the reports of an
+  isolated event count for more. Then, one by one, each joins the story
   whose members it resembles most, when that resemblance is strong, or
   weaker but mutual (no member has resembled anything else more) and the
   figures ("412,000 tonnes") and weekdays both cite, if any, share one;
