@@ -7,6 +7,7 @@
 // candidate pairs are then scored on N threads too (DedupOptions::threads).
 // The output does not depend on N.
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -305,8 +306,11 @@ std::string FormatPairs(const std::vector<DuplicatePair>& pairs, IdOf id) {
     out += '\t';
     out += id(p.second);
     out += '\t';
-    const int n = std::snprintf(score, sizeof score, "%.3f", p.score);
-    out.append(score, static_cast<size_t>(n));
+    // As printf's "%.3f" (to_chars rounds the same way), at a fraction of
+    // its cost: snprintf was most of the output's time.
+    const auto written = std::to_chars(score, score + sizeof score, p.score,
+                                       std::chars_format::fixed, 3);
+    out.append(score, written.ptr);
     out += '\n';
   }
   return out;

@@ -259,7 +259,14 @@ class LineDispatcher {
     size_t b = 0;
     while (b < line.size() && (line[b] == ' ' || line[b] == '\t' || line[b] == '\r')) ++b;
     if (b == line.size()) return;
-    JsonRecord record;
+    // One record for every line: what the callback leaves in its strings
+    // (a text it only read) keeps its capacity, so a line's text is not a
+    // fresh allocation each time.
+    JsonRecord& record = record_;
+    for (std::string* field : {&record.id, &record.text, &record.title, &record.outlet,
+                               &record.url, &record.published}) {
+      field->clear();
+    }
     record.line = line_number_;
     std::string reason;
     if (ParseJsonRecord(line.substr(b), record, reason)) {
@@ -275,6 +282,7 @@ class LineDispatcher {
   const std::function<void(JsonRecord&&)>& on_record_;
   const std::function<void(uint64_t line, const std::string& reason)>& on_error_;
   uint64_t line_number_ = 0;
+  JsonRecord record_;
 };
 
 // A plain regular file is mapped rather than read, and its lines parsed in
