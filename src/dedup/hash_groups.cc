@@ -12,12 +12,19 @@ namespace parallax::dedup_internal {
 
 namespace {
 
-// Items per partition aimed at: a partition, its scratch copy and the
-// radix counts then take about 270 KB, inside the L2 cache (1 MB on the
-// machine measured). 8,192 measured no faster, with twice the per-partition
-// overhead.
-constexpr size_t kItemsPerPartition = 16384;
-constexpr int kMaxPartitionBits = 16;
+// Items per partition aimed at, and at most 2^kMaxPartitionBits
+// partitions. A partition of up to kSmallPartition items (8 KB each at the
+// aim, in L1) is sorted by one counting pass on kSmallSortBits more bits
+// and insertion sort; a larger one (in a corpus of more than ~8 million
+// items, some 100,000 texts) by radix passes of kRadixBits, in L2. On the
+// near-duplicate bench (2.2 million items) the earlier 256 partitions of
+// ~8,500 items, each sorted by two radix passes, took 38 ms to scatter and
+// sort; 2,048 of ~1,060 take 34. 512 or 256 items per partition (4,096
+// partitions), or 9 or 11 counting bits, measured within 1 ms of it.
+constexpr size_t kItemsPerPartition = 1024;
+constexpr int kMaxPartitionBits = 11;
+constexpr size_t kSmallPartition = 4096;
+constexpr int kSmallSortBits = 10;
 
 // Partitions use the top bits of hash * kPartitionMix, and runs are runs of
 // equal products (a bijection: equal products mean equal hashes). Sketch
@@ -28,8 +35,8 @@ constexpr uint32_t kPartitionMix = 0x9E3779B1u;
 // bits): the hash's rank in its document's sketch, or kHeadTag + its index
 // in the head.
 constexpr uint32_t kHeadTag = 0x80;
-// Two passes of 12 bits sort the 24 bits left after the 8 partition bits of
-// a 30,000-text corpus; the counts (16 KB) stay in L1.
+// Two passes of 12 bits sort the 21 bits left after the partition bits of
+// a large corpus; the counts (16 KB) stay in L1.
 constexpr int kRadixBits = 12;
 
 // A document is widely copied (HashGroups' step 2) when more than this
@@ -67,6 +74,25 @@ void RadixSort(uint64_t* keys, uint64_t* scratch, size_t n, int low, int high) {
     std::swap(from, to);
   }
   if (from != keys) std::memcpy(keys, from, n * sizeof(uint64_t));
+}
+
+// Sorts keys[0, n) on their whole value, given that they are in order on
+// the bits above `high` (one partition): a stable counting pass on the
+// kSmallSortBits below those leaves them nearly sorted, and insertion sort
+// finishes. Keys are distinct (a document and a tag are one item).
+void SortSmall(uint64_t* keys, uint64_t* scratch, size_t n, int high) {
+  constexpr size_t kBuckets = size_t{1} << kSmallSortBits;
+  const int shift = high - kSmallSortBits;
+  uint32_t counts[kBuckets + 1] = {};
+  for (size_t i = 0; i < n; ++i) ++counts[((keys[i] >> shift) & (kBuckets - 1)) + 1];
+  for (size_t b = 1; b <= kBuckets; ++b) counts[b] += counts[b - 1];
+  for (size_t i = 0; i < n; ++i) scratch[counts[(keys[i] >> shift) & (kBuckets - 1)]++] = keys[i];
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t x = scratch[i];
+    size_t j = i;
+    for (; j > 0 && keys[j - 1] > x; --j) keys[j] = keys[j - 1];
+    keys[j] = x;
+  }
 }
 
 // Documents in a run (items in document order, a document's sketch item
@@ -151,7 +177,11 @@ HashGroups::HashGroups(const SketchArrays& a, uint32_t max_copies, uint32_t anch
   for (size_t p = 0; p + 1 < starts_.size(); ++p) {
     uint64_t* begin = items.get() + starts_[p];
     uint64_t* end = items.get() + starts_[p + 1];
-    RadixSort(begin, scratch.data(), end - begin, 32, 64 - bits);
+    if (static_cast<size_t>(end - begin) <= kSmallPartition) {
+      SortSmall(begin, scratch.data(), end - begin, 64 - bits);
+    } else {
+      RadixSort(begin, scratch.data(), end - begin, 32, 64 - bits);
+    }
     for_each_run(begin, end, [&](const uint64_t* b, const uint64_t* e) {
       if (e - b < 2) return;
       if (is_boilerplate(b, e)) {
@@ -306,22 +336,31 @@ std::vector<uint64_t> HashGroups::Candidates(const SketchArrays& a, uint32_t min
       }
     });
   }
-  // Count per first document; `counts[b]` is valid while `stamps[b] == a + 1`.
+  // Count per first document. Per second document, in one place (the reads
+  // are random): its count, valid while its stamp is first + 1; the shared
+  // hashes it needs (its sketch size, if under min_shared); whether it is
+  // widely copied.
+  struct Tally {
+    uint32_t stamp = 0, count = 0, need = 0, copied = 0;
+  };
+  std::vector<Tally> tallies(docs);
+  for (uint32_t d = 0; d < docs; ++d) {
+    tallies[d].need = std::max(1u, a.offsets[d + 1] - a.offsets[d]);
+    tallies[d].copied = copied_[d];
+  }
   std::vector<uint64_t> candidates;
-  std::vector<uint32_t> counts(docs, 0), stamps(docs, 0);
   for (uint32_t first = 0; first < docs; ++first) {
     const size_t begin = candidates.size();
-    const uint32_t size_first = a.offsets[first + 1] - a.offsets[first];
-    const uint32_t need_first = std::max(1u, std::min(min_shared, size_first));
+    const uint32_t need_first = std::max(1u, std::min(min_shared, tallies[first].need));
+    const uint32_t skip_copied = tallies[first].copied;  // CopiedCandidates pairs those
+    const uint32_t stamp = first + 1;
     for (uint32_t i = starts[first]; i < starts[first + 1]; ++i) {
       const uint32_t second = seconds[i];
-      if (copied_[first] && copied_[second]) continue;  // CopiedCandidates pairs those
-      if (stamps[second] != first + 1) {
-        stamps[second] = first + 1;
-        counts[second] = 0;
-      }
-      const uint32_t size_second = a.offsets[second + 1] - a.offsets[second];
-      if (++counts[second] == std::min(need_first, std::max(1u, size_second))) {
+      Tally& t = tallies[second];
+      if ((skip_copied & t.copied) != 0) continue;
+      t.count = (t.stamp == stamp ? t.count : 0) + 1;
+      t.stamp = stamp;
+      if (t.count == std::min(need_first, t.need)) {
         candidates.push_back((uint64_t{first} << 32) | second);
       }
     }
