@@ -154,13 +154,40 @@ HashGroups::HashGroups(const SketchArrays& a, uint32_t max_copies, uint32_t anch
     largest = std::max<size_t>(largest, starts_[p + 1] - starts_[p]);
   }
   std::vector<uint64_t> scratch(largest);
-  // Runs of equal products in items[begin, end): f(first, end) for each.
-  auto for_each_run = [](uint64_t* begin, uint64_t* end, auto&& f) {
-    for (uint64_t* b = begin; b < end;) {
-      uint64_t* e = b + 1;
-      while (e < end && ItemProduct(*e) == ItemProduct(*b)) ++e;
-      f(b, e);
-      b = e;
+  // Runs of two or more equal products in items[begin, end): f(first, end)
+  // for each. Most items are alone or in short runs, and a loop that walks
+  // the items mispredicts at nearly every run's end; so a bit per item
+  // first marks where runs start (branch-free), and the runs of two or
+  // more are those starts not followed by another.
+  std::vector<uint64_t> run_starts(largest / 64 + 2);
+  auto for_each_shared_run = [&run_starts](const uint64_t* begin, const uint64_t* end, auto&& f) {
+    const size_t n = static_cast<size_t>(end - begin);
+    if (n < 2) return;
+    const size_t words = n / 64 + 1;  // bit n: a start past the end, closing the last run
+    for (size_t w = 0; w < words; ++w) {
+      uint64_t bits = 0;
+      const size_t first = w * 64, last = std::min(n, first + 64);
+      for (size_t i = std::max<size_t>(first, 1); i < last; ++i) {
+        bits |= uint64_t{ItemProduct(begin[i]) != ItemProduct(begin[i - 1])} << (i - first);
+      }
+      run_starts[w] = bits;
+    }
+    run_starts[0] |= 1;
+    run_starts[n / 64] |= uint64_t{1} << (n % 64);
+    run_starts[words] = 0;
+    for (size_t w = 0; w < words; ++w) {
+      const uint64_t next = (run_starts[w] >> 1) | (run_starts[w + 1] << 63);
+      uint64_t shared = run_starts[w] & ~next;
+      if (w == n / 64) shared &= (uint64_t{1} << (n % 64)) - 1;  // not the closing bit
+      while (shared != 0) {
+        const size_t start = w * 64 + static_cast<size_t>(std::countr_zero(shared));
+        shared &= shared - 1;
+        // The run ends at the next start.
+        size_t v = (start + 1) / 64;
+        uint64_t later = run_starts[v] & (~uint64_t{0} << ((start + 1) % 64));
+        while (later == 0) later = run_starts[++v];
+        f(begin + start, begin + v * 64 + static_cast<size_t>(std::countr_zero(later)));
+      }
     }
   };
   auto is_boilerplate = [max_copies](const uint64_t* b, const uint64_t* e) {
@@ -182,8 +209,7 @@ HashGroups::HashGroups(const SketchArrays& a, uint32_t max_copies, uint32_t anch
     } else {
       RadixSort(begin, scratch.data(), end - begin, 32, 64 - bits);
     }
-    for_each_run(begin, end, [&](const uint64_t* b, const uint64_t* e) {
-      if (e - b < 2) return;
+    for_each_shared_run(begin, end, [&](const uint64_t* b, const uint64_t* e) {
       if (is_boilerplate(b, e)) {
         const uint32_t first_doc = ItemDoc(*b), first_tag = ItemTag(*b);
         SetBit(boilerplate_values_,
