@@ -102,6 +102,36 @@ TEST(AddBatch, AQuietEventsWeakMatchCountsAmongACrowdedTopic) {
   EXPECT_EQ(std::count(batch.stories.begin(), batch.stories.end(), batch.stories[n - 1]), 1);
 }
 
+// A crowded topic whose event 0 is told on `first_day` by its first two
+// reports (in the batch's order) and on `third_day` by the third. Returns
+// the positions of the three reports in `positions`.
+std::vector<ClusterDocument> EventToldOn(const std::string& first_day,
+                                         const std::string& third_day, size_t positions[3]) {
+  std::vector<ClusterDocument> docs = ThreeReportsOfEachEvent(60, 20, 20, 7);
+  int found = 0;
+  for (size_t i = 0; i < docs.size() && found < 3; ++i) {
+    if (docs[i].id.rfind("e0-", 0) != 0) continue;
+    docs[i].text = "On " + (found < 2 ? first_day : third_day) + ", " + docs[i].text;
+    positions[found++] = i;
+  }
+  return docs;
+}
+
+TEST(AddBatch, LeadsNamingDifferentWeekdaysCountAsLessAlike) {
+  size_t at[3];
+  // Named on one day, the event's three reports are one story...
+  const Clustered same = Cluster(EventToldOn("Monday", "Monday", at), /*batch=*/true);
+  EXPECT_EQ(same.stories[at[0]], same.stories[at[1]]);
+  EXPECT_EQ(same.stories[at[0]], same.stories[at[2]]);
+  // ... and the report that names another day is likely of the topic on
+  // another day: its similarity to the other two is discounted and, in
+  // this crowded topic, too low to join them (with kWeekdayDiscount at 1
+  // it joins).
+  const Clustered other = Cluster(EventToldOn("Monday", "Thursday", at), /*batch=*/true);
+  EXPECT_EQ(other.stories[at[0]], other.stories[at[1]]);
+  EXPECT_NE(other.stories[at[0]], other.stories[at[2]]);
+}
+
 TEST(AddBatch, FindsTheCrowdedEventsAndGivesTheSameStoriesOnOneThreadAndTwo) {
   // As in TwoThreadsGiveTheSameStoriesAsOne: walks long enough to be split.
   const std::vector<ClusterDocument> docs = ThreeReportsOfEachEvent(1000, 25, 50, 17);
