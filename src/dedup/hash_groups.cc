@@ -109,6 +109,7 @@ HashGroups::HashGroups(const SketchArrays& a, uint32_t max_copies, uint32_t anch
   const uint32_t docs = static_cast<uint32_t>(a.documents());
   boilerplate_sketch_.assign(a.hashes.size() / 64 + 1, 0);
   boilerplate_values_.assign((size_t{1} << kShingleHashBits) / 64, 0);
+  boilerplate_blocks_.assign((size_t{1} << kShingleHashBits) / 64 / 64, 0);
   // Sized for every hash; the heads grouped are fewer.
   const size_t most = a.hashes.size() + a.heads.size();
   partition_bits_ =
@@ -212,9 +213,11 @@ HashGroups::HashGroups(const SketchArrays& a, uint32_t max_copies, uint32_t anch
     for_each_shared_run(begin, end, [&](const uint64_t* b, const uint64_t* e) {
       if (is_boilerplate(b, e)) {
         const uint32_t first_doc = ItemDoc(*b), first_tag = ItemTag(*b);
-        SetBit(boilerplate_values_,
-               first_tag >= kHeadTag ? a.heads[a.head_offsets[first_doc] + (first_tag - kHeadTag)]
-                                     : a.hashes[a.offsets[first_doc] + first_tag]);
+        const uint32_t value =
+            first_tag >= kHeadTag ? a.heads[a.head_offsets[first_doc] + (first_tag - kHeadTag)]
+                                  : a.hashes[a.offsets[first_doc] + first_tag];
+        SetBit(boilerplate_values_, value);
+        SetBit(boilerplate_blocks_, value / 64);
         for (const uint64_t* i = b; i < e; ++i) {
           const uint32_t doc = ItemDoc(*i), tag = ItemTag(*i);
           if (tag < kHeadTag) SetBit(boilerplate_sketch_, a.offsets[doc] + tag);
@@ -299,7 +302,9 @@ size_t HashGroups::DropBoilerplate(SketchArrays& a, size_t sketch_size) const {
     const uint32_t head_begin = a.head_offsets[d], head_end = a.head_offsets[d + 1];
     a.head_offsets[d] = head_write;
     for (uint32_t k = head_begin; k < head_end; ++k) {
-      const bool boilerplate = TestBit(boilerplate_values_, a.heads[k]);
+      const uint32_t h = a.heads[k];
+      const bool boilerplate =
+          TestBit(boilerplate_blocks_, h / 64) && TestBit(boilerplate_values_, h);
       a.heads[head_write] = a.heads[k];
       head_write += boilerplate ? 0 : 1;
       dropped += boilerplate ? 1 : 0;
@@ -309,7 +314,9 @@ size_t HashGroups::DropBoilerplate(SketchArrays& a, size_t sketch_size) const {
     size_t kept = 0;
     for (uint32_t i = begin; i < end; ++i) {
       const bool boilerplate = TestBit(boilerplate_sketch_, i);
-      if (!boilerplate && kept == sketch_size) {
+      // One branch, taken once at most per document (`&&` would branch
+      // on the bit first, which is as random as the boilerplate).
+      if (static_cast<int>(kept == sketch_size) & static_cast<int>(!boilerplate)) {
         a.limits[d] = a.hashes[write - 1];  // complete up to the last kept
         break;
       }
@@ -397,7 +404,8 @@ std::vector<uint64_t> HashGroups::Candidates(const SketchArrays& a, uint32_t min
 
 size_t HashGroups::bytes() const {
   return shared_.capacity() * sizeof(uint32_t) + starts_.capacity() * sizeof(uint32_t) +
-         (boilerplate_sketch_.capacity() + boilerplate_values_.capacity()) * sizeof(uint64_t) +
+         (boilerplate_sketch_.capacity() + boilerplate_values_.capacity() +
+          boilerplate_blocks_.capacity()) * sizeof(uint64_t) +
          copied_.capacity();
 }
 

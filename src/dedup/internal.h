@@ -81,6 +81,9 @@ class HashGroups {
   // A bit per hash value (kShingleHashBits of them): heads are looked up
   // by value, since most of their hashes are grouped through the sketch.
   std::vector<uint64_t> boilerplate_values_;
+  // A bit per 64 values, set when one of them is boilerplate: 32 KB, in L1,
+  // where the 2 MB above is not; most lookups stop here.
+  std::vector<uint64_t> boilerplate_blocks_;
   // The runs Candidates needs (two or more sketch hashes, one an anchor, not
   // boilerplate), one after another: the length, then document << 1 | anchor
   // for each member, in document order.
