@@ -264,13 +264,18 @@ uint32_t NearDuplicateIndex::Add(const ShingleSignature& signature) {
   offsets_.push_back(offsets_.back() + signature.size);
   // Heads are kept sorted, as sketches are: HashGroups and the scoring
   // compare them by merging.
+  // Each goes to its rank (ties by position): comparisons without
+  // branches, where insertion sort mispredicted on every other move.
   std::array<uint32_t, kHeadHashes> head;
   const uint32_t head_size = std::min<uint32_t>(signature.head_size, kHeadHashes);
   for (uint32_t i = 0; i < head_size; ++i) {
     const uint32_t h = signature.head[i];
-    uint32_t j = i;
-    for (; j > 0 && head[j - 1] > h; --j) head[j] = head[j - 1];
-    head[j] = h;
+    uint32_t rank = 0;
+    for (uint32_t j = 0; j < head_size; ++j) {
+      const uint32_t other = signature.head[j];
+      rank += static_cast<uint32_t>(other < h) | static_cast<uint32_t>(other == h && j < i);
+    }
+    head[rank] = h;
   }
   Pack(head.data(), head_size, heads_);
   head_offsets_.push_back(head_offsets_.back() + head_size);
