@@ -132,8 +132,11 @@ HashGroups::HashGroups(const SketchArrays& a, uint32_t max_copies, uint32_t anch
   const size_t n = starts_.back();
 
   // Scattered in document order, which the stable sorts below keep. Not
-  // zeroed first: the scatter writes every item.
-  std::unique_ptr<uint64_t[]> items(new uint64_t[n]);
+  // zeroed first: the scatter writes every item. The buffer is kept: the
+  // runs, then Candidates' pairs, are written over the items once read.
+  work_.reset(new uint64_t[std::max<size_t>(n, 1)]);
+  work_words_ = std::max<size_t>(n, 1);
+  uint64_t* const items = work_.get();
   {
     std::vector<uint32_t> fill(starts_.begin(), starts_.end() - 1);
     auto put = [&](uint32_t hash, uint32_t doc, uint32_t tag) {
@@ -196,15 +199,17 @@ HashGroups::HashGroups(const SketchArrays& a, uint32_t max_copies, uint32_t anch
   };
 
   // 1. Sort each partition and, while it is in cache, mark the boilerplate
-  // and keep the other runs of two or more sketch hashes in shared_ (their
-  // members as document << 8 | rank until step 3 knows the anchors).
-  // Reading the whole items array a second time for them cost more than the
-  // sort on the machine measured.
-  // At most a header per two members: never moved while it grows.
-  shared_.reserve(a.hashes.size() + a.hashes.size() / 2);
+  // and keep the other runs of two or more sketch hashes (their members as
+  // document << 8 | rank until step 3 knows the anchors). Reading the whole
+  // items array a second time for them cost more than the sort on the
+  // machine measured. They go at the front of the work buffer, as entries
+  // (a length, then the members): a run of k items takes at most 4 (k + 1)
+  // <= 6 k bytes of the 8 k its items took, so the entries never reach an
+  // item still to be read, and no fresh memory is touched for them.
+  size_t raw = 0;  // entries written
   for (size_t p = 0; p + 1 < starts_.size(); ++p) {
-    uint64_t* begin = items.get() + starts_[p];
-    uint64_t* end = items.get() + starts_[p + 1];
+    uint64_t* begin = items + starts_[p];
+    uint64_t* end = items + starts_[p + 1];
     if (static_cast<size_t>(end - begin) <= kSmallPartition) {
       SortSmall(begin, scratch.data(), end - begin, 64 - bits);
     } else {
@@ -224,16 +229,17 @@ HashGroups::HashGroups(const SketchArrays& a, uint32_t max_copies, uint32_t anch
         }
         return;
       }
-      const size_t header = shared_.size();
-      shared_.push_back(0);
+      // Member m of the run goes after the length, where item m of the
+      // run (or one before it) was, once that item is read; the length
+      // goes last.
+      size_t members = 0;
       for (const uint64_t* i = b; i < e; ++i) {
-        if (ItemTag(*i) < kHeadTag) shared_.push_back(static_cast<uint32_t>(*i));
+        const uint64_t item = *i;
+        if (ItemTag(item) < kHeadTag) SetEntry(raw + 1 + members++, static_cast<uint32_t>(item));
       }
-      const size_t length = shared_.size() - header - 1;
-      if (length >= 2) {
-        shared_[header] = static_cast<uint32_t>(length);
-      } else {
-        shared_.resize(header);
+      if (members >= 2) {
+        SetEntry(raw, static_cast<uint32_t>(members));
+        raw += 1 + members;
       }
     });
   }
@@ -266,26 +272,26 @@ HashGroups::HashGroups(const SketchArrays& a, uint32_t max_copies, uint32_t anch
   // The runs become document << 1 | anchor, and those with no anchor go:
   // compacted in place, since each shrinks or stays.
   size_t write = 0;
-  for (size_t read = 0; read < shared_.size();) {
-    const uint32_t length = shared_[read];
+  for (size_t read = 0; read < raw;) {
+    const uint32_t length = Entry(read);
     const size_t header = write;
     bool any_anchor = false;
     for (uint32_t k = 1; k <= length; ++k) {
-      const uint32_t member = shared_[read + k];
+      const uint32_t member = Entry(read + k);
       const uint32_t doc = member >> 8;
       const bool anchor = (member & 0xFF) < anchor_end[doc];
       any_anchor |= anchor;
-      shared_[write + k] = (doc << 1) | (anchor ? 1 : 0);
+      SetEntry(write + k, (doc << 1) | (anchor ? 1 : 0));
     }
     read += 1 + length;
     if (any_anchor) {
-      shared_[header] = length;
+      SetEntry(header, length);
       write += 1 + length;
     }
   }
-  shared_.resize(write);
+  shared_entries_ = write;
   starts_ = std::vector<uint32_t>();
-  peak_bytes_ = n * sizeof(uint64_t) + scratch.size() * sizeof(uint64_t) + bytes();
+  peak_bytes_ = scratch.size() * sizeof(uint64_t) + bytes();
 }
 
 size_t HashGroups::DropBoilerplate(SketchArrays& a, size_t sketch_size) const {
@@ -335,10 +341,10 @@ size_t HashGroups::DropBoilerplate(SketchArrays& a, size_t sketch_size) const {
 
 template <typename F>
 void HashGroups::ForEachSharedRun(F&& f) const {
-  for (size_t i = 0; i < shared_.size(); i += 1 + shared_[i]) f(shared_.data() + i + 1, shared_[i]);
+  for (size_t i = 0; i < shared_entries_; i += 1 + Entry(i)) f(i + 1, Entry(i));
 }
 
-std::vector<uint64_t> HashGroups::Candidates(const SketchArrays& a, uint32_t min_shared) const {
+std::vector<uint64_t> HashGroups::Candidates(const SketchArrays& a, uint32_t min_shared) {
   const uint32_t docs = static_cast<uint32_t>(a.documents());
   // Every (first, second) a shared anchor links, grouped by first: counted,
   // then placed.
@@ -347,24 +353,43 @@ std::vector<uint64_t> HashGroups::Candidates(const SketchArrays& a, uint32_t min
   auto doc = [](uint32_t member) { return member >> 1; };
   // Member i links to every later member when it is an anchor, else to the
   // later anchors: counted from the end of the run, without the pairs.
-  ForEachSharedRun([&](const uint32_t* run, size_t n) {
+  ForEachSharedRun([&](size_t run, size_t n) {
     uint32_t later_anchors = 0;
     for (size_t i = n; i-- > 0;) {
-      starts[doc(run[i]) + 1] +=
-          is_anchor(run[i]) ? static_cast<uint32_t>(n - 1 - i) : later_anchors;
-      later_anchors += is_anchor(run[i]) ? 1 : 0;
+      const uint32_t member = Entry(run + i);
+      starts[doc(member) + 1] +=
+          is_anchor(member) ? static_cast<uint32_t>(n - 1 - i) : later_anchors;
+      later_anchors += is_anchor(member) ? 1 : 0;
     }
   });
   for (uint32_t d = 0; d < docs; ++d) starts[d + 1] += starts[d];
-  std::vector<uint32_t> seconds(starts[docs]);
+  // The pairs' second documents go in the work buffer after the runs when
+  // they fit (no fresh memory to touch), else in an array of their own.
+  const size_t pairs = starts[docs];
+  std::vector<uint32_t> own;
+  size_t seconds_at = shared_entries_;  // entry index in the work buffer
+  if (shared_entries_ + pairs > 2 * work_words_) {
+    own.resize(pairs);
+    seconds_at = kNoEntry;
+  }
+  auto set_second = [&](size_t i, uint32_t d) {
+    if (seconds_at == kNoEntry) {
+      own[i] = d;
+    } else {
+      SetEntry(seconds_at + i, d);
+    }
+  };
+  auto second_of = [&](size_t i) {
+    return seconds_at == kNoEntry ? own[i] : Entry(seconds_at + i);
+  };
   {
     std::vector<uint32_t> fill(starts.begin(), starts.end() - 1);
-    ForEachSharedRun([&](const uint32_t* run, size_t n) {
+    ForEachSharedRun([&](size_t run, size_t n) {
       for (size_t i = 0; i < n; ++i) {
+        const uint32_t first = Entry(run + i);
         for (size_t j = i + 1; j < n; ++j) {
-          if (is_anchor(run[i]) || is_anchor(run[j])) {
-            seconds[fill[doc(run[i])]++] = doc(run[j]);
-          }
+          const uint32_t later = Entry(run + j);
+          if (is_anchor(first) || is_anchor(later)) set_second(fill[doc(first)]++, doc(later));
         }
       }
     });
@@ -388,7 +413,7 @@ std::vector<uint64_t> HashGroups::Candidates(const SketchArrays& a, uint32_t min
     const uint32_t skip_copied = tallies[first].copied;  // CopiedCandidates pairs those
     const uint32_t stamp = first + 1;
     for (uint32_t i = starts[first]; i < starts[first + 1]; ++i) {
-      const uint32_t second = seconds[i];
+      const uint32_t second = second_of(i);
       Tally& t = tallies[second];
       if ((skip_copied & t.copied) != 0) continue;
       t.count = (t.stamp == stamp ? t.count : 0) + 1;
@@ -403,7 +428,7 @@ std::vector<uint64_t> HashGroups::Candidates(const SketchArrays& a, uint32_t min
 }
 
 size_t HashGroups::bytes() const {
-  return shared_.capacity() * sizeof(uint32_t) + starts_.capacity() * sizeof(uint32_t) +
+  return work_words_ * sizeof(uint64_t) + starts_.capacity() * sizeof(uint32_t) +
          (boilerplate_sketch_.capacity() + boilerplate_values_.capacity() +
           boilerplate_blocks_.capacity()) * sizeof(uint64_t) +
          copied_.capacity();

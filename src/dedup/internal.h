@@ -4,6 +4,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <vector>
 
 namespace parallax::dedup_internal {
@@ -58,7 +60,8 @@ class HashGroups {
   // anchors span the hash range a longer text's whole sketch does. Two
   // copied documents are left to CopiedCandidates: what they share here is
   // the few hashes left once the common ones are dropped.
-  std::vector<uint64_t> Candidates(const SketchArrays& arrays, uint32_t min_shared) const;
+  // Uses the work buffer past the runs, so it is called once.
+  std::vector<uint64_t> Candidates(const SketchArrays& arrays, uint32_t min_shared);
 
   // Whether document `doc` is widely copied: more than half of its sketch
   // is in more than `max_copies` documents (a wire story many outlets
@@ -71,9 +74,21 @@ class HashGroups {
   size_t peak_bytes() const { return peak_bytes_; }
 
  private:
-  // Calls f(members, length) for every run in shared_.
+  // Calls f(first member's entry, length) for every run.
   template <typename F>
   void ForEachSharedRun(F&& f) const;
+
+  // Entry i of the work buffer, seen as 32-bit entries (read and written
+  // bytewise: the buffer held 64-bit items before).
+  uint32_t Entry(size_t i) const {
+    uint32_t value;
+    std::memcpy(&value, reinterpret_cast<const char*>(work_.get()) + i * sizeof value, sizeof value);
+    return value;
+  }
+  void SetEntry(size_t i, uint32_t value) {
+    std::memcpy(reinterpret_cast<char*>(work_.get()) + i * sizeof value, &value, sizeof value);
+  }
+  static constexpr size_t kNoEntry = ~size_t{0};
 
   int partition_bits_ = 0;
   std::vector<uint32_t> starts_;              // partition p's items: [starts_[p], starts_[p + 1])
@@ -84,10 +99,14 @@ class HashGroups {
   // A bit per 64 values, set when one of them is boilerplate: 32 KB, in L1,
   // where the 2 MB above is not; most lookups stop here.
   std::vector<uint64_t> boilerplate_blocks_;
-  // The runs Candidates needs (two or more sketch hashes, one an anchor, not
-  // boilerplate), one after another: the length, then document << 1 | anchor
-  // for each member, in document order.
-  std::vector<uint32_t> shared_;
+  // The grouped items while grouping; then, as 32-bit entries from the
+  // start, the runs Candidates needs (two or more sketch hashes, one an
+  // anchor, not boilerplate), one after another: the length, then
+  // document << 1 | anchor for each member, in document order
+  // (shared_entries_ of them); then Candidates' scratch.
+  std::unique_ptr<uint64_t[]> work_;
+  size_t work_words_ = 0;
+  size_t shared_entries_ = 0;
   // Per document: 1 when it is widely copied.
   std::vector<uint8_t> copied_;
   size_t peak_bytes_ = 0;

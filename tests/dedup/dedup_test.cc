@@ -209,6 +209,20 @@ TEST(Dedup, StoryPrintedByManyOutletsIsFoundInEveryPair) {
   EXPECT_EQ(copies_paired, kCopies * (kCopies - 1) / 2);
 }
 
+TEST(Dedup, TwentyCopiesOfOneStoryAreEachPairedWithEveryOther) {
+  // As many copies as a hash may be in without being boilerplate: each of
+  // the story's anchors links 190 pairs, more than the grouping's buffer
+  // holds past its runs (the candidates then get an array of their own).
+  constexpr uint32_t kCopies = 20;
+  std::vector<std::string> texts;
+  for (uint32_t i = 0; i < kCopies; ++i) {
+    texts.push_back("Dispatch " + std::to_string(i) + ": " + std::string(kStory));
+  }
+  const auto pairs = Pairs(texts);
+  ASSERT_EQ(pairs.size(), kCopies * (kCopies - 1) / 2);
+  for (const DuplicatePair& p : pairs) EXPECT_GE(p.score, 0.9);
+}
+
 TEST(Dedup, OneTextAThousandTimesIsOneGroupWithoutAPairForEveryTwo) {
   // 1,500 copies of one text (a hostile feed, or a text every outlet
   // prints): listing all 1.1 million pairs is no use, and for a million
