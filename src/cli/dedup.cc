@@ -11,12 +11,15 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <thread>
 #include <unordered_map>
@@ -295,6 +298,28 @@ class SignaturePipeline {
   std::exception_ptr failure_;  // guarded by failure_mutex_ until the threads are joined
 };
 
+// Strings kept in chunks that never move, so that views of them stay valid.
+class IdArena {
+ public:
+  std::string_view Add(std::string_view text) {
+    if (text.size() > capacity_ - used_) {
+      capacity_ = std::max(kChunkBytes, text.size());
+      chunks_.push_back(std::unique_ptr<char[]>(new char[capacity_]));  // not zeroed
+      used_ = 0;
+    }
+    char* at = chunks_.back().get() + used_;
+    std::memcpy(at, text.data(), text.size());
+    used_ += text.size();
+    return {at, text.size()};
+  }
+
+ private:
+  static constexpr size_t kChunkBytes = size_t{1} << 20;
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  size_t capacity_ = 0;  // of the last chunk
+  size_t used_ = 0;
+};
+
 // The output: idA<TAB>idB<TAB>score lines. `id(n)` names document n.
 template <typename IdOf>
 std::string FormatPairs(const std::vector<DuplicatePair>& pairs, IdOf id) {
@@ -463,9 +488,11 @@ int RunDedup(const std::vector<std::string>& args) {
 
   NearDuplicateIndex index(options.dedup);
   index.Reserve(GuessDocuments(options.input));
-  // id -> its line; the nodes also hold the ids printed (`ids`).
-  std::unordered_map<std::string, uint64_t> first_line;
-  std::vector<const std::string*> ids;
+  // The ids, packed together (printing the pairs reads them at random),
+  // and id -> its line, for the duplicates.
+  IdArena arena;
+  std::unordered_map<std::string_view, uint64_t> first_line;
+  std::vector<std::string_view> ids;
   ProgressLine progress;
   LineErrors errors(options.input == "-" ? "stdin" : options.input, progress);
   Status read;
@@ -483,13 +510,15 @@ int RunDedup(const std::vector<std::string>& args) {
             errors.Add(record.line, "more documents than one run compares (16,777,215); skipped");
             return;
           }
-          const auto [it, inserted] = first_line.emplace(std::move(record.id), record.line);
+          // (A duplicate's copy stays in the arena, unused.)
+          const std::string_view id = arena.Add(record.id);
+          const auto [it, inserted] = first_line.emplace(id, record.line);
           if (!inserted) {
-            errors.Add(record.line, "duplicate id \"" + it->first + "\" (first on line " +
+            errors.Add(record.line, "duplicate id \"" + record.id + "\" (first on line " +
                                         std::to_string(it->second) + "); skipped");
             return;
           }
-          ids.push_back(&it->first);
+          ids.push_back(id);
           pipeline.Add(std::move(record.text));
           progress.ShowCount(ids.size(), "documents read");
         },
@@ -510,7 +539,7 @@ int RunDedup(const std::vector<std::string>& args) {
   const std::vector<DuplicatePair> pairs = index.FindPairs(&stats);
   progress.Clear();
   const bool written =
-      WriteOut(FormatPairs(pairs, [&](uint32_t d) -> const std::string& { return *ids[d]; }));
+      WriteOut(FormatPairs(pairs, [&](uint32_t d) { return ids[d]; }));
   if (options.stats) PrintStats(stats, errors.count(), "lines", pairs.size(), started);
   if (!written) {
     std::cerr << "parallax dedup: cannot write to standard output\n";
