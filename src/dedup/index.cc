@@ -273,9 +273,9 @@ uint32_t NearDuplicateIndex::Add(const ShingleSignature& signature) {
   Pack(signature.smallest.data(), signature.size, hashes_);
   offsets_.push_back(offsets_.back() + signature.size);
   // Heads are kept sorted, as sketches are: HashGroups and the scoring
-  // compare them by merging.
-  // Each goes to its rank (ties by position): comparisons without
-  // branches, where insertion sort mispredicted on every other move.
+  // compare them by merging. Each hash goes to its rank (ties by position),
+  // found by comparisons without branches: an insertion sort mispredicted
+  // on about every other move.
   std::array<uint32_t, kHeadHashes> head;
   const uint32_t head_size = std::min<uint32_t>(signature.head_size, kHeadHashes);
   for (uint32_t i = 0; i < head_size; ++i) {
