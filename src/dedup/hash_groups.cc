@@ -311,7 +311,7 @@ size_t HashGroups::DropBoilerplate(SketchArrays& a, size_t sketch_size) const {
       const uint32_t h = a.heads[k];
       const bool boilerplate =
           TestBit(boilerplate_blocks_, h / 64) && TestBit(boilerplate_values_, h);
-      a.heads[head_write] = a.heads[k];
+      a.heads[head_write] = h;
       head_write += boilerplate ? 0 : 1;
       dropped += boilerplate ? 1 : 0;
     }
@@ -364,23 +364,22 @@ std::vector<uint64_t> HashGroups::Candidates(const SketchArrays& a, uint32_t min
   });
   for (uint32_t d = 0; d < docs; ++d) starts[d + 1] += starts[d];
   // The pairs' second documents go in the work buffer after the runs when
-  // they fit (no fresh memory to touch), else in an array of their own.
+  // they fit (no fresh memory to touch), else in an array of their own;
+  // either is read and written bytewise.
   const size_t pairs = starts[docs];
   std::vector<uint32_t> own;
-  size_t seconds_at = shared_entries_;  // entry index in the work buffer
+  char* seconds = reinterpret_cast<char*>(work_.get()) + shared_entries_ * sizeof(uint32_t);
   if (shared_entries_ + pairs > 2 * work_words_) {
     own.resize(pairs);
-    seconds_at = kNoEntry;
+    seconds = reinterpret_cast<char*>(own.data());
   }
-  auto set_second = [&](size_t i, uint32_t d) {
-    if (seconds_at == kNoEntry) {
-      own[i] = d;
-    } else {
-      SetEntry(seconds_at + i, d);
-    }
+  auto set_second = [seconds](size_t i, uint32_t d) {
+    std::memcpy(seconds + i * sizeof d, &d, sizeof d);
   };
-  auto second_of = [&](size_t i) {
-    return seconds_at == kNoEntry ? own[i] : Entry(seconds_at + i);
+  auto second_of = [seconds](size_t i) {
+    uint32_t d;
+    std::memcpy(&d, seconds + i * sizeof d, sizeof d);
+    return d;
   };
   {
     std::vector<uint32_t> fill(starts.begin(), starts.end() - 1);

@@ -88,7 +88,6 @@ class HashGroups {
   void SetEntry(size_t i, uint32_t value) {
     std::memcpy(reinterpret_cast<char*>(work_.get()) + i * sizeof value, &value, sizeof value);
   }
-  static constexpr size_t kNoEntry = ~size_t{0};
 
   int partition_bits_ = 0;
   std::vector<uint32_t> starts_;              // partition p's items: [starts_[p], starts_[p + 1])
