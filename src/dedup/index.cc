@@ -116,7 +116,9 @@ void Pack(const uint32_t* values, size_t n, std::vector<uint8_t>& out) {
   out.pop_back();
 }
 
-uint32_t ReadPacked(const uint8_t* p) { return p[0] | (uint32_t{p[1]} << 8) | (uint32_t{p[2]} << 16); }
+uint32_t ReadPacked(const uint8_t* p) {
+  return p[0] | (uint32_t{p[1]} << 8) | (uint32_t{p[2]} << 16);
+}
 
 std::vector<uint32_t> Unpack(const std::vector<uint8_t>& packed) {
   std::vector<uint32_t> out(packed.size() / kPackedBytes);
@@ -167,26 +169,49 @@ uint32_t CountUpTo(const uint32_t* hashes, uint32_t size, uint32_t limit) {
   return static_cast<uint32_t>(base - hashes) + (*base <= limit ? 1 : 0);
 }
 
-// Values common to two sorted arrays of distinct values. With SSE2, four
-// against four at a time: each block is compared with the other's current
-// block in its four rotations, and the block with the smaller last value
-// moves on (no later block of the other can hold its values). Scoring a
-// candidate is mostly this; the scalar merge branches on every step.
+#if defined(__SSE2__)
+// Lanes of `a` equal to some lane of `b`: `a` against `b` in its four
+// rotations.
+inline __m128i EqualAnywhere(__m128i a, __m128i b) {
+  return _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi32(a, b),
+                   _mm_cmpeq_epi32(a, _mm_shuffle_epi32(b, _MM_SHUFFLE(0, 3, 2, 1)))),
+      _mm_or_si128(_mm_cmpeq_epi32(a, _mm_shuffle_epi32(b, _MM_SHUFFLE(1, 0, 3, 2))),
+                   _mm_cmpeq_epi32(a, _mm_shuffle_epi32(b, _MM_SHUFFLE(2, 1, 0, 3)))));
+}
+#endif
+
+// Values common to two sorted arrays of distinct values. With SSE2, a block
+// of one is compared with the other's current block whole, and the block
+// with the smaller last value moves on (no later block of the other can
+// hold its values). Blocks of eight, then four: each step waits for the
+// last one's loads, so fewer, wider steps finish sooner (the compares are
+// independent of each other): scoring the near-duplicate bench's 45,000
+// candidates went from 11.6 to 10.3 ms; blocks of sixteen took 11.6.
+// Scoring a candidate is mostly this; the scalar merge branches on every
+// step.
 uint32_t Intersect(const uint32_t* a, uint32_t na, const uint32_t* b, uint32_t nb) {
   uint32_t i = 0, j = 0, shared = 0;
 #if defined(__SSE2__)
+  // Bits set in a 4-bit mask: std::popcount is a library call on x86-64
+  // without POPCNT, which the portable build cannot assume.
+  constexpr uint8_t kBitsSet[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+  auto count = [&](__m128i equal) { return kBitsSet[_mm_movemask_ps(_mm_castsi128_ps(equal))]; };
+  while (i + 8 <= na && j + 8 <= nb) {
+    const __m128i a0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + i));
+    const __m128i a1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + i + 4));
+    const __m128i b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + j));
+    const __m128i b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + j + 4));
+    shared += count(_mm_or_si128(EqualAnywhere(a0, b0), EqualAnywhere(a0, b1))) +
+              count(_mm_or_si128(EqualAnywhere(a1, b0), EqualAnywhere(a1, b1)));
+    const uint32_t last_a = a[i + 7], last_b = b[j + 7];
+    i += last_a <= last_b ? 8 : 0;
+    j += last_b <= last_a ? 8 : 0;
+  }
   while (i + 4 <= na && j + 4 <= nb) {
     const __m128i va = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + i));
     const __m128i vb = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + j));
-    const __m128i equal = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi32(va, vb),
-                     _mm_cmpeq_epi32(va, _mm_shuffle_epi32(vb, _MM_SHUFFLE(0, 3, 2, 1)))),
-        _mm_or_si128(_mm_cmpeq_epi32(va, _mm_shuffle_epi32(vb, _MM_SHUFFLE(1, 0, 3, 2))),
-                     _mm_cmpeq_epi32(va, _mm_shuffle_epi32(vb, _MM_SHUFFLE(2, 1, 0, 3)))));
-    // Bits set in a 4-bit mask: std::popcount is a library call on x86-64
-    // without POPCNT, which the portable build cannot assume.
-    constexpr uint8_t kBitsSet[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
-    shared += kBitsSet[_mm_movemask_ps(_mm_castsi128_ps(equal))];
+    shared += count(EqualAnywhere(va, vb));
     const uint32_t last_a = a[i + 3], last_b = b[j + 3];
     i += last_a <= last_b ? 4 : 0;
     j += last_b <= last_a ? 4 : 0;
@@ -326,9 +351,9 @@ std::vector<DuplicatePair> NearDuplicateIndex::FindPairs(DedupStats* stats) cons
   if (!copied.documents.empty()) {
     const std::vector<uint64_t> more = dedup_internal::CopiedCandidates(copied);
     std::vector<uint64_t> all(candidates.size() + more.size());
-    all.erase(std::set_union(candidates.begin(), candidates.end(), more.begin(), more.end(),
-                             all.begin()),
-              all.end());
+    all.erase(
+        std::set_union(candidates.begin(), candidates.end(), more.begin(), more.end(), all.begin()),
+        all.end());
     candidates.swap(all);
   }
   const size_t groups_bytes = std::max(groups->peak_bytes(), groups->bytes());
@@ -399,7 +424,8 @@ std::vector<DuplicatePair> NearDuplicateIndex::FindPairs(DedupStats* stats) cons
     }
     for (std::thread& t : threads) t.join();
     if (failure) std::rethrow_exception(failure);
-    for (const std::vector<Scored>& part : parts) scored.insert(scored.end(), part.begin(), part.end());
+    for (const std::vector<Scored>& part : parts)
+      scored.insert(scored.end(), part.begin(), part.end());
   }
   // 4. Pairs through a third document: `neighbors` lists, per document, the
   // documents it pairs with directly, in order, with the score.
