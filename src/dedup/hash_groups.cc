@@ -218,9 +218,9 @@ HashGroups::HashGroups(const SketchArrays& a, uint32_t max_copies, uint32_t anch
     for_each_shared_run(begin, end, [&](const uint64_t* b, const uint64_t* e) {
       if (is_boilerplate(b, e)) {
         const uint32_t first_doc = ItemDoc(*b), first_tag = ItemTag(*b);
-        const uint32_t value =
-            first_tag >= kHeadTag ? a.heads[a.head_offsets[first_doc] + (first_tag - kHeadTag)]
-                                  : a.hashes[a.offsets[first_doc] + first_tag];
+        const uint32_t value = first_tag >= kHeadTag
+                                   ? a.heads[a.head_offsets[first_doc] + (first_tag - kHeadTag)]
+                                   : a.hashes[a.offsets[first_doc] + first_tag];
         SetBit(boilerplate_values_, value);
         SetBit(boilerplate_blocks_, value / 64);
         for (const uint64_t* i = b; i < e; ++i) {
@@ -393,31 +393,35 @@ std::vector<uint64_t> HashGroups::Candidates(const SketchArrays& a, uint32_t min
       }
     });
   }
-  // Count per first document. Per second document, in one place (the reads
-  // are random): its count, valid while its stamp is first + 1; the shared
-  // hashes it needs (its sketch size, if under min_shared); whether it is
-  // widely copied.
+  // Count per first document. Per second document, in 8 bytes (the reads
+  // are random, and 16 took a quarter longer): its count (the low byte of
+  // `mark`), valid while the rest of `mark` is first + 1; the shared hashes
+  // it needs (its sketch size, if under min_shared); whether it is widely
+  // copied. A pair shares fewer than 256 hashes: its sketches are shorter.
   struct Tally {
-    uint32_t stamp = 0, count = 0, need = 0, copied = 0;
+    uint32_t mark = 0;
+    uint16_t need = 0;
+    uint16_t copied = 0;
   };
+  static_assert(kSignatureHashes < 256 && NearDuplicateIndex::kMaxDocuments < (uint32_t{1} << 24));
   std::vector<Tally> tallies(docs);
   for (uint32_t d = 0; d < docs; ++d) {
-    tallies[d].need = std::max(1u, a.offsets[d + 1] - a.offsets[d]);
+    tallies[d].need = static_cast<uint16_t>(std::max(1u, a.offsets[d + 1] - a.offsets[d]));
     tallies[d].copied = copied_[d];
   }
   std::vector<uint64_t> candidates;
   for (uint32_t first = 0; first < docs; ++first) {
     const size_t begin = candidates.size();
-    const uint32_t need_first = std::max(1u, std::min(min_shared, tallies[first].need));
+    const uint32_t need_first = std::max(1u, std::min<uint32_t>(min_shared, tallies[first].need));
     const uint32_t skip_copied = tallies[first].copied;  // CopiedCandidates pairs those
-    const uint32_t stamp = first + 1;
+    const uint32_t stamp = (first + 1) << 8;
     for (uint32_t i = starts[first]; i < starts[first + 1]; ++i) {
       const uint32_t second = second_of(i);
       Tally& t = tallies[second];
       if ((skip_copied & t.copied) != 0) continue;
-      t.count = (t.stamp == stamp ? t.count : 0) + 1;
-      t.stamp = stamp;
-      if (t.count == std::min(need_first, t.need)) {
+      const uint32_t count = ((t.mark & ~0xFFu) == stamp ? t.mark & 0xFF : 0) + 1;
+      t.mark = stamp | count;
+      if (count == std::min<uint32_t>(need_first, t.need)) {
         candidates.push_back((uint64_t{first} << 32) | second);
       }
     }
@@ -429,7 +433,8 @@ std::vector<uint64_t> HashGroups::Candidates(const SketchArrays& a, uint32_t min
 size_t HashGroups::bytes() const {
   return work_words_ * sizeof(uint64_t) + starts_.capacity() * sizeof(uint32_t) +
          (boilerplate_sketch_.capacity() + boilerplate_values_.capacity() +
-          boilerplate_blocks_.capacity()) * sizeof(uint64_t) +
+          boilerplate_blocks_.capacity()) *
+             sizeof(uint64_t) +
          copied_.capacity();
 }
 
