@@ -37,7 +37,7 @@ constexpr size_t kPairBudgetFloor = size_t{1} << 20;
 
 }  // namespace
 
-CopiedSketches KeepCopiedSketches(const HashGroups& groups, const SketchArrays& a) {
+CopiedSketches KeepCopiedSketches(const HashGroups& groups, const PackedSketches& a) {
   const uint32_t docs = static_cast<uint32_t>(a.documents());
   CopiedSketches copied;
   copied.index.assign(docs, CopiedSketches::kNone);
@@ -45,12 +45,12 @@ CopiedSketches KeepCopiedSketches(const HashGroups& groups, const SketchArrays& 
     if (!groups.copied(d)) continue;
     copied.index[d] = static_cast<uint32_t>(copied.documents.size());
     copied.documents.push_back(d);
-    copied.hashes.insert(copied.hashes.end(), a.hashes.begin() + a.offsets[d],
-                         a.hashes.begin() + a.offsets[d + 1]);
+    for (uint32_t i = a.offsets[d]; i < a.offsets[d + 1]; ++i) copied.hashes.push_back(a.hash(i));
     copied.offsets.push_back(static_cast<uint32_t>(copied.hashes.size()));
     const size_t head_begin = copied.heads.size();
-    copied.heads.insert(copied.heads.end(), a.heads.begin() + a.head_offsets[d],
-                        a.heads.begin() + a.head_offsets[d + 1]);
+    for (uint32_t i = a.head_offsets[d]; i < a.head_offsets[d + 1]; ++i) {
+      copied.heads.push_back(a.head(i));
+    }
     std::sort(copied.heads.begin() + static_cast<std::ptrdiff_t>(head_begin), copied.heads.end());
     copied.head_offsets.push_back(static_cast<uint32_t>(copied.heads.size()));
     copied.limits.push_back(a.limits[d]);
@@ -82,10 +82,11 @@ std::vector<uint64_t> CopiedCandidates(const CopiedSketches& copied) {
   const size_t budget = kPairBudgetFloor + kPairBudgetPerDocument * copied.documents.size();
   std::vector<uint64_t> listed;
   // Sorted by document within a key: first < second.
-  auto pair = [&](size_t i, size_t j) { return (keyed[i] << 32) | static_cast<uint32_t>(keyed[j]); };
+  auto pair = [&](size_t i, size_t j) {
+    return (keyed[i] << 32) | static_cast<uint32_t>(keyed[j]);
+  };
   for (const auto& [size, start] : groups) {
-    const bool every_pair =
-        size <= kMaxKeyGroup && listed.size() + size * (size - 1) / 2 <= budget;
+    const bool every_pair = size <= kMaxKeyGroup && listed.size() + size * (size - 1) / 2 <= budget;
     for (size_t i = start; i < start + size; ++i) {
       for (size_t j = i + 1; j < start + size; ++j) listed.push_back(pair(i, j));
       if (!every_pair) break;  // the first with each of the others

@@ -2,6 +2,7 @@
 // See internal.h for why the data is laid out as it is.
 #include <algorithm>
 #include <bit>
+#include <cassert>
 #include <cstring>
 #include <memory>
 
@@ -104,13 +105,14 @@ void SortSmall(uint64_t* keys, uint64_t* scratch, size_t n, int high) {
 
 }  // namespace
 
-HashGroups::HashGroups(const SketchArrays& a, uint32_t max_copies, uint32_t anchors) {
+HashGroups::HashGroups(const PackedSketches& a, uint32_t max_copies, uint32_t anchors) {
   const uint32_t docs = static_cast<uint32_t>(a.documents());
-  boilerplate_sketch_.assign(a.hashes.size() / 64 + 1, 0);
+  const size_t sketch_hashes = a.offsets[docs], head_hashes = a.head_offsets[docs];
+  boilerplate_sketch_.assign(sketch_hashes / 64 + 1, 0);
   boilerplate_values_.assign((size_t{1} << kShingleHashBits) / 64, 0);
   boilerplate_blocks_.assign((size_t{1} << kShingleHashBits) / 64 / 64, 0);
   // Sized for every hash; the heads grouped are fewer.
-  const size_t most = a.hashes.size() + a.heads.size();
+  const size_t most = sketch_hashes + head_hashes;
   partition_bits_ =
       std::min(kMaxPartitionBits, static_cast<int>(std::bit_width(most / kItemsPerPartition)));
   const int bits = partition_bits_;
@@ -119,12 +121,12 @@ HashGroups::HashGroups(const SketchArrays& a, uint32_t max_copies, uint32_t anch
   };
   // A head hash at or below its document's limit is in its sketch too:
   // grouped there (DropBoilerplate finds it).
-  auto grouped_head = [&](uint32_t d, uint32_t i) { return a.heads[i] > a.limits[d]; };
+  auto grouped_head = [&](uint32_t d, uint32_t i) { return a.head(i) > a.limits[d]; };
   starts_.assign((size_t{1} << bits) + 1, 0);
-  for (const uint32_t h : a.hashes) ++starts_[partition(h) + 1];
+  for (size_t i = 0; i < sketch_hashes; ++i) ++starts_[partition(a.hash(i)) + 1];
   for (uint32_t d = 0; d < docs; ++d) {
     for (uint32_t i = a.head_offsets[d]; i < a.head_offsets[d + 1]; ++i) {
-      if (grouped_head(d, i)) ++starts_[partition(a.heads[i]) + 1];
+      if (grouped_head(d, i)) ++starts_[partition(a.head(i)) + 1];
     }
   }
   for (size_t p = 1; p < starts_.size(); ++p) starts_[p] += starts_[p - 1];
@@ -144,10 +146,10 @@ HashGroups::HashGroups(const SketchArrays& a, uint32_t max_copies, uint32_t anch
     for (uint32_t d = 0; d < docs; ++d) {
       for (uint32_t i = a.offsets[d]; i < a.offsets[d + 1]; ++i) {
         // Ranks past 127 would read as head tags; sketches are shorter.
-        put(a.hashes[i], d, std::min<uint32_t>(i - a.offsets[d], kHeadTag - 1));
+        put(a.hash(i), d, std::min<uint32_t>(i - a.offsets[d], kHeadTag - 1));
       }
       for (uint32_t i = a.head_offsets[d]; i < a.head_offsets[d + 1]; ++i) {
-        if (grouped_head(d, i)) put(a.heads[i], d, kHeadTag + (i - a.head_offsets[d]));
+        if (grouped_head(d, i)) put(a.head(i), d, kHeadTag + (i - a.head_offsets[d]));
       }
     }
   }
@@ -235,11 +237,24 @@ HashGroups::HashGroups(const SketchArrays& a, uint32_t max_copies, uint32_t anch
   // each document that has it. Copied documents are paired among
   // themselves separately (CopiedCandidates).
   copied_.assign(docs, 0);
+  content_.assign(docs, 0);
+  boilerplate_heads_.assign(head_hashes / 64 + 1, 0);
   for (uint32_t d = 0; d < docs; ++d) {
     const uint32_t begin = a.offsets[d], end = a.offsets[d + 1];
     uint32_t common = 0;
     for (uint32_t i = begin; i < end; ++i) common += TestBit(boilerplate_sketch_, i);
     copied_[d] = end - begin >= kMinCopiedSketch && common > kCopiedShare * (end - begin);
+    content_[d] = static_cast<uint8_t>(end - begin - common);
+    // Its boilerplate head hashes, while the bits above are in the cache
+    // (by DropBoilerplate they were not: a third of its time). A head hash
+    // at or below the limit, grouped through its sketch copy, has it too:
+    // boilerplate is a property of the value.
+    for (uint32_t k = a.head_offsets[d]; k < a.head_offsets[d + 1]; ++k) {
+      const uint32_t h = a.head(k);
+      if (TestBit(boilerplate_blocks_, h / 64) && TestBit(boilerplate_values_, h)) {
+        SetBit(boilerplate_heads_, k);
+      }
+    }
   }
 
   // 3. The runs Candidates needs. An anchor is among the first `anchors` of
@@ -279,57 +294,13 @@ HashGroups::HashGroups(const SketchArrays& a, uint32_t max_copies, uint32_t anch
   peak_bytes_ = scratch.size() * sizeof(uint64_t) + bytes();
 }
 
-size_t HashGroups::DropBoilerplate(SketchArrays& a, size_t sketch_size) const {
-  const size_t docs = a.documents();
-  size_t dropped = 0;
-  uint32_t write = 0, head_write = 0;
-  // Each document's kept hashes move down to `write` (and `head_write`), in
-  // place; its head first, while its sketch is still whole.
-  for (size_t d = 0; d < docs; ++d) {
-    const uint32_t begin = a.offsets[d], end = a.offsets[d + 1];
-    // Heads (sorted): boilerplate is a property of the hash value, and a
-    // head hash at or below the limit, grouped through its sketch copy,
-    // has it too.
-    const uint32_t head_begin = a.head_offsets[d], head_end = a.head_offsets[d + 1];
-    a.head_offsets[d] = head_write;
-    for (uint32_t k = head_begin; k < head_end; ++k) {
-      const uint32_t h = a.heads[k];
-      const bool boilerplate =
-          TestBit(boilerplate_blocks_, h / 64) && TestBit(boilerplate_values_, h);
-      a.heads[head_write] = h;
-      head_write += boilerplate ? 0 : 1;
-      dropped += boilerplate ? 1 : 0;
-    }
-    // The sketch, without branching on the bits.
-    a.offsets[d] = write;
-    size_t kept = 0;
-    for (uint32_t i = begin; i < end; ++i) {
-      const bool boilerplate = TestBit(boilerplate_sketch_, i);
-      // One branch, taken once at most per document (`&&` would branch
-      // on the bit first, which is as random as the boilerplate).
-      if (static_cast<int>(kept == sketch_size) & static_cast<int>(!boilerplate)) {
-        a.limits[d] = a.hashes[write - 1];  // complete up to the last kept
-        break;
-      }
-      a.hashes[write] = a.hashes[i];
-      write += boilerplate ? 0 : 1;
-      kept += boilerplate ? 0 : 1;
-      dropped += boilerplate ? 1 : 0;
-    }
-  }
-  a.offsets[docs] = write;
-  a.head_offsets[docs] = head_write;
-  a.hashes.resize(write);
-  a.heads.resize(head_write);
-  return dropped;
-}
-
 template <typename F>
 void HashGroups::ForEachSharedRun(F&& f) const {
   for (size_t i = 0; i < shared_entries_; i += 1 + Entry(i)) f(i + 1, Entry(i));
 }
 
-std::vector<uint64_t> HashGroups::Candidates(const SketchArrays& a, uint32_t min_shared) {
+std::vector<uint64_t> HashGroups::Candidates(const PackedSketches& a, uint32_t min_shared,
+                                             size_t sketch_size) {
   const uint32_t docs = static_cast<uint32_t>(a.documents());
   // Every (first, second) a shared anchor links, grouped by first: counted,
   // then placed.
@@ -391,7 +362,8 @@ std::vector<uint64_t> HashGroups::Candidates(const SketchArrays& a, uint32_t min
   static_assert(kSignatureHashes < 256 && NearDuplicateIndex::kMaxDocuments < (uint32_t{1} << 24));
   std::vector<Tally> tallies(docs);
   for (uint32_t d = 0; d < docs; ++d) {
-    tallies[d].need = static_cast<uint16_t>(std::max(1u, a.offsets[d + 1] - a.offsets[d]));
+    tallies[d].need =
+        static_cast<uint16_t>(std::max<size_t>(1, std::min<size_t>(sketch_size, content_[d])));
     tallies[d].copied = copied_[d];
   }
   std::vector<uint64_t> candidates;
@@ -415,12 +387,83 @@ std::vector<uint64_t> HashGroups::Candidates(const SketchArrays& a, uint32_t min
   return candidates;
 }
 
+Sketches HashGroups::DropBoilerplate(const PackedSketches& a, size_t sketch_size, size_t* dropped) {
+  const size_t docs = a.documents();
+  Sketches out;
+  out.offsets.resize(docs + 1);
+  out.head_offsets.resize(docs + 1);
+  out.limits = a.limits;
+  // In the work buffer: the sketch hashes, then the heads. They fit: the
+  // sketch hashes are items, and so are the head hashes above their
+  // limits; those at or below it are in the sketch too (it holds every
+  // hash up to its limit), so there are no more of them than sketch hashes.
+  // 4 bytes each, for the items' 8.
+  char* const base = reinterpret_cast<char*>(work_.get());
+  const size_t head_base = a.offsets[docs];
+  assert((head_base + a.head_offsets[docs]) * sizeof(uint32_t) <= work_words_ * sizeof(uint64_t));
+  auto put = [base](size_t i, uint32_t value) {
+    std::memcpy(base + i * sizeof value, &value, sizeof value);
+  };
+  // Locals: the compiler cannot tell that writes through `base` leave the
+  // arrays and their vectors alone, and reloaded them for every hash.
+  const uint32_t* const offsets = a.offsets.data();
+  const uint32_t* const head_offsets = a.head_offsets.data();
+  const uint8_t* const packed_hashes = a.hashes;
+  const uint8_t* const packed_heads = a.heads;
+  const uint64_t* const sketch_bits = boilerplate_sketch_.data();
+  const uint64_t* const head_bits = boilerplate_heads_.data();
+  auto test = [](const uint64_t* bits, size_t i) { return (bits[i >> 6] >> (i & 63)) & 1; };
+  uint32_t* const new_offsets = out.offsets.data();
+  uint32_t* const new_head_offsets = out.head_offsets.data();
+  uint32_t* const new_limits = out.limits.data();
+  size_t dropped_here = 0;
+  uint32_t write = 0, head_write = 0;
+  for (size_t d = 0; d < docs; ++d) {
+    // Heads (sorted).
+    new_head_offsets[d] = head_write;
+    const uint32_t head_end = head_offsets[d + 1];
+    for (uint32_t k = head_offsets[d]; k < head_end; ++k) {
+      const uint32_t boilerplate = static_cast<uint32_t>(test(head_bits, k));
+      put(head_base + head_write, ReadPacked(packed_heads + 3 * k));
+      head_write += boilerplate ^ 1;
+      dropped_here += boilerplate;
+    }
+    // The sketch, without branching on the bits: arithmetic, since the
+    // compiler turned selects on them into branches.
+    new_offsets[d] = write;
+    uint32_t kept = 0;
+    uint32_t last_kept = 0;
+    const uint32_t end = offsets[d + 1];
+    for (uint32_t i = offsets[d]; i < end; ++i) {
+      const uint32_t boilerplate = static_cast<uint32_t>(test(sketch_bits, i));
+      const uint32_t keep = boilerplate ^ 1;
+      // One branch, taken once at most per document.
+      if ((static_cast<uint32_t>(kept == sketch_size) & keep) != 0) {
+        new_limits[d] = last_kept;  // complete up to the last kept
+        break;
+      }
+      const uint32_t h = ReadPacked(packed_hashes + 3 * i);
+      put(write, h);
+      last_kept = (h & (0 - keep)) | (last_kept & (keep - 1));
+      write += keep;
+      kept += keep;
+      dropped_here += boilerplate;
+    }
+  }
+  out.offsets[docs] = write;
+  out.head_offsets[docs] = head_write;
+  out.hashes = reinterpret_cast<const uint32_t*>(base);
+  out.heads = reinterpret_cast<const uint32_t*>(base) + head_base;
+  *dropped += dropped_here;
+  return out;
+}
+
 size_t HashGroups::bytes() const {
   return work_words_ * sizeof(uint64_t) + starts_.capacity() * sizeof(uint32_t) +
-         (boilerplate_sketch_.capacity() + boilerplate_values_.capacity() +
-          boilerplate_blocks_.capacity()) *
+         (boilerplate_sketch_.capacity() + boilerplate_heads_.capacity() +
+          boilerplate_values_.capacity() + boilerplate_blocks_.capacity()) *
              sizeof(uint64_t) +
-         copied_.capacity();
+         copied_.capacity() + content_.capacity();
 }
 
 }  // namespace parallax::dedup_internal

@@ -93,19 +93,17 @@ constexpr size_t kPrefetchDistance = 4;
 constexpr size_t kPackedBytes = 3;
 static_assert(kShingleHashBits <= 8 * kPackedBytes);
 
-// On a little-endian machine both move 4 bytes per value, one more than
-// they keep: byte by byte they were twice as slow. Pack writes a byte of
-// slack past the end and takes it back; Unpack reads the last value byte
-// by byte.
-constexpr bool kLittleEndian = std::endian::native == std::endian::little;
-
+// Appends n values to `out`, 3 bytes each, and keeps a byte after the
+// last for ReadPacked, which reads 4. On a little-endian machine each value
+// is written as 4 bytes too (byte by byte was twice as slow): its top byte,
+// 0, lands where the next value goes, or in that last byte.
 void Pack(const uint32_t* values, size_t n, std::vector<uint8_t>& out) {
-  const size_t at = out.size();
+  if (out.empty()) out.push_back(0);
+  const size_t at = out.size() - 1;  // the last byte is written over
   out.resize(at + n * kPackedBytes + 1);
   uint8_t* p = out.data() + at;
   for (size_t i = 0; i < n; ++i, p += kPackedBytes) {
-    if constexpr (kLittleEndian) {
-      // The top byte lands where the next value goes, or in the slack.
+    if constexpr (std::endian::native == std::endian::little) {
       std::memcpy(p, &values[i], sizeof(uint32_t));
     } else {
       p[0] = static_cast<uint8_t>(values[i]);
@@ -113,28 +111,6 @@ void Pack(const uint32_t* values, size_t n, std::vector<uint8_t>& out) {
       p[2] = static_cast<uint8_t>(values[i] >> 16);
     }
   }
-  out.pop_back();
-}
-
-uint32_t ReadPacked(const uint8_t* p) {
-  return p[0] | (uint32_t{p[1]} << 8) | (uint32_t{p[2]} << 16);
-}
-
-std::vector<uint32_t> Unpack(const std::vector<uint8_t>& packed) {
-  std::vector<uint32_t> out(packed.size() / kPackedBytes);
-  const uint8_t* p = packed.data();
-  const size_t n = out.size();
-  for (size_t i = 0; i + 1 < n; ++i, p += kPackedBytes) {
-    if constexpr (kLittleEndian) {
-      uint32_t v;
-      std::memcpy(&v, p, sizeof v);
-      out[i] = v & 0xFFFFFF;
-    } else {
-      out[i] = ReadPacked(p);
-    }
-  }
-  if (n > 0) out[n - 1] = ReadPacked(p);
-  return out;
 }
 
 // One document's finished sketch: sorted content hashes and their limit.
@@ -146,12 +122,14 @@ struct Sketch {
   uint32_t head_size;
 };
 
-// Sketch `i` of arrays laid out as SketchArrays are (hashes, offsets,
-// heads, head_offsets, limits): those being paired, or CopiedSketches.
-template <typename Arrays>
-Sketch SketchOf(const Arrays& a, uint32_t i) {
-  return Sketch{a.hashes.data() + a.offsets[i], a.offsets[i + 1] - a.offsets[i], a.limits[i],
-                a.heads.data() + a.head_offsets[i], a.head_offsets[i + 1] - a.head_offsets[i]};
+// Sketch `i` of arrays laid out as PackedSketches are (hashes, offsets,
+// heads, head_offsets, limits), 4 bytes a hash: those being paired, or
+// CopiedSketches.
+Sketch SketchOf(const uint32_t* hashes, const uint32_t* heads, const std::vector<uint32_t>& offsets,
+                const std::vector<uint32_t>& head_offsets, const std::vector<uint32_t>& limits,
+                uint32_t i) {
+  return Sketch{hashes + offsets[i], offsets[i + 1] - offsets[i], limits[i],
+                heads + head_offsets[i], head_offsets[i + 1] - head_offsets[i]};
 }
 
 // Number of hashes <= limit in a sorted array: a binary search whose steps
@@ -334,20 +312,18 @@ size_t NearDuplicateIndex::MemoryBytes() const {
 std::vector<DuplicatePair> NearDuplicateIndex::FindPairs(DedupStats* stats) const {
   const uint32_t docs = static_cast<uint32_t>(size());
   const size_t index_bytes = MemoryBytes();
-  // Unpacked into 32-bit copies to work on (dropping boilerplate shrinks them).
-  std::vector<uint32_t> hashes = Unpack(hashes_), heads = Unpack(heads_);
-  std::vector<uint32_t> offsets = offsets_, head_offsets = head_offsets_, limits = limits_;
-  dedup_internal::SketchArrays arrays{hashes, offsets, heads, head_offsets, limits};
+  const dedup_internal::PackedSketches packed{hashes_.data(), heads_.data(), offsets_,
+                                              head_offsets_, limits_};
   // 1. Boilerplate.
-  std::optional<dedup_internal::HashGroups> groups(std::in_place, arrays, kMaxCopies,
+  std::optional<dedup_internal::HashGroups> groups(std::in_place, packed, kMaxCopies,
                                                    kAnchorHashes);
   // Widely copied documents keep their whole sketches for scoring each
   // other: dropping the hashes every copy shares leaves a few stragglers.
-  const dedup_internal::CopiedSketches copied = dedup_internal::KeepCopiedSketches(*groups, arrays);
-  const size_t dropped = groups->DropBoilerplate(arrays, kSketchHashes);
+  const dedup_internal::CopiedSketches copied = dedup_internal::KeepCopiedSketches(*groups, packed);
 
-  // 2. Candidates.
-  std::vector<uint64_t> candidates = groups->Candidates(arrays, kMinSharedHashes);
+  // 2. Candidates, then the sketches to score them on (in the memory the
+  // candidates were found in).
+  std::vector<uint64_t> candidates = groups->Candidates(packed, kMinSharedHashes, kSketchHashes);
   if (!copied.documents.empty()) {
     const std::vector<uint64_t> more = dedup_internal::CopiedCandidates(copied);
     std::vector<uint64_t> all(candidates.size() + more.size());
@@ -356,8 +332,9 @@ std::vector<DuplicatePair> NearDuplicateIndex::FindPairs(DedupStats* stats) cons
         all.end());
     candidates.swap(all);
   }
-  const size_t groups_bytes = std::max(groups->peak_bytes(), groups->bytes());
-  groups.reset();
+  size_t dropped = 0;
+  const dedup_internal::Sketches sketches =
+      groups->DropBoilerplate(packed, kSketchHashes, &dropped);
 
   // 3. Scores. Candidates come in order of their first document, so the
   // second's sketch is a random read: asked for a few candidates ahead.
@@ -365,17 +342,24 @@ std::vector<DuplicatePair> NearDuplicateIndex::FindPairs(DedupStats* stats) cons
   // candidates into a list of its own, and the lists are joined in order:
   // the result is the same for any count.
   const double threshold = options_.threshold;
-  auto sketch = [&](uint32_t d) { return SketchOf(arrays, d); };
-  auto whole_sketch = [&](uint32_t d) { return SketchOf(copied, copied.index[d]); };
+  auto sketch = [&](uint32_t d) {
+    return SketchOf(sketches.hashes, sketches.heads, sketches.offsets, sketches.head_offsets,
+                    sketches.limits, d);
+  };
+  auto whole_sketch = [&](uint32_t d) {
+    return SketchOf(copied.hashes.data(), copied.heads.data(), copied.offsets, copied.head_offsets,
+                    copied.limits, copied.index[d]);
+  };
   auto score_range = [&](size_t begin, size_t end, std::vector<Scored>& out) {
     for (size_t c = begin; c < end; ++c) {
       if (c + kPrefetchDistance < end) {
         const uint32_t ahead = static_cast<uint32_t>(candidates[c + kPrefetchDistance]);
-        const char* p = reinterpret_cast<const char*>(hashes.data() + offsets[ahead]);
-        const char* last = reinterpret_cast<const char*>(hashes.data() + offsets[ahead + 1]);
+        const char* p = reinterpret_cast<const char*>(sketches.hashes + sketches.offsets[ahead]);
+        const char* last =
+            reinterpret_cast<const char*>(sketches.hashes + sketches.offsets[ahead + 1]);
         for (; p < last; p += 64) __builtin_prefetch(p);
-        __builtin_prefetch(heads.data() + head_offsets[ahead]);
-        __builtin_prefetch(limits.data() + ahead);
+        __builtin_prefetch(sketches.heads + sketches.head_offsets[ahead]);
+        __builtin_prefetch(sketches.limits.data() + ahead);
       }
       const uint32_t a = static_cast<uint32_t>(candidates[c] >> 32);
       const uint32_t b = static_cast<uint32_t>(candidates[c]);
@@ -427,6 +411,16 @@ std::vector<DuplicatePair> NearDuplicateIndex::FindPairs(DedupStats* stats) cons
     for (const std::vector<Scored>& part : parts)
       scored.insert(scored.end(), part.begin(), part.end());
   }
+  // The sketches are scored: the work buffer holding them goes.
+  const size_t groups_peak = groups->peak_bytes();
+  const size_t scoring_bytes = groups->bytes() +
+                               (sketches.offsets.capacity() + sketches.head_offsets.capacity() +
+                                sketches.limits.capacity()) *
+                                   sizeof(uint32_t) +
+                               candidates.size() * sizeof(uint64_t) +
+                               scored.capacity() * sizeof(Scored);
+  groups.reset();
+
   // 4. Pairs through a third document: `neighbors` lists, per document, the
   // documents it pairs with directly, in order, with the score.
   std::vector<uint32_t> degree(docs + 1, 0);
@@ -489,10 +483,11 @@ std::vector<DuplicatePair> NearDuplicateIndex::FindPairs(DedupStats* stats) cons
          copied.offsets.capacity() + copied.heads.capacity() + copied.head_offsets.capacity() +
          copied.limits.capacity()) *
         sizeof(uint32_t);
-    stats->peak_bytes = MemoryBytes() + (hashes.capacity() + heads.capacity()) * 4 + copied_bytes +
-                        std::max(groups_bytes, candidates.size() * sizeof(uint64_t) +
-                                                   scored.capacity() * sizeof(Scored) +
-                                                   neighbors.capacity() * sizeof(neighbors[0]));
+    stats->peak_bytes =
+        MemoryBytes() + copied_bytes +
+        std::max({groups_peak, scoring_bytes,
+                  candidates.size() * sizeof(uint64_t) + scored.capacity() * sizeof(Scored) +
+                      neighbors.capacity() * sizeof(neighbors[0])});
   }
   return pairs;
 }

@@ -2,6 +2,7 @@
 #ifndef PARALLAX_DEDUP_INTERNAL_H_
 #define PARALLAX_DEDUP_INTERNAL_H_
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -18,17 +19,42 @@ namespace parallax::dedup_internal {
 size_t SelectSmallest(const uint32_t* values, size_t count, uint64_t bound, size_t k, uint32_t* out,
                       bool* more);
 
-// The signatures of a corpus, one array of each kind for all documents:
-// document d's sketch hashes are hashes[offsets[d] .. offsets[d + 1]),
-// ascending, complete up to limits[d]; its head hashes likewise, ascending
-// too (NearDuplicateIndex sorts each head as it is added).
-struct SketchArrays {
-  std::vector<uint32_t>& hashes;
-  std::vector<uint32_t>& offsets;
-  std::vector<uint32_t>& heads;
-  std::vector<uint32_t>& head_offsets;
-  std::vector<uint32_t>& limits;
+// Reads a hash stored in 3 bytes, little-endian, with a readable byte
+// after it: one 4-byte load on a little-endian machine.
+inline uint32_t ReadPacked(const uint8_t* p) {
+  if constexpr (std::endian::native == std::endian::little) {
+    uint32_t value;
+    std::memcpy(&value, p, sizeof value);
+    return value & 0xFFFFFF;
+  } else {
+    return p[0] | (uint32_t{p[1]} << 8) | (uint32_t{p[2]} << 16);
+  }
+}
+
+// The signatures of a corpus as NearDuplicateIndex keeps them, one array of
+// each kind for all documents, each hash in 3 bytes (ReadPacked; a byte
+// follows the last): document d's sketch hashes are hash(offsets[d]) ..
+// hash(offsets[d + 1] - 1), ascending, complete up to limits[d]; its head
+// hashes likewise, ascending too (NearDuplicateIndex sorts each head as it
+// is added).
+struct PackedSketches {
+  const uint8_t* hashes;
+  const uint8_t* heads;
+  const std::vector<uint32_t>& offsets;
+  const std::vector<uint32_t>& head_offsets;
+  const std::vector<uint32_t>& limits;
+
   size_t documents() const { return offsets.size() - 1; }
+  uint32_t hash(size_t i) const { return ReadPacked(hashes + 3 * i); }
+  uint32_t head(size_t i) const { return ReadPacked(heads + 3 * i); }
+};
+
+// The sketches scored: the same layout, boilerplate dropped, a hash in 4
+// bytes (HashGroups::DropBoilerplate).
+struct Sketches {
+  const uint32_t* hashes = nullptr;
+  const uint32_t* heads = nullptr;
+  std::vector<uint32_t> offsets, head_offsets, limits;
 };
 
 // Every sketch hash of a corpus, and every head hash above its document's
@@ -42,26 +68,31 @@ struct SketchArrays {
 // (NearDuplicateIndex::kMaxDocuments).
 class HashGroups {
  public:
-  // Groups the hashes of `arrays`; a hash held by more than `max_copies`
+  // Groups the hashes of `sketches`; a hash held by more than `max_copies`
   // documents (in their sketch or head) is boilerplate. A sketch hash among
   // the first `anchors` of its document's, boilerplate left out, is one of
   // its anchors.
-  HashGroups(const SketchArrays& arrays, uint32_t max_copies, uint32_t anchors);
-
-  // Drops the boilerplate hashes from `arrays` in place, keeps at most
-  // `sketch_size` sketch hashes per document (lowering its limit to match);
-  // heads stay sorted. Returns the number of hashes dropped.
-  size_t DropBoilerplate(SketchArrays& arrays, size_t sketch_size) const;
+  HashGroups(const PackedSketches& sketches, uint32_t max_copies, uint32_t anchors);
 
   // Pairs of documents (first < second) sharing at least min(min_shared,
   // either's sketch size) hashes that are an anchor of one of the two, as
-  // (first << 32 | second), ascending. Call after DropBoilerplate (for the
-  // sizes). Bottom-k sketches make this work across lengths: a short text's
-  // anchors span the hash range a longer text's whole sketch does. Two
-  // copied documents are left to CopiedCandidates: what they share here is
-  // the few hashes left once the common ones are dropped.
-  // Uses the work buffer past the runs, so it is called once.
-  std::vector<uint64_t> Candidates(const SketchArrays& arrays, uint32_t min_shared);
+  // (first << 32 | second), ascending; a sketch's size is that of its
+  // DropBoilerplate's copy. Bottom-k sketches make this work across
+  // lengths: a short text's anchors span the hash range a longer text's
+  // whole sketch does. Two copied documents are left to CopiedCandidates:
+  // what they share here is the few hashes left once the common ones are
+  // dropped. Uses the work buffer past the runs: call once, before
+  // DropBoilerplate.
+  std::vector<uint64_t> Candidates(const PackedSketches& sketches, uint32_t min_shared,
+                                   size_t sketch_size);
+
+  // The sketches without their boilerplate hashes, at most `sketch_size`
+  // sketch hashes per document (lowering its limit to match); heads stay
+  // sorted. Adds the number of hashes dropped to *dropped. They are written
+  // into the work buffer, which the runs and Candidates no longer need, so
+  // that no fresh memory is touched for them; they last as long as this
+  // object. Call once, after Candidates.
+  Sketches DropBoilerplate(const PackedSketches& sketches, size_t sketch_size, size_t* dropped);
 
   // Whether document `doc` is widely copied: more than half of its sketch
   // is in more than `max_copies` documents (a wire story many outlets
@@ -79,10 +110,12 @@ class HashGroups {
   void ForEachSharedRun(F&& f) const;
 
   // Entry i of the work buffer, seen as 32-bit entries (read and written
-  // bytewise: the buffer held 64-bit items before).
+  // bytewise: the buffer held 64-bit items before; DropBoilerplate writes
+  // its sketches likewise).
   uint32_t Entry(size_t i) const {
     uint32_t value;
-    std::memcpy(&value, reinterpret_cast<const char*>(work_.get()) + i * sizeof value, sizeof value);
+    std::memcpy(&value, reinterpret_cast<const char*>(work_.get()) + i * sizeof value,
+                sizeof value);
     return value;
   }
   void SetEntry(size_t i, uint32_t value) {
@@ -92,6 +125,7 @@ class HashGroups {
   int partition_bits_ = 0;
   std::vector<uint32_t> starts_;              // partition p's items: [starts_[p], starts_[p + 1])
   std::vector<uint64_t> boilerplate_sketch_;  // a bit per sketch hash
+  std::vector<uint64_t> boilerplate_heads_;   // a bit per head hash
   // A bit per hash value (kShingleHashBits of them): heads are looked up
   // by value, since most of their hashes are grouped through the sketch.
   std::vector<uint64_t> boilerplate_values_;
@@ -106,26 +140,27 @@ class HashGroups {
   std::unique_ptr<uint64_t[]> work_;
   size_t work_words_ = 0;
   size_t shared_entries_ = 0;
-  // Per document: 1 when it is widely copied.
+  // Per document: 1 when it is widely copied; how many of its sketch
+  // hashes are not boilerplate (sketches hold fewer than 256).
   std::vector<uint8_t> copied_;
+  std::vector<uint8_t> content_;
   size_t peak_bytes_ = 0;
 };
 
-// The sketches of the widely copied documents (HashGroups::copied) as they
-// were before DropBoilerplate: every copy of a story printed by many
+// The whole sketches of the widely copied documents (HashGroups::copied),
+// boilerplate kept: every copy of a story printed by many
 // outlets shares nearly all its hashes, so dropping those leaves each copy
 // a few stragglers to be compared on. Heads are sorted.
 struct CopiedSketches {
   static constexpr uint32_t kNone = ~0u;
-  std::vector<uint32_t> index;  // by document: its number here, or kNone
+  std::vector<uint32_t> index;      // by document: its number here, or kNone
   std::vector<uint32_t> documents;  // by number here: the document
   std::vector<uint32_t> hashes, offsets{0}, heads, head_offsets{0}, limits;
 
   bool has(uint32_t doc) const { return index[doc] != kNone; }
 };
 
-// Call between HashGroups' constructor and DropBoilerplate.
-CopiedSketches KeepCopiedSketches(const HashGroups& groups, const SketchArrays& arrays);
+CopiedSketches KeepCopiedSketches(const HashGroups& groups, const PackedSketches& sketches);
 
 // Pairs of copied documents (first << 32 | second, first < second,
 // ascending) whose smallest hashes mostly agree: copies of one text.
