@@ -63,6 +63,29 @@ inline uint32_t ItemProduct(uint64_t item) { return static_cast<uint32_t>(item >
 void SetBit(std::vector<uint64_t>& bits, size_t i) { bits[i >> 6] |= uint64_t{1} << (i & 63); }
 bool TestBit(const std::vector<uint64_t>& bits, size_t i) { return (bits[i >> 6] >> (i & 63)) & 1; }
 
+// Bits set in x, by arithmetic: std::popcount is a library call on x86-64
+// without POPCNT, which the portable build cannot assume.
+uint32_t Popcount(uint64_t x) {
+  x -= (x >> 1) & 0x5555555555555555ull;
+  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+  return static_cast<uint32_t>((x * 0x0101010101010101ull) >> 56);
+}
+
+// Bits set in [begin, end), a word at a time (a sketch spans two or three).
+uint32_t CountBits(const std::vector<uint64_t>& bits, size_t begin, size_t end) {
+  uint32_t count = 0;
+  while (begin < end) {
+    const size_t shift = begin & 63;
+    const size_t take = std::min<size_t>(64 - shift, end - begin);
+    uint64_t word = bits[begin >> 6] >> shift;
+    if (take < 64) word &= (uint64_t{1} << take) - 1;
+    count += Popcount(word);
+    begin += take;
+  }
+  return count;
+}
+
 // Stable LSD radix sort of keys[0, n) on bits [low, high), through scratch.
 void RadixSort(uint64_t* keys, uint64_t* scratch, size_t n, int low, int high) {
   constexpr size_t kBuckets = size_t{1} << kRadixBits;
@@ -241,8 +264,7 @@ HashGroups::HashGroups(const PackedSketches& a, uint32_t max_copies, uint32_t an
   boilerplate_heads_.assign(head_hashes / 64 + 1, 0);
   for (uint32_t d = 0; d < docs; ++d) {
     const uint32_t begin = a.offsets[d], end = a.offsets[d + 1];
-    uint32_t common = 0;
-    for (uint32_t i = begin; i < end; ++i) common += TestBit(boilerplate_sketch_, i);
+    const uint32_t common = CountBits(boilerplate_sketch_, begin, end);
     copied_[d] = end - begin >= kMinCopiedSketch && common > kCopiedShare * (end - begin);
     content_[d] = static_cast<uint8_t>(end - begin - common);
     // Its boilerplate head hashes, while the bits above are in the cache
@@ -431,9 +453,9 @@ Sketches HashGroups::DropBoilerplate(const PackedSketches& a, size_t sketch_size
     // The sketch, without branching on the bits: arithmetic, since the
     // compiler turned selects on them into branches.
     new_offsets[d] = write;
+    const uint32_t end = offsets[d + 1];
     uint32_t kept = 0;
     uint32_t last_kept = 0;
-    const uint32_t end = offsets[d + 1];
     for (uint32_t i = offsets[d]; i < end; ++i) {
       const uint32_t boilerplate = static_cast<uint32_t>(test(sketch_bits, i));
       const uint32_t keep = boilerplate ^ 1;
