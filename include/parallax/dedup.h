@@ -160,6 +160,9 @@ class NearDuplicateIndex {
   std::vector<uint8_t> heads_;          // every document's head, likewise, sorted
   std::vector<uint32_t> head_offsets_;  // document d's: [head_offsets_[d], head_offsets_[d + 1])
   std::vector<uint32_t> limits_;        // document d's ShingleSignature::limit
+  // The hashes FindPairs groups, counted per part of its grouping (see
+  // src/dedup/internal.h): counted here, they are still in the cache.
+  std::vector<uint32_t> part_counts_;
 };
 
 // The whole batch in one call.

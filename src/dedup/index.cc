@@ -262,7 +262,10 @@ Scored ScorePair(uint32_t first, uint32_t second, const Sketch& a, const Sketch&
 }  // namespace
 
 NearDuplicateIndex::NearDuplicateIndex(DedupOptions options)
-    : options_(options), offsets_{0}, head_offsets_{0} {}
+    : options_(options),
+      offsets_{0},
+      head_offsets_{0},
+      part_counts_(size_t{1} << dedup_internal::kMaxPartitionBits, 0) {}
 
 uint32_t NearDuplicateIndex::Add(std::string_view text) {
   ShingleSignature signature;
@@ -275,6 +278,9 @@ uint32_t NearDuplicateIndex::Add(const ShingleSignature& signature) {
   assert(number < kMaxDocuments && "NearDuplicateIndex is full");
   Pack(signature.smallest.data(), signature.size, hashes_);
   offsets_.push_back(offsets_.back() + signature.size);
+  for (uint32_t i = 0; i < signature.size; ++i) {
+    ++part_counts_[dedup_internal::FinestPart(signature.smallest[i])];
+  }
   // Heads are kept sorted, as sketches are: HashGroups and the scoring
   // compare them by merging. Each hash goes to its rank (ties by position),
   // found by comparisons without branches: an insertion sort mispredicted
@@ -289,6 +295,8 @@ uint32_t NearDuplicateIndex::Add(const ShingleSignature& signature) {
       rank += static_cast<uint32_t>(other < h) | static_cast<uint32_t>(other == h && j < i);
     }
     head[rank] = h;
+    // A head hash at or below the limit is grouped as a sketch hash.
+    part_counts_[dedup_internal::FinestPart(h)] += h > signature.limit ? 1 : 0;
   }
   Pack(head.data(), head_size, heads_);
   head_offsets_.push_back(head_offsets_.back() + head_size);
@@ -306,14 +314,15 @@ void NearDuplicateIndex::Reserve(size_t documents) {
 
 size_t NearDuplicateIndex::MemoryBytes() const {
   return hashes_.size() + heads_.size() +
-         (offsets_.size() + head_offsets_.size() + limits_.size()) * sizeof(uint32_t);
+         (offsets_.size() + head_offsets_.size() + limits_.size() + part_counts_.size()) *
+             sizeof(uint32_t);
 }
 
 std::vector<DuplicatePair> NearDuplicateIndex::FindPairs(DedupStats* stats) const {
   const uint32_t docs = static_cast<uint32_t>(size());
   const size_t index_bytes = MemoryBytes();
   const dedup_internal::PackedSketches packed{hashes_.data(), heads_.data(), offsets_,
-                                              head_offsets_, limits_};
+                                              head_offsets_,  limits_,       part_counts_.data()};
   // 1. Boilerplate.
   std::optional<dedup_internal::HashGroups> groups(std::in_place, packed, kMaxCopies,
                                                    kAnchorHashes);

@@ -31,6 +31,16 @@ inline uint32_t ReadPacked(const uint8_t* p) {
   }
 }
 
+// HashGroups scatters the hashes it groups into at most 2^kMaxPartitionBits
+// parts, by the top bits of hash * kPartitionMix. NearDuplicateIndex counts
+// the hashes of each finest part as documents are added, while they are in
+// the cache: that spares HashGroups a pass over all of them.
+inline constexpr int kMaxPartitionBits = 11;
+inline constexpr uint32_t kPartitionMix = 0x9E3779B1u;
+inline uint32_t FinestPart(uint32_t hash) {
+  return (hash * kPartitionMix) >> (32 - kMaxPartitionBits);
+}
+
 // The signatures of a corpus as NearDuplicateIndex keeps them, one array of
 // each kind for all documents, each hash in 3 bytes (ReadPacked; a byte
 // follows the last): document d's sketch hashes are hash(offsets[d]) ..
@@ -43,6 +53,9 @@ struct PackedSketches {
   const std::vector<uint32_t>& offsets;
   const std::vector<uint32_t>& head_offsets;
   const std::vector<uint32_t>& limits;
+  // Per finest part (FinestPart), the hashes HashGroups groups there: the
+  // sketch hashes, and the head hashes above their document's limit.
+  const uint32_t* part_counts;
 
   size_t documents() const { return offsets.size() - 1; }
   uint32_t hash(size_t i) const { return ReadPacked(hashes + 3 * i); }
