@@ -6,6 +6,8 @@
 // next batch is read, and are added to the index in input order; the
 // candidate pairs are then scored on N threads too (DedupOptions::threads).
 // The output does not depend on N.
+#include "parallax/dedup.h"
+
 #include <algorithm>
 #include <charconv>
 #include <chrono>
@@ -27,8 +29,8 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/id_table.h"
 #include "cli/progress.h"
-#include "parallax/dedup.h"
 #include "parallax/ingest.h"
 #include "parallax/store.h"
 
@@ -36,7 +38,8 @@ namespace parallax::cli {
 
 namespace {
 
-constexpr const char* kHelp = R"(parallax dedup — near-duplicate articles in a corpus: syndicated copies
+constexpr const char* kHelp =
+    R"(parallax dedup — near-duplicate articles in a corpus: syndicated copies
 
 Usage:
   parallax dedup [--threshold T] [--jobs N] [--stats] INPUT
@@ -298,28 +301,6 @@ class SignaturePipeline {
   std::exception_ptr failure_;  // guarded by failure_mutex_ until the threads are joined
 };
 
-// Strings kept in chunks that never move, so that views of them stay valid.
-class IdArena {
- public:
-  std::string_view Add(std::string_view text) {
-    if (text.size() > capacity_ - used_) {
-      capacity_ = std::max(kChunkBytes, text.size());
-      chunks_.push_back(std::unique_ptr<char[]>(new char[capacity_]));  // not zeroed
-      used_ = 0;
-    }
-    char* at = chunks_.back().get() + used_;
-    std::memcpy(at, text.data(), text.size());
-    used_ += text.size();
-    return {at, text.size()};
-  }
-
- private:
-  static constexpr size_t kChunkBytes = size_t{1} << 20;
-  std::vector<std::unique_ptr<char[]>> chunks_;
-  size_t capacity_ = 0;  // of the last chunk
-  size_t used_ = 0;
-};
-
 // The output: idA<TAB>idB<TAB>score lines. `id(n)` names document n.
 template <typename IdOf>
 std::string FormatPairs(const std::vector<DuplicatePair>& pairs, IdOf id) {
@@ -333,8 +314,8 @@ std::string FormatPairs(const std::vector<DuplicatePair>& pairs, IdOf id) {
     out += '\t';
     // As printf's "%.3f" (to_chars rounds the same way), at a fraction of
     // its cost: snprintf was most of the output's time.
-    const auto written = std::to_chars(score, score + sizeof score, p.score,
-                                       std::chars_format::fixed, 3);
+    const auto written =
+        std::to_chars(score, score + sizeof score, p.score, std::chars_format::fixed, 3);
     out.append(score, written.ptr);
     out += '\n';
   }
@@ -443,8 +424,9 @@ int DedupDatabase(const Options& options, std::chrono::steady_clock::time_point 
 
   if (headlines_only > 0) {
     progress.Clear();
-    std::cerr << "parallax dedup: " << headlines_only << " article" << (headlines_only == 1 ? "" : "s")
-              << " of " << options.db << " " << (headlines_only == 1 ? "is a headline" : "are headlines")
+    std::cerr << "parallax dedup: " << headlines_only << " article"
+              << (headlines_only == 1 ? "" : "s") << " of " << options.db << " "
+              << (headlines_only == 1 ? "is a headline" : "are headlines")
               << " without text: not compared\n";
   }
   DedupStats stats;
@@ -488,11 +470,7 @@ int RunDedup(const std::vector<std::string>& args) {
 
   NearDuplicateIndex index(options.dedup);
   index.Reserve(GuessDocuments(options.input));
-  // The ids, packed together (printing the pairs reads them at random),
-  // and id -> its line, for the duplicates.
-  IdArena arena;
-  std::unordered_map<std::string_view, uint64_t> first_line;
-  std::vector<std::string_view> ids;
+  IdTable ids;
   ProgressLine progress;
   LineErrors errors(options.input == "-" ? "stdin" : options.input, progress);
   Status read;
@@ -510,15 +488,12 @@ int RunDedup(const std::vector<std::string>& args) {
             errors.Add(record.line, "more documents than one run compares (16,777,215); skipped");
             return;
           }
-          // (A duplicate's copy stays in the arena, unused.)
-          const std::string_view id = arena.Add(record.id);
-          const auto [it, inserted] = first_line.emplace(id, record.line);
-          if (!inserted) {
+          const IdTable::Added id = ids.Add(record.id, record.line);
+          if (!id.added) {
             errors.Add(record.line, "duplicate id \"" + record.id + "\" (first on line " +
-                                        std::to_string(it->second) + "); skipped");
+                                        std::to_string(id.first_line) + "); skipped");
             return;
           }
-          ids.push_back(id);
           pipeline.Add(std::move(record.text));
           progress.ShowCount(ids.size(), "documents read");
         },
@@ -538,8 +513,7 @@ int RunDedup(const std::vector<std::string>& args) {
   ShowPairing(progress, ids.size());
   const std::vector<DuplicatePair> pairs = index.FindPairs(&stats);
   progress.Clear();
-  const bool written =
-      WriteOut(FormatPairs(pairs, [&](uint32_t d) { return ids[d]; }));
+  const bool written = WriteOut(FormatPairs(pairs, [&](uint32_t d) { return ids[d]; }));
   if (options.stats) PrintStats(stats, errors.count(), "lines", pairs.size(), started);
   if (!written) {
     std::cerr << "parallax dedup: cannot write to standard output\n";
