@@ -9,7 +9,6 @@
 #include "parallax/dedup.h"
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -29,6 +28,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/decimal.h"
 #include "cli/id_table.h"
 #include "cli/progress.h"
 #include "parallax/ingest.h"
@@ -312,11 +312,7 @@ std::string FormatPairs(const std::vector<DuplicatePair>& pairs, IdOf id) {
     out += '\t';
     out += id(p.second);
     out += '\t';
-    // As printf's "%.3f" (to_chars rounds the same way), at a fraction of
-    // its cost: snprintf was most of the output's time.
-    const auto written =
-        std::to_chars(score, score + sizeof score, p.score, std::chars_format::fixed, 3);
-    out.append(score, written.ptr);
+    out.append(score, FormatThreeDecimals(p.score, score));
     out += '\n';
   }
   return out;
