@@ -62,15 +62,6 @@ inline uint32_t ItemProduct(uint64_t item) { return static_cast<uint32_t>(item >
 void SetBit(std::vector<uint64_t>& bits, size_t i) { bits[i >> 6] |= uint64_t{1} << (i & 63); }
 bool TestBit(const std::vector<uint64_t>& bits, size_t i) { return (bits[i >> 6] >> (i & 63)) & 1; }
 
-// Bits set in x, by arithmetic: std::popcount is a library call on x86-64
-// without POPCNT, which the portable build cannot assume.
-uint32_t Popcount(uint64_t x) {
-  x -= (x >> 1) & 0x5555555555555555ull;
-  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
-  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
-  return static_cast<uint32_t>((x * 0x0101010101010101ull) >> 56);
-}
-
 // Bits set in [begin, end), a word at a time (a sketch spans two or three).
 uint32_t CountBits(const std::vector<uint64_t>& bits, size_t begin, size_t end) {
   uint32_t count = 0;

@@ -11,6 +11,15 @@
 
 namespace parallax::dedup_internal {
 
+// Bits set in x, by arithmetic: std::popcount is a library call on x86-64
+// without POPCNT, which the portable build cannot assume.
+inline uint32_t Popcount(uint64_t x) {
+  x -= (x >> 1) & 0x5555555555555555ull;
+  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+  return static_cast<uint32_t>((x * 0x0101010101010101ull) >> 56);
+}
+
 // Writes the `k` smallest distinct values of values[0, count), all below
 // `bound` (at most 2^32), ascending, into `out`; returns how many it wrote
 // and sets `more` when there were more than k distinct values. About linear
