@@ -6,8 +6,6 @@
 // next batch is read, and are added to the index in input order; the
 // candidate pairs are then scored on N threads too (DedupOptions::threads).
 // The output does not depend on N.
-#include "parallax/dedup.h"
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -31,6 +29,7 @@
 #include "cli/decimal.h"
 #include "cli/id_table.h"
 #include "cli/progress.h"
+#include "parallax/dedup.h"
 #include "parallax/ingest.h"
 #include "parallax/store.h"
 
@@ -38,8 +37,7 @@ namespace parallax::cli {
 
 namespace {
 
-constexpr const char* kHelp =
-    R"(parallax dedup — near-duplicate articles in a corpus: syndicated copies
+constexpr const char* kHelp = R"(parallax dedup — near-duplicate articles in a corpus: syndicated copies
 
 Usage:
   parallax dedup [--threshold T] [--jobs N] [--stats] INPUT
@@ -420,9 +418,8 @@ int DedupDatabase(const Options& options, std::chrono::steady_clock::time_point 
 
   if (headlines_only > 0) {
     progress.Clear();
-    std::cerr << "parallax dedup: " << headlines_only << " article"
-              << (headlines_only == 1 ? "" : "s") << " of " << options.db << " "
-              << (headlines_only == 1 ? "is a headline" : "are headlines")
+    std::cerr << "parallax dedup: " << headlines_only << " article" << (headlines_only == 1 ? "" : "s")
+              << " of " << options.db << " " << (headlines_only == 1 ? "is a headline" : "are headlines")
               << " without text: not compared\n";
   }
   DedupStats stats;
@@ -509,7 +506,8 @@ int RunDedup(const std::vector<std::string>& args) {
   ShowPairing(progress, ids.size());
   const std::vector<DuplicatePair> pairs = index.FindPairs(&stats);
   progress.Clear();
-  const bool written = WriteOut(FormatPairs(pairs, [&](uint32_t d) { return ids[d]; }));
+  const bool written =
+      WriteOut(FormatPairs(pairs, [&](uint32_t d) { return ids[d]; }));
   if (options.stats) PrintStats(stats, errors.count(), "lines", pairs.size(), started);
   if (!written) {
     std::cerr << "parallax dedup: cannot write to standard output\n";

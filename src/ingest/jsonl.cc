@@ -140,14 +140,10 @@ class Scanner {
     for (int i = 0; i < 4; ++i) {
       const char c = in_[pos_++];
       value <<= 4;
-      if (c >= '0' && c <= '9')
-        value |= static_cast<uint32_t>(c - '0');
-      else if (c >= 'a' && c <= 'f')
-        value |= static_cast<uint32_t>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F')
-        value |= static_cast<uint32_t>(c - 'A' + 10);
-      else
-        return false;
+      if (c >= '0' && c <= '9') value |= static_cast<uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f') value |= static_cast<uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') value |= static_cast<uint32_t>(c - 'A' + 10);
+      else return false;
     }
     return true;
   }
@@ -170,30 +166,14 @@ class Scanner {
       const char e = in_[pos_++];
       char plain = 0;
       switch (e) {
-        case '"':
-          plain = '"';
-          break;
-        case '\\':
-          plain = '\\';
-          break;
-        case '/':
-          plain = '/';
-          break;
-        case 'b':
-          plain = '\b';
-          break;
-        case 'f':
-          plain = '\f';
-          break;
-        case 'n':
-          plain = '\n';
-          break;
-        case 'r':
-          plain = '\r';
-          break;
-        case 't':
-          plain = '\t';
-          break;
+        case '"': plain = '"'; break;
+        case '\\': plain = '\\'; break;
+        case '/': plain = '/'; break;
+        case 'b': plain = '\b'; break;
+        case 'f': plain = '\f'; break;
+        case 'n': plain = '\n'; break;
+        case 'r': plain = '\r'; break;
+        case 't': plain = '\t'; break;
         case 'u': {
           uint32_t cp;
           if (!ReadHex4(cp)) return false;
@@ -245,8 +225,7 @@ class Scanner {
         continue;
       } else if (IsNumberStart(c) || c == 't' || c == 'f' || c == 'n') {
         const size_t begin = pos_;
-        while (pos_ < in_.size() && std::strchr("+-.0123456789eEtruefalsn", in_[pos_]) != nullptr)
-          ++pos_;
+        while (pos_ < in_.size() && std::strchr("+-.0123456789eEtruefalsn", in_[pos_]) != nullptr) ++pos_;
         const std::string_view word = in_.substr(begin, pos_ - begin);
         if (c == 't' && word != "true") return false;
         if (c == 'f' && word != "false") return false;
@@ -302,8 +281,8 @@ class LineDispatcher {
     // (a text it only read) keeps its capacity, so a line's text is not a
     // fresh allocation each time.
     JsonRecord& record = record_;
-    for (std::string* field : {&record.id, &record.text, &record.title, &record.outlet, &record.url,
-                               &record.published}) {
+    for (std::string* field : {&record.id, &record.text, &record.title, &record.outlet,
+                               &record.url, &record.published}) {
       field->clear();
     }
     record.line = line_number_;
@@ -340,9 +319,9 @@ bool ReadMappedLines(const std::string& path, LineDispatcher& dispatch) {
   unsigned char magic[2] = {0, 0};
   const bool plain = fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0 &&
                      pread(fd, magic, 2, 0) >= 0 && !(magic[0] == 0x1f && magic[1] == 0x8b);
-  void* mapped =
-      plain ? mmap(nullptr, static_cast<size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0)
-            : MAP_FAILED;
+  void* mapped = plain ? mmap(nullptr, static_cast<size_t>(info.st_size), PROT_READ, MAP_PRIVATE,
+                              fd, 0)
+                       : MAP_FAILED;
   close(fd);
   if (mapped == MAP_FAILED) return false;
   const size_t size = static_cast<size_t>(info.st_size);
@@ -367,9 +346,8 @@ bool ReadMappedLines(const std::string& path, LineDispatcher& dispatch) {
 
 }  // namespace
 
-Status ReadJsonLines(
-    const std::string& path, const std::function<void(JsonRecord&&)>& on_record,
-    const std::function<void(uint64_t line, const std::string& reason)>& on_error) {
+Status ReadJsonLines(const std::string& path, const std::function<void(JsonRecord&&)>& on_record,
+                     const std::function<void(uint64_t line, const std::string& reason)>& on_error) {
   LineDispatcher dispatch(on_record, on_error);
   if (path != "-" && ReadMappedLines(path, dispatch)) return Status::Ok();
   // zlib reads plain files transparently too, so one reader serves both.
