@@ -82,8 +82,8 @@ struct Sketches {
 // Every sketch hash of a corpus, and every head hash above its document's
 // limit (one below it is in the sketch too), grouped by value: the
 // documents holding a hash form its run. Built by scattering the hashes
-// into pieces of ~16,000 on their bits and sorting each piece where it
-// fits in the L2 cache. Dependent reads scattered over the megabytes a
+// into pieces of about 1,000 on their bits (kMaxPartitionBits) and sorting
+// each piece where it fits in the cache. Dependent reads scattered over the megabytes a
 // corpus's hashes take cost 100 to 250 ns each on the machine measured (a
 // core of a shared EPYC, 1 MB of L2), so every step here streams or stays
 // in the cache. Documents are numbered in 24 bits here
