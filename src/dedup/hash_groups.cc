@@ -132,9 +132,7 @@ HashGroups::HashGroups(const PackedSketches& a, uint32_t max_copies, uint32_t an
   auto partition = [bits](uint32_t hash) -> uint32_t {
     return bits == 0 ? 0 : (hash * kPartitionMix) >> (32 - bits);
   };
-  // A head hash at or below its document's limit is in its sketch too:
-  // grouped there (DropBoilerplate finds it).
-  auto grouped_head = [&](uint32_t d, uint32_t i) { return a.head(i) > a.limits[d]; };
+  auto grouped_head = [&](uint32_t d, uint32_t i) { return GroupedAsHead(a.head(i), a.limits[d]); };
   starts_.assign((size_t{1} << bits) + 1, 0);
   // A partition is 2^(kMaxPartitionBits - bits) finest parts.
   for (size_t p = 0; p < (size_t{1} << kMaxPartitionBits); ++p) {

@@ -295,8 +295,8 @@ uint32_t NearDuplicateIndex::Add(const ShingleSignature& signature) {
       rank += static_cast<uint32_t>(other < h) | static_cast<uint32_t>(other == h && j < i);
     }
     head[rank] = h;
-    // A head hash at or below the limit is grouped as a sketch hash.
-    part_counts_[dedup_internal::FinestPart(h)] += h > signature.limit ? 1 : 0;
+    part_counts_[dedup_internal::FinestPart(h)] +=
+        dedup_internal::GroupedAsHead(h, signature.limit) ? 1 : 0;
   }
   Pack(head.data(), head_size, heads_);
   head_offsets_.push_back(head_offsets_.back() + head_size);

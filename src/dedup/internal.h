@@ -50,6 +50,11 @@ inline uint32_t FinestPart(uint32_t hash) {
   return (hash * kPartitionMix) >> (32 - kMaxPartitionBits);
 }
 
+// Whether HashGroups groups a head hash as an item of its own: one at or
+// below its document's limit is in the sketch too, and grouped there. The
+// index's counts and HashGroups' scatter must agree on it.
+inline bool GroupedAsHead(uint32_t head_hash, uint32_t limit) { return head_hash > limit; }
+
 // The signatures of a corpus as NearDuplicateIndex keeps them, one array of
 // each kind for all documents, each hash in 3 bytes (ReadPacked; a byte
 // follows the last): document d's sketch hashes are hash(offsets[d]) ..
