@@ -15,6 +15,11 @@ namespace parallax {
 // article but produce no sentences, mentions, quotes or framing hits.
 AnalyzedArticle Analyze(Article article);
 
+// True when [begin, end) of `paragraph` lies inside quotation marks.
+// `doc.quoted_spans` must be in (paragraph, begin) order and not overlap,
+// as Analyze leaves them; the lookup is a binary search.
+bool InsideQuotedSpan(const AnalyzedArticle& doc, uint32_t paragraph, uint32_t begin, uint32_t end);
+
 }  // namespace parallax
 
 #endif  // PARALLAX_ANALYZE_H_

@@ -62,6 +62,29 @@ struct SharedTerm {
   std::vector<SentenceRef> sentences;
 };
 
+// How alike the on-topic text of two documents is: the cosine of their
+// features (docs/alignment.md).
+struct DocumentSimilarity {
+  int a = 0;  // indices into Comparison::documents, a < b
+  int b = 0;
+  double score = 0;
+};
+
+// Up to this many documents every pair is listed; beyond, n(n-1)/2 pairs
+// would swamp any report, so only each document's closest is, with a
+// summary of all.
+inline constexpr size_t kAllPairsListedUpTo = 30;
+
+// Every pair of documents is scored; this sums up the scores.
+struct SimilaritySummary {
+  size_t pairs = 0;         // n(n-1)/2
+  bool all_listed = true;   // Comparison::similarity lists every pair
+  double min = 0;
+  double median = 0;        // to 0.0001
+  double mean = 0;
+  double max = 0;
+};
+
 struct Comparison {
   std::vector<AnalyzedArticle> documents;  // paragraph roles updated with kOffTopic
   std::vector<Fact> facts;
@@ -69,8 +92,10 @@ struct Comparison {
   std::vector<QuoteRef> quotes;
   std::vector<Voice> voices;
   std::vector<SharedTerm> shared_terms;  // most distinctive first
-  // similarity[i][j]: document-level similarity of on-topic body text.
-  std::vector<std::vector<double>> similarity;
+  // Sorted by (a, b): every pair up to kAllPairsListedUpTo documents, else
+  // each document's closest other document.
+  std::vector<DocumentSimilarity> similarity;
+  SimilaritySummary similarity_summary;
   std::vector<std::string> shared_entities;  // entity ids mentioned by every document
   bool same_event = false;
 };

@@ -22,6 +22,14 @@ size_t FindInvalidUtf8(std::string_view text);
 char32_t DecodeUtf8(std::string_view text, size_t& pos);
 void AppendUtf8(char32_t cp, std::string& out);
 
+// Untrusted text made safe to print on a terminal or in a TSV field.
+// Control characters that could move the cursor, retitle or clear a
+// terminal, or end a line or field (C0, DEL and C1, U+0080-U+009F) become
+// visible escapes: \t, \n, \r, else \xHH for a byte and \u0080-\u009F
+// for C1; so do bytes that are not UTF-8 (\xHH). With `escape_backslash`,
+// "\" becomes "\\" too, so the escaping can be undone (the TSV outputs).
+std::string EscapeControls(std::string_view text, bool escape_backslash);
+
 // Lower-cases (full Unicode simple case folding) and folds typographic
 // apostrophes and hyphens to ASCII, so "Dame Jane’s" and "dame jane's" compare equal.
 std::string FoldCase(std::string_view text);

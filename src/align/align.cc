@@ -3,8 +3,10 @@
 #include "parallax/align.h"
 
 #include <algorithm>
-#include <functional>
+#include <cmath>
 #include <numeric>
+#include <tuple>
+#include <utility>
 
 #include "align/internal.h"
 
@@ -43,42 +45,119 @@ void SortEntities(Comparison& comparison, std::vector<std::vector<int>>& entity_
   }
 }
 
-void JudgeSameEvent(Comparison& comparison, const std::vector<std::vector<FeatureVector>>& features) {
-  const size_t n = comparison.documents.size();
-  std::vector<FeatureVector> vectors(n);
-  for (size_t d = 0; d < n; ++d) {
-    const AnalyzedArticle& doc = comparison.documents[d];
-    for (size_t s = 0; s < doc.sentences.size(); ++s) {
-      if (doc.article.paragraphs[doc.sentences[s].span.paragraph].role == ParagraphRole::kBody) {
-        AddInto(vectors[d], features[d][s]);
+// Median and other figures of the pair scores without keeping them: a
+// count per 0.0001 of score.
+class ScoreHistogram {
+ public:
+  void Add(double score) {
+    const double clamped = std::clamp(score, 0.0, 1.0);
+    ++bins_[static_cast<size_t>(std::lround(clamped * kSteps))];
+    sum_ += score;
+    min_ = std::min(min_, score);
+    max_ = std::max(max_, score);
+    ++count_;
+  }
+  void Fill(SimilaritySummary& summary) const {
+    summary.pairs = count_;
+    if (count_ == 0) return;
+    summary.min = min_;
+    summary.max = max_;
+    summary.mean = sum_ / static_cast<double>(count_);
+    size_t seen = 0;
+    for (size_t bin = 0; bin < bins_.size(); ++bin) {
+      seen += bins_[bin];
+      if (seen * 2 > count_) {
+        // The bin's value, within the scores actually seen.
+        summary.median = std::clamp(static_cast<double>(bin) / kSteps, min_, max_);
+        break;
       }
     }
   }
-  comparison.similarity.assign(n, std::vector<double>(n, 1.0));
-  for (size_t a = 0; a < n; ++a) {
-    for (size_t b = a + 1; b < n; ++b) {
-      const double sim = Cosine(vectors[a], vectors[b]);
-      comparison.similarity[a][b] = comparison.similarity[b][a] = sim;
+
+ private:
+  static constexpr int kSteps = 10000;
+  std::vector<size_t> bins_ = std::vector<size_t>(kSteps + 1, 0);
+  double sum_ = 0, min_ = 1, max_ = 0;
+  size_t count_ = 0;
+};
+
+struct Groups {
+  std::vector<int> parent;
+  explicit Groups(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  int Find(int x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+};
+
+void JudgeSameEvent(Comparison& comparison, const std::vector<std::vector<FeatureVector>>& features) {
+  const size_t n = comparison.documents.size();
+  FeatureIds ids;
+  std::vector<SparseVector> vectors(n);
+  for (size_t d = 0; d < n; ++d) {
+    const AnalyzedArticle& doc = comparison.documents[d];
+    FeatureVector body;
+    for (size_t s = 0; s < doc.sentences.size(); ++s) {
+      if (doc.article.paragraphs[doc.sentences[s].span.paragraph].role == ParagraphRole::kBody) {
+        AddInto(body, features[d][s]);
+      }
     }
+    vectors[d] = ids.Intern(body);
+  }
+  // Every pair, through postings: a pair sharing no feature scores 0
+  // without being looked at.
+  const Postings postings = BuildPostings(vectors, ids.size());
+  std::vector<double> dot(n, 0.0);
+  std::vector<double> closest(n, -1.0);
+  std::vector<int> closest_of(n, -1);
+  ScoreHistogram histogram;
+  Groups group(n);
+  const bool list_all = n <= kAllPairsListedUpTo;
+  for (size_t a = 0; a < n; ++a) {
+    for (const auto& [id, weight] : vectors[a].entries) {
+      for (uint32_t k = postings.begin[id]; k < postings.begin[id + 1]; ++k) {
+        if (postings.vector[k] > a) dot[postings.vector[k]] += weight * postings.weight[k];
+      }
+    }
+    for (size_t b = a + 1; b < n; ++b) {
+      const double norms = vectors[a].norm * vectors[b].norm;
+      const double sim = norms > 0 ? dot[b] / norms : 0.0;
+      dot[b] = 0;
+      histogram.Add(sim);
+      if (list_all) comparison.similarity.push_back({static_cast<int>(a), static_cast<int>(b), sim});
+      for (const auto& [self, other] : {std::pair{a, b}, std::pair{b, a}}) {
+        if (sim > closest[self]) {
+          closest[self] = sim;
+          closest_of[self] = static_cast<int>(other);
+        }
+      }
+      // One event when the reports form one connected group under "similar
+      // enough": a short wire copy need not resemble a long feature
+      // directly, as long as both resemble the broadsheet report of it.
+      if (sim >= kSameEventSimilarity) group.parent[group.Find(static_cast<int>(a))] = group.Find(static_cast<int>(b));
+    }
+  }
+  histogram.Fill(comparison.similarity_summary);
+  comparison.similarity_summary.all_listed = list_all;
+  if (!list_all) {
+    for (size_t d = 0; d < n; ++d) {
+      const int a = std::min(static_cast<int>(d), closest_of[d]), b = std::max(static_cast<int>(d), closest_of[d]);
+      comparison.similarity.push_back({a, b, closest[d]});
+    }
+    std::sort(comparison.similarity.begin(), comparison.similarity.end(),
+              [](const DocumentSimilarity& x, const DocumentSimilarity& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
+    comparison.similarity.erase(
+        std::unique(comparison.similarity.begin(), comparison.similarity.end(),
+                    [](const DocumentSimilarity& x, const DocumentSimilarity& y) { return x.a == y.a && x.b == y.b; }),
+        comparison.similarity.end());
   }
   for (const Entity& e : comparison.entities) {
     if (e.type == EntityType::kOther) continue;
     const bool everywhere = std::all_of(e.mentions.begin(), e.mentions.end(), [](int m) { return m > 0; });
     if (everywhere) comparison.shared_entities.push_back(e.id);
   }
-  // One event when the reports form one connected group under "similar
-  // enough": a short wire copy need not resemble a long feature directly,
-  // as long as both resemble the broadsheet report of the same event.
-  std::vector<int> group(n);
-  std::iota(group.begin(), group.end(), 0);
-  std::function<int(int)> find = [&](int x) { return group[x] == x ? x : group[x] = find(group[x]); };
-  for (size_t a = 0; a < n; ++a) {
-    for (size_t b = a + 1; b < n; ++b) {
-      if (comparison.similarity[a][b] >= kSameEventSimilarity) group[find(a)] = find(b);
-    }
-  }
   bool connected = n >= 2;
-  for (size_t d = 1; d < n; ++d) connected &= find(d) == find(0);
+  for (size_t d = 1; d < n; ++d) connected &= group.Find(static_cast<int>(d)) == group.Find(0);
   comparison.same_event = connected && comparison.shared_entities.size() >= kSameEventEntities;
 }
 

@@ -3,6 +3,7 @@
 // named by its acronym.
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "align/internal.h"
@@ -60,27 +61,47 @@ std::vector<std::vector<int>> MergeEntities(Comparison& comparison) {
   std::stable_sort(order.begin(), order.end(),
                    [](const Local& a, const Local& b) { return a.words.size() > b.words.size(); });
   std::vector<std::vector<std::string>> global_words;
+  // Which global entities a local one can match, by key, so that each local
+  // entity looks up its few candidates instead of testing every global one:
+  // "=" + its words, "<" + a proper prefix of a name's words, ">" + a proper
+  // suffix, "A" + an all-capitals alias (an acronym).
+  std::unordered_map<std::string, std::vector<int>> by_key;
+  auto key = [](char kind, auto first, auto last) {
+    std::string k(1, kind);
+    for (auto it = first; it != last; ++it) {
+      k += *it;
+      k += '\x1f';
+    }
+    return k;
+  };
+  auto index_alias = [&](int g, const std::string& alias) {
+    if (IsAllCaps(alias)) by_key["A" + alias].push_back(g);
+  };
   for (const Local& local : order) {
     const LocalEntity& le = comparison.documents[local.document].entities[local.index];
     std::vector<int> candidates;
-    for (int g = 0; g < static_cast<int>(comparison.entities.size()); ++g) {
-      const Entity& ge = comparison.entities[g];
-      const std::vector<std::string>& gw = global_words[g];
-      bool match = gw == local.words;
-      if (!match && ge.type == EntityType::kPerson && le.type == EntityType::kPerson &&
-          local.words.size() < gw.size()) {
-        match = std::equal(local.words.begin(), local.words.end(), gw.begin()) ||
-                std::equal(local.words.rbegin(), local.words.rend(), gw.rbegin());
-      }
-      if (!match) {
-        // A shared acronym ("NPA") names the same organisation.
-        for (const std::string& a : le.aliases) {
-          if (!IsAllCaps(a)) continue;
-          for (const std::string& b : ge.aliases) match |= a == b;
+    auto add = [&](const std::string& k) {
+      auto it = by_key.find(k);
+      if (it != by_key.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    };
+    add(key('=', local.words.begin(), local.words.end()));
+    if (le.type == EntityType::kPerson) {
+      // A surname or a first name alone finds the person's full name.
+      for (const char kind : {'<', '>'}) {
+        auto it = by_key.find(key(kind, local.words.begin(), local.words.end()));
+        if (it == by_key.end()) continue;
+        for (const int g : it->second) {
+          if (comparison.entities[g].type == EntityType::kPerson) candidates.push_back(g);
         }
       }
-      if (match) candidates.push_back(g);
     }
+    // A shared acronym ("NPA") names the same organisation.
+    for (const std::string& a : le.aliases) {
+      if (IsAllCaps(a)) add("A" + a);
+    }
+    // In the order of the global entities, as a scan of all would find them.
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     int chosen = -1;
     // A partial name that fits several people stays apart: no guessing.
     if (candidates.size() == 1 || (!candidates.empty() && global_words[candidates[0]] == local.words)) {
@@ -95,6 +116,12 @@ std::vector<std::vector<int>> MergeEntities(Comparison& comparison) {
       comparison.entities.push_back(std::move(ge));
       global_words.push_back(local.words);
       chosen = static_cast<int>(comparison.entities.size()) - 1;
+      const std::vector<std::string>& words = global_words.back();
+      by_key[key('=', words.begin(), words.end())].push_back(chosen);
+      for (size_t k = 0; k < words.size(); ++k) {
+        by_key[key('<', words.begin(), words.begin() + k)].push_back(chosen);
+        by_key[key('>', words.end() - k, words.end())].push_back(chosen);
+      }
     }
     Entity& ge = comparison.entities[chosen];
     if (local.words.size() >= global_words[chosen].size() && BetterName(le.name, ge.name)) {
@@ -106,6 +133,7 @@ std::vector<std::vector<int>> MergeEntities(Comparison& comparison) {
     for (const std::string& alias : le.aliases) {
       if (std::find(ge.aliases.begin(), ge.aliases.end(), alias) == ge.aliases.end()) {
         ge.aliases.push_back(alias);
+        index_alias(chosen, alias);
       }
     }
     entity_of[local.document][local.index] = chosen;

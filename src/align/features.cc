@@ -12,9 +12,11 @@
 // Similarity is the cosine of two bags.
 #include "align/features.h"
 
+#include <algorithm>
 #include <cmath>
 #include <unordered_set>
 
+#include "parallax/analyze.h"
 #include "parallax/text.h"
 #include "text/embedded_data.h"
 
@@ -41,13 +43,6 @@ const std::unordered_map<std::string, std::string>& Concepts() {
   return kConcepts;
 }
 
-bool InsideAny(const std::vector<Span>& spans, uint32_t paragraph, uint32_t begin, uint32_t end) {
-  for (const Span& s : spans) {
-    if (s.paragraph == paragraph && s.begin <= begin && end <= s.end) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::vector<std::vector<FeatureVector>> SentenceFeatures(
@@ -58,7 +53,10 @@ std::vector<std::vector<FeatureVector>> SentenceFeatures(
   for (size_t d = 0; d < docs.size(); ++d) {
     const AnalyzedArticle& doc = docs[d];
     raw[d].resize(doc.sentences.size());
+    // Mentions by sentence, so each token looks only at its own sentence's.
+    std::vector<std::vector<const Mention*>> mentions_of(doc.sentences.size());
     for (const Mention& m : doc.mentions) {
+      if (m.sentence < mentions_of.size()) mentions_of[m.sentence].push_back(&m);
       if (m.entity < 0) continue;
       const int global = entity_of[d][m.entity];
       if (global >= 0) raw[d][m.sentence]["E:" + std::to_string(global)] = kEntityBoost;
@@ -69,13 +67,9 @@ std::vector<std::vector<FeatureVector>> SentenceFeatures(
       for (const Token& t : sentence.tokens) {
         if (t.kind == TokenKind::kPunct) continue;
         // Words of an entity mention are already counted as the entity.
-        bool in_mention = false;
-        for (const Mention& m : doc.mentions) {
-          if (m.sentence == s && m.span.begin <= t.begin && t.end <= m.span.end) {
-            in_mention = true;
-            break;
-          }
-        }
+        const bool in_mention = std::any_of(mentions_of[s].begin(), mentions_of[s].end(), [&](const Mention* m) {
+          return m->span.begin <= t.begin && t.end <= m->span.end;
+        });
         if (in_mention) continue;
         std::string key;
         double weight = 1.0;
@@ -87,7 +81,7 @@ std::vector<std::vector<FeatureVector>> SentenceFeatures(
           auto it = Concepts().find(t.stem);
           key = it != Concepts().end() ? it->second : t.stem;
         }
-        if (InsideAny(doc.quoted_spans, sentence.span.paragraph, t.begin, t.end)) weight *= kQuotedWeight;
+        if (InsideQuotedSpan(doc, sentence.span.paragraph, t.begin, t.end)) weight *= kQuotedWeight;
         double& slot = v[key];
         slot = std::max(slot, weight);
       }
@@ -120,6 +114,38 @@ double Cosine(const FeatureVector& a, const FeatureVector& b) {
 
 void AddInto(FeatureVector& sum, const FeatureVector& v) {
   for (const auto& [k, w] : v) sum[k] += w;
+}
+
+SparseVector FeatureIds::Intern(const FeatureVector& v) {
+  SparseVector out;
+  out.entries.reserve(v.size());
+  for (const auto& [key, weight] : v) {
+    const uint32_t id = ids_.emplace(key, static_cast<uint32_t>(ids_.size())).first->second;
+    out.entries.emplace_back(id, weight);
+    out.norm += weight * weight;
+  }
+  std::sort(out.entries.begin(), out.entries.end());
+  out.norm = std::sqrt(out.norm);
+  return out;
+}
+
+Postings BuildPostings(const std::vector<SparseVector>& vectors, size_t feature_count) {
+  Postings p;
+  p.begin.assign(feature_count + 1, 0);
+  for (const SparseVector& v : vectors) {
+    for (const auto& [id, weight] : v.entries) ++p.begin[id + 1];
+  }
+  for (size_t f = 0; f < feature_count; ++f) p.begin[f + 1] += p.begin[f];
+  p.vector.resize(p.begin[feature_count]);
+  p.weight.resize(p.begin[feature_count]);
+  std::vector<uint32_t> next(p.begin.begin(), p.begin.end() - 1);
+  for (uint32_t i = 0; i < vectors.size(); ++i) {
+    for (const auto& [id, weight] : vectors[i].entries) {
+      p.vector[next[id]] = i;
+      p.weight[next[id]++] = weight;
+    }
+  }
+  return p;
 }
 
 }  // namespace parallax

@@ -34,10 +34,10 @@ std::set<std::string> ContentStems(const std::string& text) {
   return stems;
 }
 
-bool SamePassage(const std::set<std::string>& a, const std::set<std::string>& b) {
-  size_t shared = 0;
-  for (const std::string& s : a) shared += b.count(s);
-  const size_t smaller = std::min(a.size(), b.size());
+// Whether two quotes sharing `shared` content stems, of `a` and `b` stems,
+// are one passage.
+bool SamePassage(size_t shared, size_t a, size_t b) {
+  const size_t smaller = std::min(a, b);
   return smaller > 0 && shared >= kMinSharedStems &&
          static_cast<double>(shared) / static_cast<double>(smaller) >= kSamePassage;
 }
@@ -62,18 +62,37 @@ void LinkQuotes(Comparison& comparison, const std::vector<std::vector<int>>& ent
   auto quote_of = [&](const QuoteRef& r) -> const Quote& {
     return comparison.documents[r.document].quotes[r.quote];
   };
-  for (size_t a = 0; a < comparison.quotes.size(); ++a) {
-    for (size_t b = a + 1; b < comparison.quotes.size(); ++b) {
-      QuoteRef& qa = comparison.quotes[a];
+  // Quotes sharing a stem, through postings: only pairs with words in
+  // common are ever compared, in the order a pairwise loop would take them.
+  std::map<std::string, std::vector<uint32_t>> quotes_with_stem;
+  for (uint32_t q = 0; q < comparison.quotes.size(); ++q) {
+    if (quote_of(comparison.quotes[q]).kind != QuoteKind::kDirect) continue;
+    for (const std::string& stem : stems[q]) quotes_with_stem[stem].push_back(q);
+  }
+  std::vector<uint32_t> shared(comparison.quotes.size(), 0);
+  std::vector<uint32_t> touched;
+  for (uint32_t a = 0; a < comparison.quotes.size(); ++a) {
+    QuoteRef& qa = comparison.quotes[a];
+    if (quote_of(qa).kind != QuoteKind::kDirect) continue;
+    for (const std::string& stem : stems[a]) {
+      const std::vector<uint32_t>& holding = quotes_with_stem[stem];
+      for (auto it = std::upper_bound(holding.begin(), holding.end(), a); it != holding.end(); ++it) {
+        if (shared[*it]++ == 0) touched.push_back(*it);
+      }
+    }
+    std::sort(touched.begin(), touched.end());
+    for (const uint32_t b : touched) {
       QuoteRef& qb = comparison.quotes[b];
+      const uint32_t common = shared[b];
+      shared[b] = 0;
       if (qa.document == qb.document) continue;
-      if (quote_of(qa).kind != QuoteKind::kDirect || quote_of(qb).kind != QuoteKind::kDirect) continue;
       // Different known speakers cannot have said the same words.
       if (qa.entity >= 0 && qb.entity >= 0 && qa.entity != qb.entity) continue;
-      if (!SamePassage(stems[a], stems[b])) continue;
+      if (!SamePassage(common, stems[a].size(), stems[b].size())) continue;
       qa.same_as.push_back(qb.id);
       qb.same_as.push_back(qa.id);
     }
+    touched.clear();
   }
   // Voices: every known speaker, with their quotes per outlet.
   std::map<int, Voice> voices;
@@ -84,16 +103,19 @@ void LinkQuotes(Comparison& comparison, const std::vector<std::vector<int>>& ent
     voice.quotes_by_document.resize(comparison.documents.size());
     voice.quotes_by_document[ref.document].push_back(ref.id);
   }
+  std::map<int, std::vector<const QuoteRef*>> quotes_of_speaker;
+  for (const QuoteRef& ref : comparison.quotes) {
+    if (ref.entity >= 0) quotes_of_speaker[ref.entity].push_back(&ref);
+  }
   for (auto& [entity, voice] : voices) {
     // Which outlets quote this speaker directly, and from what medium.
     std::map<std::string, std::set<int>> documents_by_medium;
     bool unmatched = false;
-    for (const QuoteRef& ref : comparison.quotes) {
-      if (ref.entity != entity) continue;
-      const Quote& q = quote_of(ref);
+    for (const QuoteRef* ref : quotes_of_speaker[entity]) {
+      const Quote& q = quote_of(*ref);
       if (q.kind != QuoteKind::kDirect) continue;
-      if (!q.medium.empty()) documents_by_medium[q.medium].insert(ref.document);
-      if (ref.same_as.empty()) unmatched = true;
+      if (!q.medium.empty()) documents_by_medium[q.medium].insert(ref->document);
+      if (ref->same_as.empty()) unmatched = true;
     }
     for (const auto& [medium, documents] : documents_by_medium) {
       if (documents.size() >= 2) {

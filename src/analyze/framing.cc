@@ -1,16 +1,24 @@
 // Loaded wording from data/framing.tsv, matched on word stems.
+#include <algorithm>
+#include <iterator>
+#include <utility>
 #include <vector>
 
 #include "analyze/internal.h"
 #include "analyze/lexicons.h"
+#include "parallax/analyze.h"
 
 namespace parallax {
 
 bool InsideQuotedSpan(const AnalyzedArticle& doc, uint32_t paragraph, uint32_t begin, uint32_t end) {
-  for (const Span& s : doc.quoted_spans) {
-    if (s.paragraph == paragraph && s.begin <= begin && end <= s.end) return true;
-  }
-  return false;
+  // The last span starting at or before `begin` is the only one that can
+  // hold it: spans of a paragraph are disjoint and in order.
+  const auto after = std::upper_bound(
+      doc.quoted_spans.begin(), doc.quoted_spans.end(), std::make_pair(paragraph, begin),
+      [](const std::pair<uint32_t, uint32_t>& key, const Span& s) { return key < std::make_pair(s.paragraph, s.begin); });
+  if (after == doc.quoted_spans.begin()) return false;
+  const Span& s = *std::prev(after);
+  return s.paragraph == paragraph && end <= s.end;
 }
 
 namespace {

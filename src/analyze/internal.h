@@ -36,9 +36,6 @@ std::vector<Quote> FindQuotes(AnalyzedArticle& doc,
 // Loaded wording. `scare_quotes` come from FindQuotes.
 void FindFraming(AnalyzedArticle& doc, const std::vector<Quote>& scare_quotes);
 
-// True when [begin, end) of `paragraph` lies inside one of doc.quoted_spans.
-bool InsideQuotedSpan(const AnalyzedArticle& doc, uint32_t paragraph, uint32_t begin, uint32_t end);
-
 }  // namespace parallax
 
 #endif  // PARALLAX_ANALYZE_INTERNAL_H_

@@ -15,6 +15,7 @@
 
 #include "analyze/internal.h"
 #include "analyze/lexicons.h"
+#include "parallax/analyze.h"
 #include "parallax/text.h"
 
 namespace parallax {
@@ -66,13 +67,23 @@ size_t CountWords(const std::vector<Token>& tokens, uint32_t begin, uint32_t end
 
 class QuoteFinder {
  public:
-  QuoteFinder(AnalyzedArticle& doc, const std::vector<std::vector<QuotedSpan>>& spans)
-      : doc_(doc), spans_(spans), lex_(Lexicons::Get()) {}
+  QuoteFinder(AnalyzedArticle& doc, const std::vector<std::vector<QuotedSpan>>& spans);
 
   void Run();
   std::vector<Quote> TakeScareQuotes() { return std::move(scare_quotes_); }
 
  private:
+  // The mentions of sentence `si`, in the order Analyze found them.
+  struct MentionRange {
+    const Mention* const* first;
+    const Mention* const* last;
+    const Mention* const* begin() const { return first; }
+    const Mention* const* end() const { return last; }
+  };
+  MentionRange MentionsOf(uint32_t si) const {
+    return {mentions_by_sentence_.data() + mention_first_[si], mentions_by_sentence_.data() + mention_first_[si + 1]};
+  }
+  bool IsPersonFor(const Mention& m, char gender) const;
   bool Inside(uint32_t paragraph, uint32_t begin, uint32_t end) const {
     return InsideQuotedSpan(doc_, paragraph, begin, end);
   }
@@ -91,7 +102,51 @@ class QuoteFinder {
   const std::vector<std::vector<QuotedSpan>>& spans_;
   const Lexicons& lex_;
   std::vector<Quote> scare_quotes_;  // short spans: not quotes, but still someone's words
+  // Indexes that keep every lookup within one sentence or paragraph, so a
+  // long article costs time in proportion to its length, not its square.
+  std::vector<const Mention*> mentions_by_sentence_;  // stable-sorted by sentence
+  std::vector<uint32_t> mention_first_;               // per sentence + 1: into mentions_by_sentence_
+  std::vector<uint32_t> sentence_first_;              // per paragraph + 1: first sentence
+  // Per sentence and gender (0, 'f', 'm'): the last person named in an
+  // earlier sentence whom "he"/"she" of that gender could be.
+  std::vector<int> last_person_before_[3];
 };
+
+int GenderSlot(char gender) { return gender == 'f' ? 1 : gender == 'm' ? 2 : 0; }
+
+QuoteFinder::QuoteFinder(AnalyzedArticle& doc, const std::vector<std::vector<QuotedSpan>>& spans)
+    : doc_(doc), spans_(spans), lex_(Lexicons::Get()) {
+  const size_t sentences = doc_.sentences.size();
+  mention_first_.assign(sentences + 2, 0);
+  for (const Mention& m : doc_.mentions) {
+    if (m.sentence < sentences) ++mention_first_[m.sentence + 2];
+  }
+  for (size_t si = 2; si < mention_first_.size(); ++si) mention_first_[si] += mention_first_[si - 1];
+  mentions_by_sentence_.resize(mention_first_.back());
+  for (const Mention& m : doc_.mentions) {
+    if (m.sentence < sentences) mentions_by_sentence_[mention_first_[m.sentence + 1]++] = &m;
+  }
+  mention_first_.pop_back();
+  sentence_first_.assign(doc_.article.paragraphs.size() + 1, static_cast<uint32_t>(sentences));
+  for (uint32_t si = static_cast<uint32_t>(sentences); si-- > 0;) sentence_first_[doc_.sentences[si].span.paragraph] = si;
+  for (size_t p = sentence_first_.size() - 1; p-- > 0;) sentence_first_[p] = std::min(sentence_first_[p], sentence_first_[p + 1]);
+  for (const char gender : {'\0', 'f', 'm'}) {
+    std::vector<int>& last = last_person_before_[GenderSlot(gender)];
+    last.assign(sentences + 1, -1);
+    for (uint32_t si = 0; si < sentences; ++si) {
+      last[si + 1] = last[si];
+      for (const Mention* m : MentionsOf(si)) {
+        if (IsPersonFor(*m, gender)) last[si + 1] = m->entity;
+      }
+    }
+  }
+}
+
+bool QuoteFinder::IsPersonFor(const Mention& m, char gender) const {
+  return m.entity >= 0 && doc_.entities[m.entity].type == EntityType::kPerson &&
+         !Inside(m.span.paragraph, m.span.begin, m.span.end) &&
+         (gender == 0 || doc_.entities[m.entity].gender == 0 || doc_.entities[m.entity].gender == gender);
+}
 
 bool QuoteFinder::IsSpeechVerb(const std::vector<Token>& tokens, size_t k) const {
   const Token& t = tokens[k];
@@ -105,14 +160,10 @@ bool QuoteFinder::IsSpeechVerb(const std::vector<Token>& tokens, size_t k) const
 // The person named last before the offset; `gender` ('f', 'm' or 0) skips
 // people whose honorific says otherwise.
 int QuoteFinder::LastPersonBefore(uint32_t si, uint32_t offset, char gender) const {
-  int found = -1;
-  for (const Mention& m : doc_.mentions) {
-    if (m.sentence > si || (m.sentence == si && m.span.begin >= offset)) break;
-    if (m.entity >= 0 && doc_.entities[m.entity].type == EntityType::kPerson &&
-        !Inside(m.span.paragraph, m.span.begin, m.span.end) &&
-        (gender == 0 || doc_.entities[m.entity].gender == 0 || doc_.entities[m.entity].gender == gender)) {
-      found = m.entity;
-    }
+  int found = last_person_before_[GenderSlot(gender)][si];
+  for (const Mention* m : MentionsOf(si)) {
+    if (m->span.begin >= offset) break;
+    if (IsPersonFor(*m, gender)) found = m->entity;
   }
   return found;
 }
@@ -130,11 +181,11 @@ Speaker QuoteFinder::FromMentionEndingBefore(uint32_t si, size_t limit_token, si
     const Token& t = tokens[k];
     if (Inside(s.span.paragraph, t.begin, t.end)) return {};
     // A mention ending here?
-    for (const Mention& m : doc_.mentions) {
-      if (m.sentence == si && m.span.end == t.end && m.entity >= 0) {
+    for (const Mention* m : MentionsOf(si)) {
+      if (m->span.end == t.end && m->entity >= 0) {
         Speaker sp;
-        sp.entity = m.entity;
-        sp.text = m.surface;
+        sp.entity = m->entity;
+        sp.text = m->surface;
         return sp;
       }
     }
@@ -155,11 +206,11 @@ Speaker QuoteFinder::FromMentionEndingBefore(uint32_t si, size_t limit_token, si
       size_t open = k;
       while (open > limit_token && tokens[open - 1].lower != ",") --open;
       // "Its chief executive, Jane Doe, said": a person's name is the whole aside.
-      for (const Mention& m : doc_.mentions) {
-        if (m.sentence == si && k > open && open > limit_token && m.span.begin == tokens[open].begin &&
-            m.span.end == tokens[k - 1].end && m.entity >= 0 &&
-            doc_.entities[m.entity].type == EntityType::kPerson) {
-          return Speaker{m.entity, m.surface};
+      for (const Mention* m : MentionsOf(si)) {
+        if (k > open && open > limit_token && m->span.begin == tokens[open].begin &&
+            m->span.end == tokens[k - 1].end && m->entity >= 0 &&
+            doc_.entities[m->entity].type == EntityType::kPerson) {
+          return Speaker{m->entity, m->surface};
         }
       }
       // "Jane Doe, the head of X, said" / "Jane Doe, 52, said": jump to the
@@ -195,10 +246,9 @@ Speaker QuoteFinder::SubjectOf(uint32_t si, size_t verb, bool allow_inversion) c
     // punctuation.
     for (size_t k = verb + 1; k < s.tokens.size() && k <= verb + kMaxSubjectGap + 1; ++k) {
       if (s.tokens[k].kind == TokenKind::kPunct) break;
-      for (const Mention& m : doc_.mentions) {
-        if (m.sentence == si && m.entity >= 0 && m.span.begin <= s.tokens[k].begin &&
-            s.tokens[k].begin < m.span.end) {
-          return Speaker{m.entity, m.surface};
+      for (const Mention* m : MentionsOf(si)) {
+        if (m->entity >= 0 && m->span.begin <= s.tokens[k].begin && s.tokens[k].begin < m->span.end) {
+          return Speaker{m->entity, m->surface};
         }
       }
     }
@@ -225,9 +275,9 @@ Speaker QuoteFinder::AttributeDirect(uint32_t paragraph, const QuotedSpan& span,
     bool after_quote;
   };
   std::vector<Candidate> candidates;
-  for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+  for (uint32_t si = sentence_first_[paragraph]; si < sentence_first_[paragraph + 1]; ++si) {
     const Sentence& s = doc_.sentences[si];
-    if (s.span.paragraph != paragraph || s.span.end < span.begin || s.span.begin > span.end + 2) continue;
+    if (s.span.end < span.begin || s.span.begin > span.end + 2) continue;
     for (size_t k = 0; k < s.tokens.size(); ++k) {
       const Token& t = s.tokens[k];
       if (Inside(paragraph, t.begin, t.end) || !IsSpeechVerb(s.tokens, k)) continue;
@@ -265,10 +315,10 @@ size_t QuoteFinder::SkipAddressee(uint32_t si, size_t first) const {
     if (s.tokens[k].lower == "that") return k + 1;
   }
   if (first >= s.tokens.size()) return first;
-  for (const Mention& m : doc_.mentions) {
-    if (m.sentence == si && m.span.begin == s.tokens[first].begin) {
+  for (const Mention* m : MentionsOf(si)) {
+    if (m->span.begin == s.tokens[first].begin) {
       size_t k = first;
-      while (k < s.tokens.size() && s.tokens[k].end <= m.span.end) ++k;
+      while (k < s.tokens.size() && s.tokens[k].end <= m->span.end) ++k;
       return k;
     }
   }
@@ -358,9 +408,9 @@ void QuoteFinder::Run() {
     for (size_t k = 0; k < spans.size(); ++k) {
       const QuotedSpan& span = spans[k];
       uint32_t si = 0;
-      for (uint32_t x = 0; x < doc_.sentences.size(); ++x) {
+      for (uint32_t x = sentence_first_[p]; x < sentence_first_[p + 1]; ++x) {
         const Sentence& s = doc_.sentences[x];
-        if (s.span.paragraph == p && s.span.begin <= span.begin + 3 && span.begin <= s.span.end) {
+        if (s.span.begin <= span.begin + 3 && span.begin <= s.span.end) {
           si = x;
           break;
         }

@@ -21,6 +21,7 @@ enum ExitCode : int {
   kExitUsage = 2,             // bad command line
   kExitTooFewInputs = 3,      // fewer than two usable inputs to compare
   kExitOutputFailed = 4,      // the report or output files could not be written
+  kExitTooManyReports = 5,    // more reports than one comparison holds (compare --max-reports)
 };
 
 // Shared by every command's option parser: the value after flag args[i]

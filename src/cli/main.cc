@@ -1,4 +1,5 @@
 // parallax: compare news reports of one event across outlets.
+#include <csignal>
 #include <cstring>
 #include <exception>
 #include <iostream>
@@ -43,12 +44,16 @@ Exit codes:
   2  the command line is wrong
   3  fewer than two usable inputs to compare
   4  the output could not be written
+  5  more reports than one comparison holds (compare --max-reports)
 )";
 
 }  // namespace
 
 int main(int argc, char** argv) {
   parallax::cli::UseLargePages();
+  // Past a file size limit (ulimit -f) a write should fail with EFBIG and be
+  // reported, not kill the process halfway through an output file.
+  std::signal(SIGXFSZ, SIG_IGN);
   std::vector<std::string> args(argv + 1, argv + argc);
   try {
     if (args.empty() || args[0] == "-h" || args[0] == "--help" ||

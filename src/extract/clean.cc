@@ -16,8 +16,11 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -112,17 +115,22 @@ LineFacts Analyse(const std::string& text) {
   return facts;
 }
 
-// Jaccard of two sorted, de-duplicated word lists.
-double Jaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+// Whether two sorted, de-duplicated lists of word ids reach a Jaccard of
+// kSameTextJaccard. Gives up as soon as the words left cannot make up the
+// overlap needed: most pairs it is asked about are far from it.
+bool SameText(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  if (a.empty() && b.empty()) return false;
+  // |a & b| / (|a| + |b| - |a & b|) >= J  <=>  |a & b| >= J (|a| + |b|) / (1 + J)
+  const double needed = kSameTextJaccard * static_cast<double>(a.size() + b.size()) / (1 + kSameTextJaccard);
   size_t shared = 0;
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    const int cmp = a[i].compare(b[j]);
-    shared += cmp == 0;
-    i += cmp <= 0;
-    j += cmp >= 0;
+    if (static_cast<double>(shared + std::min(a.size() - i, b.size() - j)) < needed - 1e-9) return false;
+    shared += a[i] == b[j];
+    const bool step_a = a[i] <= b[j], step_b = a[i] >= b[j];
+    i += step_a;
+    j += step_b;
   }
-  const size_t total = a.size() + b.size() - shared;
-  return total == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(total);
+  return static_cast<double>(shared) >= needed - 1e-9;
 }
 
 // A byline, credit or time stamp line has at most this many words ("By Jane
@@ -196,35 +204,63 @@ void CleanDebris(std::vector<Paragraph>& paragraphs, DebrisRules rules) {
 
   // Prose printed twice: a caption shown beside the photo and in the gallery.
   std::vector<bool> repeated(n, false);
-  std::vector<std::vector<std::string>> word_sets(n);
-  std::vector<std::string> longest(n);
+  // Each line's distinct words as ids, sorted. Two lines at Jaccard >= J
+  // share at least ceil(J m) of a line's m words; so, with every line's
+  // words in one order (rarest first), the first m - ceil(J m) + 1 words of
+  // two near copies have a word in common (prefix filtering). Only those
+  // prefixes are indexed and probed: every near copy is found, and common
+  // words, which would make the search quadratic, are rarely in a prefix.
+  std::vector<std::vector<uint32_t>> word_sets(n);
+  std::vector<uint32_t> lines_with;  // per word id
+  std::unordered_map<std::string_view, uint32_t> ids;
   for (size_t i = 0; i < n && plain_text; ++i) {
-    word_sets[i] = facts[i].words;
+    for (const std::string& w : facts[i].words) {
+      const uint32_t id = ids.emplace(w, static_cast<uint32_t>(ids.size())).first->second;
+      word_sets[i].push_back(id);
+    }
     std::sort(word_sets[i].begin(), word_sets[i].end());
     word_sets[i].erase(std::unique(word_sets[i].begin(), word_sets[i].end()), word_sets[i].end());
-    for (const std::string& w : word_sets[i]) {
-      if (w.size() > longest[i].size()) longest[i] = w;
-    }
+    lines_with.resize(ids.size(), 0);
+    for (const uint32_t w : word_sets[i]) ++lines_with[w];
   }
+  auto prefix_length = [](size_t m) {
+    return m - static_cast<size_t>(std::ceil(kSameTextJaccard * static_cast<double>(m) - 1e-9)) + 1;
+  };
+  std::vector<std::vector<uint32_t>> prefixes(n);
+  std::vector<std::vector<uint32_t>> prefix_holders(ids.size());
+  for (size_t i = 0; i < n && plain_text; ++i) {
+    std::vector<uint32_t>& prefix = prefixes[i];
+    prefix = word_sets[i];
+    std::sort(prefix.begin(), prefix.end(), [&](uint32_t x, uint32_t y) {
+      return std::tie(lines_with[x], x) < std::tie(lines_with[y], y);
+    });
+    prefix.resize(std::min(prefix.size(), prefix_length(prefix.size())));
+    for (const uint32_t w : prefix) prefix_holders[w].push_back(static_cast<uint32_t>(i));
+  }
+  std::vector<uint32_t> candidates;
+  std::vector<uint32_t> seen_for(plain_text ? n : 0, UINT32_MAX);
   for (size_t i = 0; i < n && plain_text; ++i) {
     if (widget[i] || repeated[i] || facts[i].words.size() < kMinRepeatedProseWords) continue;
     // An interview repeats its questions for every guest; they are content.
     if (paragraphs[i].text.ends_with("?")) continue;
-    for (size_t j = i + 1; j < n; ++j) {
+    candidates.clear();
+    for (const uint32_t w : prefixes[i]) {
+      const std::vector<uint32_t>& holders = prefix_holders[w];
+      for (auto it = std::upper_bound(holders.begin(), holders.end(), i); it != holders.end(); ++it) {
+        if (seen_for[*it] == i) continue;
+        seen_for[*it] = static_cast<uint32_t>(i);
+        candidates.push_back(*it);
+      }
+    }
+    // Later lines in order, as a scan of every pair would meet them.
+    std::sort(candidates.begin(), candidates.end());
+    for (const size_t j : candidates) {
       if (widget[j] || repeated[j]) continue;
       // Sets whose sizes differ this much cannot reach the Jaccard bound.
       const size_t small = std::min(word_sets[i].size(), word_sets[j].size());
       const size_t large = std::max(word_sets[i].size(), word_sets[j].size());
       if (static_cast<double>(small) < kSameTextJaccard * static_cast<double>(large)) continue;
-      // Near copies share their rarest-looking (longest) word; most pairs
-      // of a page do not, and skip the full comparison.
-      if (!std::binary_search(word_sets[j].begin(), word_sets[j].end(), longest[i]) &&
-          facts[i].key != facts[j].key) {
-        continue;
-      }
-      const bool same = facts[i].key == facts[j].key ||
-                        Jaccard(word_sets[i], word_sets[j]) >= kSameTextJaccard;
-      if (!same) continue;
+      if (!SameText(word_sets[i], word_sets[j])) continue;
       if (!repeated[i]) {
         repeated[i] = true;
         Mark(paragraphs[i], ParagraphRole::kCaption, "printed twice in the page: a photo caption");

@@ -126,8 +126,10 @@ Status ReadAll(int fd, size_t cap, size_t size_hint, std::string* out, bool* exc
   const size_t cap_plus_one = cap == SIZE_MAX ? cap : cap + 1;
   for (;;) {
     // A regular file's size is known: read it in one go (one zero-fill of
-    // the buffer, not one per chunk); then a chunk more to see the end.
-    const size_t wanted = out->size() < size_hint ? size_hint + 1 - out->size() : kReadChunk;
+    // the buffer, not one per chunk), asking one byte more to see the end,
+    // so the buffer holds no spare chunk (thousands of small files add up).
+    // A file that grew meanwhile, or a pipe, is read a chunk at a time.
+    const size_t wanted = out->size() <= size_hint ? size_hint + 1 - out->size() : kReadChunk;
     const size_t room = std::min(wanted, cap_plus_one - out->size());
     const size_t old_size = out->size();
     out->resize(old_size + room);
@@ -139,7 +141,10 @@ Status ReadAll(int fd, size_t cap, size_t size_hint, std::string* out, bool* exc
       return Status::IoError("cannot read: " + ErrnoText(error));
     }
     out->resize(old_size + static_cast<size_t>(n));
-    if (n == 0) return Status::Ok();
+    if (n == 0) {
+      if (out->capacity() > out->size() + out->size() / 4 + 64) out->shrink_to_fit();
+      return Status::Ok();
+    }
     if (out->size() > cap) {
       *exceeded = true;
       return Status::Ok();

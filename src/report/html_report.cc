@@ -216,38 +216,46 @@ void AppendHead(const Comparison& comparison, std::string& out) {
   out += "</style>\n</head>\n<body>\n";
 }
 
-double MeanSimilarity(const Comparison& comparison, bool& known) {
-  const size_t n = comparison.documents.size();
-  double sum = 0;
-  int pairs = 0;
-  for (size_t i = 0; i < n && i < comparison.similarity.size(); ++i) {
-    for (size_t j = i + 1; j < n && j < comparison.similarity[i].size(); ++j) {
-      sum += comparison.similarity[i][j];
-      ++pairs;
-    }
-  }
-  known = pairs > 0;
-  return known ? sum / pairs : 0;
+bool Valid(const DocumentSimilarity& pair, size_t documents) {
+  return pair.a >= 0 && pair.b >= 0 && static_cast<size_t>(pair.a) < documents &&
+         static_cast<size_t>(pair.b) < documents && pair.a != pair.b;
 }
 
+// Every pair as a table when all are listed; beyond, each outlet's
+// closest, since a table of hundreds of columns helps nobody.
 void AppendSimilarityTable(const Comparison& comparison, std::string& out) {
   const size_t n = comparison.documents.size();
-  if (n < 2 || comparison.similarity.size() < n) return;
-  out += "<table class=\"similarity\">\n<thead><tr><th>Similarity</th>";
-  for (const AnalyzedArticle& doc : comparison.documents) {
-    out += "<th>" + EscapeHtml(html::OutletName(doc.article)) + "</th>";
-  }
-  out += "</tr></thead>\n<tbody>\n";
-  for (size_t i = 0; i < n; ++i) {
-    out += "<tr><th>" + EscapeHtml(html::OutletName(comparison.documents[i].article)) + "</th>";
-    for (size_t j = 0; j < n; ++j) {
-      const std::vector<double>& row = comparison.similarity[i];
-      if (i == j || j >= row.size()) {
-        out += "<td></td>";
-      } else {
-        out += "<td>" + FormatScore(row[j]) + "</td>";
+  if (n < 2 || comparison.similarity.empty()) return;
+  auto outlet = [&](int d) { return EscapeHtml(html::OutletName(comparison.documents[d].article)); };
+  if (!comparison.similarity_summary.all_listed) {
+    out += "<table class=\"similarity\">\n<thead><tr><th>Outlet</th><th>Closest outlet</th><th>Similarity</th>"
+           "</tr></thead>\n<tbody>\n";
+    std::vector<const DocumentSimilarity*> closest(n, nullptr);
+    for (const DocumentSimilarity& pair : comparison.similarity) {
+      if (!Valid(pair, n)) continue;
+      for (const int d : {pair.a, pair.b}) {
+        if (closest[d] == nullptr || pair.score > closest[d]->score) closest[d] = &pair;
       }
     }
+    for (size_t d = 0; d < n; ++d) {
+      if (closest[d] == nullptr) continue;
+      const int other = closest[d]->a == static_cast<int>(d) ? closest[d]->b : closest[d]->a;
+      out += "<tr><th>" + outlet(static_cast<int>(d)) + "</th><td>" + outlet(other) + "</td><td>" +
+             FormatScore(closest[d]->score) + "</td></tr>\n";
+    }
+    out += "</tbody>\n</table>\n";
+    return;
+  }
+  std::vector<std::vector<double>> score(n, std::vector<double>(n, 1.0));
+  for (const DocumentSimilarity& pair : comparison.similarity) {
+    if (Valid(pair, n)) score[pair.a][pair.b] = score[pair.b][pair.a] = pair.score;
+  }
+  out += "<table class=\"similarity\">\n<thead><tr><th>Similarity</th>";
+  for (size_t j = 0; j < n; ++j) out += "<th>" + outlet(static_cast<int>(j)) + "</th>";
+  out += "</tr></thead>\n<tbody>\n";
+  for (size_t i = 0; i < n; ++i) {
+    out += "<tr><th>" + outlet(static_cast<int>(i)) + "</th>";
+    for (size_t j = 0; j < n; ++j) out += i == j ? "<td></td>" : "<td>" + FormatScore(score[i][j]) + "</td>";
     out += "</tr>\n";
   }
   out += "</tbody>\n</table>\n";
@@ -278,9 +286,12 @@ void AppendSummary(const Comparison& comparison, std::string& out) {
   out += "</dd>\n<dt>Same event</dt><dd>";
   out += comparison.same_event ? "yes" : "no";
   out += "</dd>\n<dt>Document similarity</dt><dd>";
-  bool known = false;
-  const double mean = MeanSimilarity(comparison, known);
-  out += known ? "mean " + FormatScore(mean) + " over all pairs of outlets" : "not measured";
+  const SimilaritySummary& similarity = comparison.similarity_summary;
+  out += similarity.pairs > 0 ? "mean " + FormatScore(similarity.mean) + " over all " +
+                                    std::to_string(similarity.pairs) + " pairs of outlets (median " +
+                                    FormatScore(similarity.median) + ", least " + FormatScore(similarity.min) +
+                                    ", most " + FormatScore(similarity.max) + ")"
+                              : "not measured";
   out += "</dd>\n<dt>Shared entities</dt><dd>";
   std::vector<std::string> names;
   for (const std::string& id : comparison.shared_entities) {

@@ -46,13 +46,17 @@ std::string RenderJson(const Comparison& c, const std::vector<LoadFailure>& fail
   json story;
   story["same_event"] = c.same_event;
   json similarity = json::array();
-  for (size_t a = 0; a < c.documents.size(); ++a) {
-    for (size_t b = a + 1; b < c.documents.size(); ++b) {
-      similarity.push_back({{"documents", {doc_id(a), doc_id(b)}},
-                            {"score", std::round(c.similarity[a][b] * 1000) / 1000}});
-    }
+  for (const DocumentSimilarity& pair : c.similarity) {
+    similarity.push_back({{"documents", {doc_id(pair.a), doc_id(pair.b)}}, {"score", std::round(pair.score * 1000) / 1000}});
   }
   story["similarity"] = std::move(similarity);
+  const SimilaritySummary& summary = c.similarity_summary;
+  story["similarity_summary"] = {{"pairs", summary.pairs},
+                                 {"listed", summary.all_listed ? "all" : "closest"},
+                                 {"min", std::round(summary.min * 1000) / 1000},
+                                 {"median", std::round(summary.median * 1000) / 1000},
+                                 {"mean", std::round(summary.mean * 1000) / 1000},
+                                 {"max", std::round(summary.max * 1000) / 1000}};
   json shared = json::array();
   for (const std::string& id : c.shared_entities) {
     for (const Entity& e : c.entities) {

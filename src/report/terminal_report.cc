@@ -23,6 +23,9 @@ std::string SentenceText(const AnalyzedArticle& doc, uint32_t sentence) {
   return doc.article.paragraphs[span.paragraph].text.substr(span.begin, span.end - span.begin);
 }
 
+// More pairs than this read better as a summary on one line.
+constexpr size_t kPairsListedInline = 6;
+
 // Terminal control characters in article text could rewrite the screen.
 std::string Printable(const std::string& text) {
   std::string out;
@@ -70,13 +73,19 @@ std::string RenderTerminal(const Comparison& c, bool color) {
     out << "  same event: not judged (a report is a headline without its text)\n";
   } else if (c.documents.size() >= 2) {
     out << "  same event: " << (c.same_event ? st.Green("yes") : st.Yellow("no")) << " (similarity";
-    for (size_t a = 0; a < c.documents.size(); ++a) {
-      for (size_t b = a + 1; b < c.documents.size(); ++b) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, " %s~%s %.2f", c.documents[a].article.id.c_str(),
-                      c.documents[b].article.id.c_str(), c.similarity[a][b]);
+    const SimilaritySummary& summary = c.similarity_summary;
+    if (summary.all_listed && c.similarity.size() <= kPairsListedInline) {
+      for (const DocumentSimilarity& pair : c.similarity) {
+        char buf[48];
+        std::snprintf(buf, sizeof buf, " %s~%s %.2f", c.documents[pair.a].article.id.c_str(),
+                      c.documents[pair.b].article.id.c_str(), pair.score);
         out << buf;
       }
+    } else {
+      char buf[128];
+      std::snprintf(buf, sizeof buf, " of %zu pairs: min %.2f, median %.2f, max %.2f", summary.pairs, summary.min,
+                    summary.median, summary.max);
+      out << buf;
     }
     out << "; shared entities:";
     for (const std::string& id : c.shared_entities) {

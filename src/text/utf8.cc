@@ -119,4 +119,46 @@ std::string FoldCase(std::string_view text) {
   return out;
 }
 
+std::string EscapeControls(std::string_view text, bool escape_backslash) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size());
+  for (size_t pos = 0; pos < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (c >= 0x20 && c < 0x7F) {
+      if (c == '\\' && escape_backslash) out += '\\';
+      out += static_cast<char>(c);
+      ++pos;
+      continue;
+    }
+    if (c < 0x80) {
+      out += c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : "";
+      if (c != '\t' && c != '\n' && c != '\r') {
+        out += "\\x";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+      }
+      ++pos;
+      continue;
+    }
+    char32_t cp = 0;
+    const int len = DecodeOne(text, pos, cp);
+    if (len == 0) {  // not UTF-8: the byte, visibly
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+      ++pos;
+    } else if (cp >= 0x80 && cp <= 0x9F) {
+      out += "\\u00";
+      out += kHex[cp >> 4];
+      out += kHex[cp & 15];
+      pos += len;
+    } else {
+      out.append(text, pos, len);
+      pos += len;
+    }
+  }
+  return out;
+}
+
 }  // namespace parallax

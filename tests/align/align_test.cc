@@ -313,23 +313,24 @@ TEST_F(AlignThree, EntityIdsAreRenumberedInOrder) {
 
 TEST_F(AlignThree, SameEvent) {
   EXPECT_TRUE(c().same_event);
+  // Three documents: every pair listed, in order.
   ASSERT_EQ(c().similarity.size(), 3u);
-  for (size_t a = 0; a < 3; ++a) {
-    ASSERT_EQ(c().similarity[a].size(), 3u);
-    EXPECT_DOUBLE_EQ(c().similarity[a][a], 1.0);
-    for (size_t b = 0; b < 3; ++b) {
-      EXPECT_DOUBLE_EQ(c().similarity[a][b], c().similarity[b][a]);
-      EXPECT_GE(c().similarity[a][b], 0.2) << a << "," << b;
-    }
+  const std::vector<std::pair<int, int>> pairs = {{0, 1}, {0, 2}, {1, 2}};
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    EXPECT_EQ(c().similarity[i].a, pairs[i].first);
+    EXPECT_EQ(c().similarity[i].b, pairs[i].second);
+    EXPECT_GE(c().similarity[i].score, 0.2) << i;
   }
+  EXPECT_EQ(c().similarity_summary.pairs, 3u);
+  EXPECT_TRUE(c().similarity_summary.all_listed);
   EXPECT_GE(c().shared_entities.size(), 2u);
 }
 
 TEST(Align, UnrelatedReportIsNotTheSameEvent) {
   const Comparison c = Align({Gazette(), SportsReport()});
   EXPECT_FALSE(c.same_event);
-  ASSERT_EQ(c.similarity.size(), 2u);
-  EXPECT_LT(c.similarity[0][1], 0.2);
+  ASSERT_EQ(c.similarity.size(), 1u);
+  EXPECT_LT(c.similarity[0].score, 0.2);
   for (const Fact& f : c.facts) EXPECT_EQ(f.documents.size(), 1u);
   for (const QuoteRef& q : c.quotes) EXPECT_TRUE(q.same_as.empty());
 }

@@ -5,6 +5,7 @@
 // a real 100 MB file: writing and reading that much would make the suite
 // slow on CI, and the limit is the same code path whatever its value.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -235,6 +236,97 @@ TEST_F(Cli, UnwritableHtmlPathFails) {
   const RunResult r = RunParallax(dir_, {"compare", "--html", html, a_, b_});
   EXPECT_EQ(r.exit_code, 4) << r.err;
   EXPECT_NE(r.err.find(html), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace parallax
+
+namespace parallax {
+namespace {
+
+using testing::ReadFile;
+using testing::RunParallax;
+using testing::RunResult;
+using testing::TempDir;
+using testing::WriteFile;
+
+// Two short reports of one invented event, written into `dir`.
+std::vector<std::string> TwoReports(const TempDir& dir) {
+  WriteFile(dir / "a.txt", "Dock workers in Emberly struck on Tuesday over pay.\nCranes stood idle.\n");
+  WriteFile(dir / "b.txt", "Emberly dock workers went on strike on Tuesday, demanding better pay.\n");
+  return {dir / "a.txt", dir / "b.txt"};
+}
+
+TEST(CompareLimits, MoreReportsThanMaxReportsIsRefusedBeforeReadingWithExit5) {
+  TempDir dir;
+  const std::string reports = dir / "reports";
+  std::filesystem::create_directory(reports);
+  for (int i = 0; i < 4; ++i) {
+    WriteFile(reports + "/r" + std::to_string(i) + ".txt", "Dock workers in Emberly struck on Tuesday.\n");
+  }
+  // A dangling link: had the files been read first, it would be named on
+  // stderr as "not found".
+  ASSERT_EQ(::symlink((dir / "nowhere").c_str(), (reports + "/r9.txt").c_str()), 0);
+  const RunResult r = RunParallax(dir, {"compare", "--max-reports", "3", reports});
+  EXPECT_EQ(r.exit_code, 5) << r.err;
+  EXPECT_NE(r.err.find("4 reports"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("parallax stories"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("r9.txt"), std::string::npos) << "refused before reading: " << r.err;
+  EXPECT_TRUE(r.out.empty());
+  const RunResult fits = RunParallax(dir, {"compare", "--json", "--max-reports", "2", dir / "none"});
+  EXPECT_EQ(fits.exit_code, 3) << "one missing input is within the limit: " << fits.err;
+}
+
+TEST(CompareLimits, StoryIdsBeyondAnyIntegerAreRefused) {
+  TempDir dir;
+  for (const char* id : {"99999999999999999999", "9223372036854775808", "-3", "0", "4x"}) {
+    const RunResult r = RunParallax(dir, {"compare", "--db", dir / "x.db", "--story", id});
+    EXPECT_EQ(r.exit_code, 2) << id << ": " << r.err;
+    EXPECT_NE(r.err.find("--story takes a story ID"), std::string::npos) << r.err;
+  }
+}
+
+TEST(CompareOutput, UnwritableStandardOutputIsExplainedOnStderr) {
+  TempDir dir;
+  const std::vector<std::string> reports = TwoReports(dir);
+  const RunResult r = RunParallax(dir, {"compare", "--json", reports[0], reports[1]}, "/dev/null", "/dev/full");
+  EXPECT_EQ(r.exit_code, 4);
+  EXPECT_NE(r.err.find("parallax compare: cannot write to standard output"), std::string::npos) << r.err;
+}
+
+TEST(CompareOutput, HtmlReplacesALinkInsteadOfWritingThroughIt) {
+  TempDir dir;
+  const std::vector<std::string> reports = TwoReports(dir);
+  WriteFile(dir / "precious.txt", "do not overwrite");
+  ASSERT_EQ(::symlink((dir / "precious.txt").c_str(), (dir / "report.html").c_str()), 0);
+  const RunResult r = RunParallax(dir, {"compare", "--html", dir / "report.html", reports[0], reports[1]});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ReadFile(dir / "precious.txt"), "do not overwrite");
+  struct stat st {};
+  ASSERT_EQ(::lstat((dir / "report.html").c_str(), &st), 0);
+  EXPECT_TRUE(S_ISREG(st.st_mode)) << "the link itself is replaced by the report";
+  EXPECT_NE(ReadFile(dir / "report.html").find("</html>"), std::string::npos);
+}
+
+TEST(CompareOutput, AFileSizeLimitLeavesTheEarlierReportWhole) {
+  TempDir dir;
+  const std::vector<std::string> reports = TwoReports(dir);
+  WriteFile(dir / "report.html", "the earlier report");
+  // ulimit -f 4: 4 KiB, less than any report; the write fails (EFBIG)
+  // instead of leaving a truncated file or killing the process.
+  const std::string command = "ulimit -f 4; " + testing::ShellQuote(PARALLAX_BINARY) + " compare --html " +
+                              testing::ShellQuote(dir / "report.html") + " " + testing::ShellQuote(reports[0]) +
+                              " " + testing::ShellQuote(reports[1]) + " >/dev/null 2>" +
+                              testing::ShellQuote(dir / "err.txt");
+  const int status = std::system(("bash -c " + testing::ShellQuote(command)).c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 4) << ReadFile(dir / "err.txt");
+  EXPECT_NE(ReadFile(dir / "err.txt").find("cannot write"), std::string::npos) << ReadFile(dir / "err.txt");
+  EXPECT_EQ(ReadFile(dir / "report.html"), "the earlier report");
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    EXPECT_EQ(entry.path().filename().string().find(".report.html."), std::string::npos)
+        << "temporary file left behind: " << entry.path();
+  }
 }
 
 }  // namespace

@@ -177,7 +177,8 @@ Comparison MakeComparison() {
   voice.same_source_different_passages = true;
   voice.medium = "speech";
   c.voices = {voice};
-  c.similarity = {{1, 0.75, 0.5}, {0.75, 1, 0.25}, {0.5, 0.25, 1}};
+  c.similarity = {{0, 1, 0.75}, {0, 2, 0.5}, {1, 2, 0.25}};
+  c.similarity_summary = {3, true, 0.25, 0.5, 0.5, 0.75};
   c.same_event = true;
   return c;
 }
@@ -441,7 +442,8 @@ TEST(RenderHtmlTest, MalformedComparisonRendersWithoutReadingOutOfBounds) {
   c.quotes.push_back({"q10", 0, 40, -1, {}});
   c.voices.push_back({99, {{"q404"}}, true, ""});
   c.shared_entities.push_back("e404");
-  c.similarity = {{1}};
+  c.similarity = {{0, 7, 0.5}, {-1, 0, 0.5}, {1, 1, 0.5}};
+  c.similarity_summary = {};
   const std::string html = RenderHtml(c);
   EXPECT_NE(html.find("</html>"), std::string::npos);
   EXPECT_NE(html.find("not measured"), std::string::npos);
