@@ -41,6 +41,22 @@ void Run(Job& job) {
   job.article.reset();
 }
 
+// A thread more only pays for itself past this much text: starting one
+// (and its allocator's arenas) costs about as much as analysing a short
+// report, which is what most comparisons hold.
+constexpr size_t kBytesPerThread = size_t{128} << 10;
+
+size_t ThreadsWorthStarting(const std::vector<Job>& jobs) {
+  size_t bytes = 0;
+  for (const Job& job : jobs) {
+    if (job.raw) bytes += job.raw->bytes.size();
+    if (job.article) {
+      for (const Paragraph& p : job.article->paragraphs) bytes += p.text.size();
+    }
+  }
+  return std::max<size_t>(1, bytes / kBytesPerThread);
+}
+
 // Runs every job on `threads` threads (this one included). A job touches
 // only its own slot, so the threads share nothing but the next index.
 void RunAll(std::vector<Job>& jobs, unsigned threads) {
@@ -79,7 +95,7 @@ Result<CompareResult> Compare(std::vector<Article> articles, std::vector<RawDocu
   for (size_t i = 0; i < articles.size(); ++i) jobs[i].article = std::move(articles[i]);
   for (size_t i = 0; i < raw.size(); ++i) jobs[articles.size() + i].raw = std::move(raw[i]);
   const unsigned threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  RunAll(jobs, threads);
+  RunAll(jobs, std::min<size_t>(threads, ThreadsWorthStarting(jobs)));
 
   CompareResult result;
   std::vector<AnalyzedArticle> analysed;

@@ -113,13 +113,17 @@ TEST(Compare, AllPairsAreListedUpToTheBound) {
 }
 
 TEST(Compare, ThreadsDoNotChangeTheResult) {
-  CompareOptions one, four;
+  CompareOptions one, two;
   one.threads = 1;
-  four.threads = 4;
+  two.threads = 2;
+  // Over 256 KB in all, so that a second thread is worth starting.
   std::vector<RawDocument> raw = ShortReports(9);
+  for (size_t r = 0; r < raw.size(); ++r) {
+    for (int k = 0; raw[r].bytes.size() < (30 << 10); ++k) raw[r].bytes += TemplatedLine(k * 9 + static_cast<int>(r), "saw") + "\n";
+  }
   raw.insert(raw.begin() + 3, Raw("broken", "\xff\xfe binary"));
   Result<CompareResult> a = Compare({}, raw, one);
-  Result<CompareResult> b = Compare({}, raw, four);
+  Result<CompareResult> b = Compare({}, raw, two);
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_EQ(RenderJson(a->comparison, a->failures), RenderJson(b->comparison, b->failures));
   ASSERT_EQ(a->failures.size(), 1u);
