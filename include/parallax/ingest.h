@@ -56,7 +56,8 @@ Result<RawDocument> LoadFile(const std::string& path, const LoadOptions& options
 
 // One article of a JSON lines file: {"id", "text", "title", "outlet", "url",
 // "published"}; other fields are ignored (never read: a "cluster" answer
-// key in an evaluation file stays unseen).
+// key in an evaluation file stays unseen). A UTF-8 byte order mark before
+// the first line is skipped.
 struct JsonRecord {
   uint64_t line = 0;  // 1-based line number in its file
   std::string id;     // a string, or a number written as in the file
@@ -64,7 +65,13 @@ struct JsonRecord {
   std::string title;
   std::string outlet;
   std::string url;
+  // ISO 8601 as given; a number is taken as Unix time (seconds, or
+  // milliseconds from 10^11 up) and written as "YYYY-MM-DDTHH:MM:SSZ".
   std::string published;
+  // Set when a field had a type the reader cannot use ("published": true,
+  // "title": 3): the field is left empty and this says which, so a caller
+  // can tell the user. Empty otherwise; null counts as absent, not wrong.
+  std::string note;
 };
 
 // Streams a JSON lines file (".gz" is gunzipped on the fly; "-" is stdin):

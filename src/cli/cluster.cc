@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/output.h"
 #include "cli/progress.h"
 #include "cli/term_extraction.h"
 #include "parallax/cluster.h"
@@ -60,7 +61,11 @@ Inputs:
 
 Output:
   One line per article, in input order: its id, a tab, and the number of
-  its story. Stories are numbered from 1 in the order they start.
+  its story. Stories are numbered from 1 in the order they start. Ids are
+  escaped so that a field never holds a tab or a line break: backslash as
+  \\, tab \t, newline \n, carriage return \r, any other control
+  character as \xHH (C1 controls \u0080-\u009F), bytes that are not
+  UTF-8 as \xHH. An id of printable text is printed as it is.
   With --db, one line per article clustered by this run (none when there
   is nothing new), and the numbers go on across runs: each is its story's
   "key" in 'parallax stories --json'.
@@ -173,7 +178,7 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
 }
 
 // How messages name an input.
-std::string Describe(const std::string& path) { return path == "-" ? "stdin" : path; }
+std::string Describe(const std::string& path) { return path == "-" ? "stdin" : PrintableOneLine(path); }
 
 // A stored article as the clusterer reads it: the title, and the body one
 // paragraph a line, as in the JSON lines it may have been ingested from.
@@ -296,7 +301,7 @@ int ClusterDatabase(const Options& options, const ClusterOptions& cluster_option
 
   std::string out;
   for (const auto& [article, story] : assignments) {
-    out += article;
+    AppendTsvField(out, article);
     out += '\t';
     out += story;
     out += '\n';
@@ -358,9 +363,14 @@ int RunCluster(const std::vector<std::string>& args) {
     auto on_error = [&](uint64_t line, const std::string& reason) {
       any_failed = true;
       progress.Clear();
-      std::cerr << name << ":" << line << ": " << reason << "\n";
+      std::cerr << name << ":" << line << ": " << PrintableOneLine(reason) << "\n";
+    };
+    auto note = [&](uint64_t line, const std::string& what) {
+      progress.Clear();
+      std::cerr << name << ":" << line << ": " << PrintableOneLine(what) << "\n";
     };
     auto on_record = [&](JsonRecord&& record) {
+      if (!record.note.empty()) note(record.line, record.note);
       const auto [it, inserted] = first_seen.emplace(record.id, Where{input, record.line});
       if (!inserted) {
         on_error(record.line, "duplicate id '" + record.id + "' (first at " +
@@ -379,7 +389,7 @@ int RunCluster(const std::vector<std::string>& args) {
           doc.published = *when;
         } else {
           progress.Clear();
-          std::cerr << name << ":" << record.line << ": published " << when.status().message()
+          std::cerr << name << ":" << record.line << ": published " << PrintableOneLine(when.status().message())
                     << "; clustered without a date\n";
         }
       }
@@ -413,7 +423,7 @@ int RunCluster(const std::vector<std::string>& args) {
   for (size_t k = 0; k < order.size(); ++k) stories[order[k]] = assignments[k].story;
   std::string out;
   for (size_t i = 0; i < docs.size(); ++i) {
-    out += docs[i].id;
+    AppendTsvField(out, docs[i].id);
     out += '\t';
     out += std::to_string(stories[i]);
     out += '\n';

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/output.h"
 #include "cli/decimal.h"
 #include "cli/id_table.h"
 #include "cli/progress.h"
@@ -64,6 +65,10 @@ Output:
   is reported too when both articles are near-duplicates of a third one
   (two copies edited differently) and still share 15% of the shorter text:
   its score is then the weaker of the two links through the third.
+  Ids are escaped so that a field never holds a tab or a line break:
+  backslash as \\, tab \t, newline \n, carriage return \r, any other
+  control character as \xHH (C1 controls \u0080-\u009F), bytes that
+  are not UTF-8 as \xHH. An id of printable text is printed as it is.
   On a terminal, a line on standard error tells how far it has got.
 
   Texts are compared as 3-word shingles (words are runs of letters, digits
@@ -202,7 +207,13 @@ class LineErrors {
   void Add(uint64_t line, const std::string& reason) {
     if (++count_ > kMaxNamedErrors) return;
     progress_.Clear();
-    std::cerr << source_ << ":" << line << ": " << reason << "\n";
+    std::cerr << source_ << ":" << line << ": " << PrintableOneLine(reason) << "\n";
+  }
+  // A line used all the same, with something the user should know.
+  void Note(uint64_t line, const std::string& note) {
+    if (++notes_ > kMaxNamedErrors) return;
+    progress_.Clear();
+    std::cerr << source_ << ":" << line << ": " << PrintableOneLine(note) << "\n";
   }
   void Finish() const {
     if (count_ > kMaxNamedErrors) {
@@ -217,6 +228,7 @@ class LineErrors {
   std::string source_;
   ProgressLine& progress_;  // cleared before each message
   size_t count_ = 0;
+  size_t notes_ = 0;
 };
 
 // On the progress line: the pairing, which comes after all is read.
@@ -299,16 +311,17 @@ class SignaturePipeline {
   std::exception_ptr failure_;  // guarded by failure_mutex_ until the threads are joined
 };
 
-// The output: idA<TAB>idB<TAB>score lines. `id(n)` names document n.
+// The output: idA<TAB>idB<TAB>score lines, ids escaped (TsvField). `id(n)`
+// names document n.
 template <typename IdOf>
 std::string FormatPairs(const std::vector<DuplicatePair>& pairs, IdOf id) {
   std::string out;
   out.reserve(pairs.size() * 48);
   char score[16];
   for (const DuplicatePair& p : pairs) {
-    out += id(p.first);
+    AppendTsvField(out, id(p.first));
     out += '\t';
-    out += id(p.second);
+    AppendTsvField(out, id(p.second));
     out += '\t';
     out.append(score, FormatThreeDecimals(p.score, score));
     out += '\n';
@@ -465,13 +478,14 @@ int RunDedup(const std::vector<std::string>& args) {
   index.Reserve(GuessDocuments(options.input));
   IdTable ids;
   ProgressLine progress;
-  LineErrors errors(options.input == "-" ? "stdin" : options.input, progress);
+  LineErrors errors(options.input == "-" ? "stdin" : PrintableOneLine(options.input), progress);
   Status read;
   {
     SignaturePipeline pipeline(options.jobs, index);
     read = ReadJsonLines(
         options.input,
         [&](JsonRecord&& record) {
+          if (!record.note.empty()) errors.Note(record.line, record.note);
           if (!HasWord(record.text)) {
             errors.Add(record.line, record.text.empty() ? "empty text (no \"text\"); skipped"
                                                         : "\"text\" has no words; skipped");

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/output.h"
 #include "cli/progress.h"
 #include "parallax/extract.h"
 #include "parallax/ingest.h"
@@ -146,7 +147,7 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
 }
 
 // How messages name an input.
-std::string Describe(const std::string& source) { return source == "-" ? "stdin (-)" : source; }
+std::string Describe(const std::string& source) { return source == "-" ? "stdin (-)" : PrintableOneLine(source); }
 
 size_t CountRole(const Article& article, ParagraphRole role) {
   return std::count_if(article.paragraphs.begin(), article.paragraphs.end(),
@@ -194,19 +195,21 @@ std::string JsonLine(const std::string& name, const Article& article, const std:
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
+// Page text (titles, names, bylines) is untrusted: every field is escaped
+// (PrintableOneLine) so that a page cannot retitle or clear the terminal.
 std::string Summary(const std::string& name, const Article& article, const std::string& text) {
-  auto or_dash = [](const std::string& s) { return s.empty() ? std::string("-") : s; };
+  auto or_dash = [](const std::string& s) { return s.empty() ? std::string("-") : PrintableOneLine(s); };
   std::string published = or_dash(article.published);
   if (!article.published.empty() && !article.published_source.empty()) {
     published += " (" + article.published_source + ")";
   }
   std::string outlet = or_dash(article.outlet);
-  if (!article.url.empty()) outlet += "  " + article.url;
+  if (!article.url.empty()) outlet += "  " + PrintableOneLine(article.url);
   const size_t captions = CountRole(article, ParagraphRole::kCaption);
   std::string size = Count(CountRole(article, ParagraphRole::kBody), "paragraph") + ", " +
                      Count(CountCodePoints(text), "character");
   if (captions > 0) size += ", " + Count(captions, "caption");
-  return name + "  (" + Describe(article.source) + ")\n" +
+  return PrintableOneLine(name) + "  (" + Describe(article.source) + ")\n" +
          "  title      " + or_dash(article.title) + "\n" +
          "  outlet     " + outlet + "\n" +
          "  byline     " + or_dash(article.byline) + "\n" +

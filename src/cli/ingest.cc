@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/output.h"
 #include "cli/progress.h"
 #include "parallax/extract.h"
 #include "parallax/ingest.h"
@@ -177,16 +178,23 @@ Article FromRecord(JsonRecord&& record, const std::string& source) {
 class Reporter {
  public:
 
+  // File names, keys and ids come from the inputs: escaped on the way out.
   void Failure(const std::string& where, const std::string& reason) {
     ++failures_;
     ++reasons_[reason];
     if (failures_ > kMaxShownFailures) return;
     progress_.Clear();
-    std::cerr << "parallax ingest: " << where << ": " << reason << "\n";
+    std::cerr << "parallax ingest: " << PrintableOneLine(where) << ": " << PrintableOneLine(reason) << "\n";
+  }
+  // Something the user should know that did not stop the record.
+  void Note(const std::string& where, const std::string& note) {
+    if (++notes_ > kMaxShownFailures) return;
+    progress_.Clear();
+    std::cerr << "parallax ingest: " << PrintableOneLine(where) << ": " << PrintableOneLine(note) << "\n";
   }
   void Error(const std::string& message) {
     progress_.Clear();
-    std::cerr << "parallax ingest: " << message << "\n";
+    std::cerr << "parallax ingest: " << PrintableOneLine(message) << "\n";
   }
   void Progress(size_t records, size_t added) {
     if (!progress_.Due()) return;
@@ -214,6 +222,7 @@ class Reporter {
  private:
   ProgressLine progress_;
   size_t failures_ = 0;
+  size_t notes_ = 0;
   std::map<std::string, size_t> reasons_;
 };
 
@@ -240,6 +249,7 @@ class Ingester {
     ++failed_;
     reporter_.Failure(where, reason);
   }
+  void Note(const std::string& where, const std::string& note) { reporter_.Note(where, note); }
 
   bool Flush() {
     if (batch_.empty() || !store_error_.ok()) return store_error_.ok();
@@ -293,6 +303,7 @@ void IngestJsonLines(const std::string& path, Ingester& ingester) {
         // After a store failure the rest of the file is only read through.
         if (ingester.stopped()) return;
         const std::string where = name + ":" + std::to_string(record.line);
+        if (!record.note.empty()) ingester.Note(where, record.note);
         // A headline alone is an article (a feed item); nothing at all is not.
         if (record.text.find_first_not_of(" \t\r\n") == std::string::npos &&
             record.title.find_first_not_of(" \t\r\n") == std::string::npos) {

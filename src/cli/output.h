@@ -31,6 +31,19 @@ inline std::string PrintableOneLine(std::string_view text) { return EscapeContro
 // field never splits a line or a column and the escaping can be undone.
 inline std::string TsvField(std::string_view text) { return EscapeControls(text, true); }
 
+// TsvField appended to `out`, without a copy for the usual field of
+// printable ASCII (the dedup output writes millions of ids).
+inline void AppendTsvField(std::string& out, std::string_view text) {
+  for (const char c : text) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u >= 0x7F || c == '\\') {
+      out += EscapeControls(text, true);
+      return;
+    }
+  }
+  out += text;
+}
+
 }  // namespace parallax::cli
 
 #endif  // PARALLAX_CLI_OUTPUT_H_

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/output.h"
 #include "parallax/store.h"
 
 namespace parallax::cli {
@@ -110,8 +111,11 @@ void PrintTable(const std::vector<StorySummary>& stories) {
   std::vector<std::vector<std::string>> rows = {
       {"ID", "ARTICLES", "OUTLETS", "FIRST", "LAST", "HEADLINE"}};
   for (const StorySummary& s : stories) {
-    rows.push_back({std::to_string(s.id), std::to_string(s.size), OutletCell(s),
-                    OrDash(s.first_published), OrDash(s.last_published), s.headline});
+    // Headlines and outlet names are the pages' own text: escaped, so a
+    // control character in one cannot rewrite the reader's terminal.
+    rows.push_back({std::to_string(s.id), std::to_string(s.size), PrintableOneLine(OutletCell(s)),
+                    PrintableOneLine(OrDash(s.first_published)), PrintableOneLine(OrDash(s.last_published)),
+                    PrintableOneLine(s.headline)});
   }
   std::vector<size_t> widths(rows[0].size(), 0);
   for (const auto& row : rows) {
@@ -169,8 +173,8 @@ int RunStories(const std::vector<std::string>& args) {
   } else {
     PrintTable(*stories);
   }
-  std::cout.flush();
-  return std::cout ? kExitOk : kExitOutputFailed;
+  if (!WriteStdout("stories", "")) return kExitOutputFailed;
+  return kExitOk;
 }
 
 }  // namespace parallax::cli

@@ -12,9 +12,12 @@
 #include <algorithm>
 #include <bit>
 #include <cerrno>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -69,6 +72,28 @@ size_t FindQuoteOrBackslash(std::string_view in, size_t pos) {
   return pos;
 }
 
+// A JSON number of Unix time as "YYYY-MM-DDTHH:MM:SSZ". Seconds, or
+// milliseconds from 10^11 on (10^11 seconds is the year 5138, while
+// milliseconds pass 10^11 in 1973: feeds that give numbers give one or the
+// other). False outside the years 1 to 9999.
+bool UnixTimeToIso(std::string_view number, std::string& out) {
+  const std::string text(number);
+  char* end = nullptr;
+  double value = std::strtod(text.c_str(), &end);
+  if (end == text.c_str() || *end != '\0' || !std::isfinite(value)) return false;
+  if (std::fabs(value) >= 1e11) value /= 1000;
+  constexpr double kYear1 = -62135596800.0, kYear10000 = 253402300800.0;
+  if (value < kYear1 || value >= kYear10000) return false;
+  const std::time_t seconds = static_cast<std::time_t>(std::floor(value));
+  std::tm utc{};
+  if (gmtime_r(&seconds, &utc) == nullptr) return false;
+  char buffer[80];  // room for any int, which the warning cannot rule out
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02dZ", utc.tm_year + 1900, utc.tm_mon + 1,
+                utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
+  out = buffer;
+  return true;
+}
+
 class Scanner {
  public:
   explicit Scanner(std::string_view in) : in_(in) {}
@@ -86,15 +111,23 @@ class Scanner {
       if (!Consume(':')) return Fail(reason, "':' expected after a key");
       SkipSpace();
       std::string* target = FieldFor(key, record);
+      const size_t begin = pos_;
       if (target != nullptr && Peek() == '"') {
         target->clear();
         if (!ParseString(target)) return Fail(reason, "unterminated or invalid string");
       } else if (target != nullptr && key == "id" && IsNumberStart(Peek())) {
-        const size_t begin = pos_;
         if (!SkipValue()) return Fail(reason, "invalid number");
         target->assign(in_.substr(begin, pos_ - begin));
       } else if (!SkipValue()) {
         return Fail(reason, "invalid value for \"" + key + "\"");
+      } else if (target != nullptr && key == "published" && IsNumberStart(in_[begin])) {
+        if (!UnixTimeToIso(in_.substr(begin, pos_ - begin), *target)) {
+          Note(record, "\"published\" " + std::string(in_.substr(begin, pos_ - begin)) +
+                           " is not a Unix time between the years 1 and 9999; ignored");
+        }
+      } else if (target != nullptr && in_.substr(begin, pos_ - begin) != "null") {
+        target->clear();
+        Note(record, "\"" + key + "\" is " + Kind(in_[begin]) + ", not a string; ignored");
       }
       SkipSpace();
       if (Consume(',')) continue;
@@ -112,6 +145,13 @@ class Scanner {
     return false;
   }
   static bool IsNumberStart(char c) { return c == '-' || (c >= '0' && c <= '9'); }
+  static void Note(JsonRecord& r, const std::string& note) {
+    if (!r.note.empty()) r.note += "; ";
+    r.note += note;
+  }
+  static const char* Kind(char first) {
+    return first == '{' ? "an object" : first == '[' ? "an array" : first == 't' || first == 'f' ? "a boolean" : "a number";
+  }
   static std::string* FieldFor(const std::string& key, JsonRecord& r) {
     if (key == "id") return &r.id;
     if (key == "text") return &r.text;
@@ -274,6 +314,8 @@ class LineDispatcher {
       on_error_(line_number_, "line longer than 64 MiB");
       return;
     }
+    // Editors on some systems start a UTF-8 file with a byte order mark.
+    if (line_number_ == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
     size_t b = 0;
     while (b < line.size() && (line[b] == ' ' || line[b] == '\t' || line[b] == '\r')) ++b;
     if (b == line.size()) return;
@@ -282,7 +324,7 @@ class LineDispatcher {
     // fresh allocation each time.
     JsonRecord& record = record_;
     for (std::string* field : {&record.id, &record.text, &record.title, &record.outlet,
-                               &record.url, &record.published}) {
+                               &record.url, &record.published, &record.note}) {
       field->clear();
     }
     record.line = line_number_;
@@ -394,6 +436,18 @@ Status ReadJsonLines(const std::string& path, const std::function<void(JsonRecor
       skipping_long_line = false;
       data.remove_prefix(newline + 1);
     }
+  }
+  // gzread ends with 0 both at the true end and where a stream stops early
+  // (cut at a line boundary, or without its 8-byte trailer): only gzerror
+  // tells them apart, and gzclose checks what the last read left open.
+  int code = Z_OK;
+  const char* message = gzerror(file, &code);
+  if (code == Z_OK) code = gzclose(closer.release());
+  if (code != Z_OK) {
+    const std::string reason = code == Z_BUF_ERROR ? "unexpected end of file" : (message ? message : "read error");
+    return Status::InvalidInput("truncated or corrupt compressed data after line " +
+                                std::to_string(dispatch.line_number()) + ": " + reason +
+                                " (the records before it were read)");
   }
   if (!line.empty() || skipping_long_line) dispatch.Line(line, skipping_long_line);
   return Status::Ok();

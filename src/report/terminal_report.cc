@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "parallax/report.h"
+#include "parallax/text.h"
 
 namespace parallax {
 
@@ -26,16 +27,9 @@ std::string SentenceText(const AnalyzedArticle& doc, uint32_t sentence) {
 // More pairs than this read better as a summary on one line.
 constexpr size_t kPairsListedInline = 6;
 
-// Terminal control characters in article text could rewrite the screen.
-std::string Printable(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    const unsigned char u = c;
-    out += (u < 0x20 || u == 0x7F) ? ' ' : c;
-  }
-  return out;
-}
+// Terminal control characters in article text could rewrite the screen:
+// shown as escapes instead (C0, DEL, C1, bytes that are not UTF-8).
+std::string Printable(const std::string& text) { return EscapeControls(text, false); }
 
 std::string Label(const AnalyzedArticle& doc) {
   return "[" + doc.article.id + " " + Printable(doc.article.outlet) + "]";

@@ -93,5 +93,94 @@ TEST(JsonLinesReaderTest, EmptyAndMissingFiles) {
       << missing.status.ToString();
 }
 
+// A gzip file cut short: at a line boundary, or only its 8-byte trailer
+// (CRC and length) missing. gzread ends quietly on both; they must be
+// errors, with the records before the cut delivered.
+std::string Gzipped(const std::string& bytes) {
+  TempDir dir;
+  WriteGzip(dir / "x.gz", bytes);
+  return testing::ReadFile(dir / "x.gz");
+}
+
+TEST(JsonLinesReaderTest, TruncatedGzipIsAnErrorAfterTheRecordsBeforeIt) {
+  TempDir dir;
+  std::string lines;
+  for (int i = 0; i < 400; ++i) lines += "{\"id\": \"d" + std::to_string(i) + "\", \"text\": \"words " + std::to_string(i) + "\"}\n";
+  const std::string whole = Gzipped(lines);
+  testing::WriteFile(dir / "no-trailer.jsonl.gz", whole.substr(0, whole.size() - 8));
+  const Read no_trailer = ReadAll(dir / "no-trailer.jsonl.gz");
+  EXPECT_FALSE(no_trailer.status.ok());
+  EXPECT_NE(no_trailer.status.message().find("unexpected end of file"), std::string::npos) << no_trailer.status.ToString();
+  EXPECT_EQ(no_trailer.records.size(), 400u) << "every line was whole";
+
+  // Cut the stream itself at a line boundary: compress the first half of
+  // the lines as a stream that never ends.
+  z_stream z{};
+  ASSERT_EQ(deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+  const std::string first = lines.substr(0, lines.find("{\"id\": \"d200\""));
+  std::string out(deflateBound(&z, first.size()) + 64, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(first.data()));
+  z.avail_in = static_cast<uInt>(first.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  ASSERT_EQ(deflate(&z, Z_SYNC_FLUSH), Z_OK);  // flushed, but never finished
+  out.resize(out.size() - z.avail_out);
+  deflateEnd(&z);
+  testing::WriteFile(dir / "cut.jsonl.gz", out);
+  const Read cut = ReadAll(dir / "cut.jsonl.gz");
+  EXPECT_FALSE(cut.status.ok());
+  EXPECT_NE(cut.status.message().find("after line 200"), std::string::npos) << cut.status.ToString();
+  ASSERT_EQ(cut.records.size(), 200u);
+  EXPECT_EQ(cut.records.back(), "200:d199:words 199");
+
+  // Whole, the same bytes read without complaint.
+  testing::WriteFile(dir / "whole.jsonl.gz", whole);
+  EXPECT_TRUE(ReadAll(dir / "whole.jsonl.gz").status.ok());
+}
+
+TEST(JsonLinesReaderTest, AByteOrderMarkBeforeTheFirstLineIsSkipped) {
+  TempDir dir;
+  const std::string bytes = "\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"first\"}\n{\"id\": \"b\", \"text\": \"second\"}\n";
+  testing::WriteFile(dir / "bom.jsonl", bytes);
+  WriteGzip(dir / "bom.jsonl.gz", bytes);
+  for (const char* name : {"bom.jsonl", "bom.jsonl.gz"}) {
+    const Read read = ReadAll(dir / name);
+    EXPECT_TRUE(read.errors.empty()) << name << ": " << read.errors.front();
+    EXPECT_EQ(read.records, (std::vector<std::string>{"1:a:first", "2:b:second"})) << name;
+  }
+  // Only at the very start: a mark on a later line is not JSON.
+  testing::WriteFile(dir / "late.jsonl", "{\"id\": \"a\", \"text\": \"x\"}\n\xEF\xBB\xBF{\"id\": \"b\", \"text\": \"y\"}\n");
+  EXPECT_EQ(ReadAll(dir / "late.jsonl").errors.size(), 1u);
+}
+
+JsonRecord Parse(const std::string& line) {
+  JsonRecord record;
+  std::string reason;
+  EXPECT_TRUE(ParseJsonRecord(line, record, reason)) << line << ": " << reason;
+  return record;
+}
+
+TEST(JsonRecordTest, APublishedNumberIsUnixTime) {
+  EXPECT_EQ(Parse(R"({"id": "a", "text": "t", "published": 1710405720})").published, "2024-03-14T08:42:00Z");
+  EXPECT_EQ(Parse(R"({"id": "a", "text": "t", "published": 1710405720123})").published, "2024-03-14T08:42:00Z")
+      << "milliseconds";
+  EXPECT_EQ(Parse(R"({"id": "a", "text": "t", "published": 1710405720.9})").published, "2024-03-14T08:42:00Z");
+  EXPECT_EQ(Parse(R"({"id": "a", "text": "t", "published": 0})").published, "1970-01-01T00:00:00Z");
+  EXPECT_TRUE(Parse(R"({"id": "a", "text": "t", "published": 1710405720})").note.empty());
+  const JsonRecord far = Parse(R"({"id": "a", "text": "t", "published": 1e300})");
+  EXPECT_EQ(far.published, "");
+  EXPECT_NE(far.note.find("\"published\" 1e300 is not a Unix time"), std::string::npos) << far.note;
+}
+
+TEST(JsonRecordTest, AFieldOfAnotherTypeIsNamedNotSilentlyDropped) {
+  const JsonRecord r = Parse(R"({"id": "a", "text": "t", "published": true, "title": {"x": 1}, "outlet": null})");
+  EXPECT_EQ(r.published, "");
+  EXPECT_EQ(r.title, "");
+  EXPECT_NE(r.note.find("\"published\" is a boolean, not a string; ignored"), std::string::npos) << r.note;
+  EXPECT_NE(r.note.find("\"title\" is an object"), std::string::npos) << r.note;
+  EXPECT_EQ(r.note.find("outlet"), std::string::npos) << "null means absent: " << r.note;
+  EXPECT_TRUE(Parse(R"({"id": "a", "text": "t", "published": "2024-03-14"})").note.empty());
+}
+
 }  // namespace
 }  // namespace parallax

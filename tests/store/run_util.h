@@ -64,6 +64,7 @@ inline Store OpenOrDie(const std::string& path, OpenMode mode = OpenMode::kReadW
 }
 
 struct RunOptions {
+  std::string binary;       // the parallax binary to run; empty: PARALLAX_BINARY
   uid_t uid = 0;            // != 0: run as this user (and group), when we are root
   rlim_t file_limit = 0;    // != 0: RLIMIT_FSIZE in bytes, with SIGXFSZ ignored
 };
@@ -73,7 +74,7 @@ class Child {
  public:
   Child(const ScratchDir& dir, const std::vector<std::string>& args, RunOptions options = {})
       : out_path_(dir / "stdout.txt"), err_path_(dir / "stderr.txt") {
-    std::vector<std::string> argv_storage = {PARALLAX_BINARY};
+    std::vector<std::string> argv_storage = {options.binary.empty() ? PARALLAX_BINARY : options.binary};
     argv_storage.insert(argv_storage.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (std::string& a : argv_storage) argv.push_back(a.data());

@@ -169,11 +169,43 @@ TEST(IngestCli, DamagedDatabaseIsNamedAndLeftAlone) {
   EXPECT_NE(s.err.find("damaged or not a parallax database"), std::string::npos) << s.err;
 }
 
+// True when every folder from `path` up to / lets other users through
+// (their execute bit), so that user nobody can reach what is inside.
+bool OthersCanEnter(const std::filesystem::path& path) {
+  for (std::filesystem::path p = std::filesystem::absolute(path);; p = p.parent_path()) {
+    struct stat st {};
+    if (::stat(p.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || (st.st_mode & S_IXOTH) == 0) return false;
+    if (p == p.root_path()) return true;
+  }
+}
+
+// Where a scratch folder for user nobody can go: the temporary folder when
+// nobody can reach it, else one of the world-writable folders every Linux
+// has; empty when none will do. The clone itself may sit where nobody
+// cannot go (root's home, a mktemp -d), so the binary is copied there too.
+std::string FolderNobodyCanReach() {
+  if (::geteuid() != 0) return "";  // not root: the tests run as ourselves
+  for (const std::filesystem::path& p :
+       {std::filesystem::temp_directory_path(), std::filesystem::path("/tmp"), std::filesystem::path("/var/tmp"),
+        std::filesystem::path("/dev/shm")}) {
+    if (OthersCanEnter(p)) return p.string();
+  }
+  return "";
+}
+
 // Read-only files and directories. Root ignores permissions, so as root
-// the binary runs as nobody; as another user, as that user.
+// the binary runs as nobody, copied into a folder nobody can reach; as
+// another user, as that user.
 class ReadOnlyDatabase : public ::testing::Test {
  protected:
   void SetUp() override {
+    if (::geteuid() == 0) {
+      if (reachable_.empty()) GTEST_SKIP() << "no temporary folder that user nobody can enter";
+      options_.uid = kNobody;
+      options_.binary = dir_ / "parallax";
+      std::filesystem::copy_file(PARALLAX_BINARY, options_.binary);
+      ::chmod(options_.binary.c_str(), 0755);
+    }
     WriteFile(dir_ / "ferry.jsonl", FerryJsonLines());
     ::chmod((dir_ / "ferry.jsonl").c_str(), 0644);
     db_ = dir_ / "news.db";
@@ -181,9 +213,9 @@ class ReadOnlyDatabase : public ::testing::Test {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     WriteFile(dir_ / "more.jsonl", "{\"id\": \"new\", \"text\": \"A new article.\"}\n");
     ::chmod((dir_ / "more.jsonl").c_str(), 0644);
-    if (::geteuid() == 0) options_.uid = kNobody;
   }
-  ScratchDir dir_;
+  const std::string reachable_ = FolderNobodyCanReach();
+  ScratchDir dir_{reachable_};
   std::string db_;
   RunOptions options_;
 };

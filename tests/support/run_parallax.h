@@ -21,9 +21,12 @@ namespace parallax::testing {
 // A directory of its own for each test, removed afterwards.
 class TempDir {
  public:
-  TempDir() {
+  // In the system's temporary folder, or in `parent` when given.
+  explicit TempDir(const std::string& parent = "") {
     std::string pattern =
-        (std::filesystem::temp_directory_path() / "parallax_test_XXXXXX").string();
+        ((parent.empty() ? std::filesystem::temp_directory_path() : std::filesystem::path(parent)) /
+         "parallax_test_XXXXXX")
+            .string();
     const char* made = ::mkdtemp(pattern.data());
     EXPECT_NE(made, nullptr);
     path_ = pattern;
