@@ -3,7 +3,9 @@
 #   scripts/install-deps.sh build   # compiler, CMake, libraries
 #   scripts/install-deps.sh test    # the above, plus what the tests need (Chromium)
 set -euo pipefail
-want=(g++ make cmake pkg-config zlib1g-dev libicu-dev nlohmann-json3-dev libstemmer-dev
+# python3: the build formats HTML's named character references from its
+# standard library (cmake/named_references.py).
+want=(g++ make cmake pkg-config python3 zlib1g-dev libicu-dev nlohmann-json3-dev libstemmer-dev
       libcld2-dev libxxhash-dev libsqlite3-dev libmimalloc-dev libgtest-dev libbenchmark-dev)
 if [ "${1:-build}" = test ]; then
   # Chromium opens the HTML report; libxml2 is the oracle the HTML tokenizer

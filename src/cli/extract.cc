@@ -12,7 +12,6 @@
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -230,21 +229,6 @@ bool SameFile(const std::string& a, const std::string& b) {
   return !ec && same;
 }
 
-bool WriteTextFile(const std::string& path, const std::string& content, std::string* error) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) {
-    *error = std::error_code(errno, std::generic_category()).message();
-    return false;
-  }
-  out << content;
-  out.close();
-  if (!out) {
-    *error = "write failed";
-    return false;
-  }
-  return true;
-}
-
 // The pages and their results, shared between the workers and the writer.
 // Workers read the files too: gunzip is as much work as extraction, and a
 // page's bytes are then held only while it is extracted.
@@ -422,10 +406,10 @@ int RunExtract(const std::vector<std::string>& args) {
     const std::string text = BodyText(*article);
     if (!options.text_dir.empty()) {
       const std::string path = TextPath(options.text_dir, name);
-      std::string error;
-      if (!WriteTextFile(path, text + "\n", &error)) {
+      // Whole or not at all, and never through a link already there.
+      if (const Status written = WriteFileAtomically(path, text + "\n"); !written.ok()) {
         output_failed = true;
-        reporter.Error("cannot write " + path + ": " + error);
+        reporter.Error("cannot write " + path + ": " + written.message());
       }
     }
     if (options.json) {

@@ -3,7 +3,8 @@
 // Text files must already be UTF-8 (or UTF-16 with a BOM); anything else is
 // reported with the offending byte. HTML pages follow the browser's rules in
 // a simplified form: BOM, then a charset declared in the first 4 KB, then
-// "UTF-8 if it validates, else windows-1252", so an HTML page never fails
+// "UTF-8 if it validates (or nearly: a few stray bytes among many UTF-8
+// sequences are replaced), else windows-1252", so an HTML page never fails
 // for its encoding. Legacy encodings are converted with glibc's iconv.
 #include <iconv.h>
 
@@ -82,6 +83,29 @@ size_t FindInvalidUtf8Byte(std::string_view bytes) {
 }
 
 bool HasNonAscii(std::string_view bytes) { return AsciiRunEnd(bytes, 0) != bytes.size(); }
+
+// An undeclared page that is UTF-8 but for a few stray bytes (a character
+// pasted from a legacy editor) is UTF-8 with those bytes replaced, not
+// windows-1252 throughout: legacy text almost never forms well-formed
+// multi-byte sequences (an accented capital followed by a byte of
+// 0x80-0xBF), while a UTF-8 page forms one for every curly quote. At least
+// this many well-formed sequences per stray byte is "nearly all UTF-8".
+constexpr size_t kUtf8SequencesPerStrayByte = 2;
+
+bool MostlyUtf8(std::string_view bytes) {
+  size_t sequences = 0, stray = 0;
+  for (size_t pos = AsciiRunEnd(bytes, 0); pos < bytes.size(); pos = AsciiRunEnd(bytes, pos)) {
+    const size_t length = Utf8SequenceLength(bytes, pos);
+    if (length == 0) {
+      ++stray;
+      ++pos;
+    } else {
+      ++sequences;
+      pos += length;
+    }
+  }
+  return stray > 0 && sequences >= kUtf8SequencesPerStrayByte * stray;
+}
 
 // Git's test plus a density check: a NUL early on, or many control
 // characters, means this is not text in any 8-bit encoding.
@@ -307,7 +331,7 @@ bool HtmlIsUtf8AsItStands(std::string_view bytes, std::string& decoder) {
 std::string DecodeHtml(std::string_view bytes) {
   std::string decoder;
   if (HtmlIsUtf8AsItStands(bytes, decoder)) return std::string(bytes);
-  if (decoder == "utf-8") return ReplaceInvalidUtf8(bytes);
+  if (decoder == "utf-8" || (decoder.empty() && MostlyUtf8(bytes))) return ReplaceInvalidUtf8(bytes);
   std::string out;
   if (!decoder.empty() && decoder != "windows-1252" && ConvertWithIconv(bytes, decoder, out)) {
     return out;

@@ -4,6 +4,8 @@
 #include <array>
 #include <cstring>
 
+#include "extract/named_references.h"
+
 namespace parallax::html {
 namespace {
 
@@ -23,82 +25,6 @@ bool StartsWithNoCase(std::string_view text, size_t at, std::string_view prefix)
     if (ToLowerAscii(text[at + i]) != ToLowerAscii(prefix[i])) return false;
   }
   return true;
-}
-
-// Named references. Only a hand-picked set: the whole Latin-1 range (which
-// HTML also accepts without the closing ';'), typography and a few symbols.
-struct NamedReference {
-  std::string_view name;
-  char32_t code_point;
-};
-
-// Names of U+00A0..U+00FF in order.
-constexpr std::array<std::string_view, 96> kLatin1Names = {
-    "nbsp",   "iexcl",  "cent",   "pound",  "curren", "yen",    "brvbar", "sect",   "uml",
-    "copy",   "ordf",   "laquo",  "not",    "shy",    "reg",    "macr",   "deg",    "plusmn",
-    "sup2",   "sup3",   "acute",  "micro",  "para",   "middot", "cedil",  "sup1",   "ordm",
-    "raquo",  "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc",  "Atilde",
-    "Auml",   "Aring",  "AElig",  "Ccedil", "Egrave", "Eacute", "Ecirc",  "Euml",   "Igrave",
-    "Iacute", "Icirc",  "Iuml",   "ETH",    "Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde",
-    "Ouml",   "times",  "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN",
-    "szlig",  "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",  "aelig",  "ccedil",
-    "egrave", "eacute", "ecirc",  "euml",   "igrave", "iacute", "icirc",  "iuml",   "eth",
-    "ntilde", "ograve", "oacute", "ocirc",  "otilde", "ouml",   "divide", "oslash", "ugrave",
-    "uacute", "ucirc",  "uuml",   "yacute", "thorn",  "yuml",
-};
-
-// Accepted without ';' as well (the legacy names), besides kLatin1Names.
-constexpr NamedReference kLegacyAsciiReferences[] = {
-    {"amp", '&'}, {"lt", '<'}, {"gt", '>'},   {"quot", '"'},  {"AMP", '&'},
-    {"LT", '<'},  {"GT", '>'}, {"QUOT", '"'}, {"COPY", 0xA9}, {"REG", 0xAE},
-};
-
-// Only recognised with the closing ';'.
-constexpr NamedReference kOtherReferences[] = {
-    {"apos", '\''},     {"Tab", '\t'},      {"NewLine", '\n'},  {"excl", '!'},
-    {"num", '#'},       {"dollar", '$'},    {"percnt", '%'},    {"lpar", '('},
-    {"rpar", ')'},      {"ast", '*'},       {"plus", '+'},      {"comma", ','},
-    {"period", '.'},    {"sol", '/'},       {"colon", ':'},     {"semi", ';'},
-    {"equals", '='},    {"quest", '?'},     {"commat", '@'},    {"lsqb", '['},
-    {"bsol", '\\'},     {"rsqb", ']'},      {"lowbar", '_'},    {"grave", '`'},
-    {"lcub", '{'},      {"verbar", '|'},    {"vert", '|'},      {"rcub", '}'},
-    {"OElig", 0x152},   {"oelig", 0x153},   {"Scaron", 0x160},  {"scaron", 0x161},
-    {"Yuml", 0x178},    {"fnof", 0x192},    {"circ", 0x2C6},    {"tilde", 0x2DC},
-    {"Omega", 0x3A9},   {"alpha", 0x3B1},   {"beta", 0x3B2},    {"gamma", 0x3B3},
-    {"delta", 0x3B4},   {"mu", 0x3BC},      {"pi", 0x3C0},      {"ensp", 0x2002},
-    {"emsp", 0x2003},   {"thinsp", 0x2009}, {"zwnj", 0x200C},   {"zwj", 0x200D},
-    {"lrm", 0x200E},    {"rlm", 0x200F},    {"hyphen", 0x2010}, {"dash", 0x2010},
-    {"ndash", 0x2013},  {"mdash", 0x2014},  {"horbar", 0x2015}, {"lsquo", 0x2018},
-    {"rsquo", 0x2019},  {"sbquo", 0x201A},  {"ldquo", 0x201C},  {"rdquo", 0x201D},
-    {"bdquo", 0x201E},  {"dagger", 0x2020}, {"Dagger", 0x2021}, {"bull", 0x2022},
-    {"hellip", 0x2026}, {"permil", 0x2030}, {"prime", 0x2032},  {"Prime", 0x2033},
-    {"lsaquo", 0x2039}, {"rsaquo", 0x203A}, {"oline", 0x203E},  {"frasl", 0x2044},
-    {"euro", 0x20AC},   {"trade", 0x2122},  {"larr", 0x2190},   {"uarr", 0x2191},
-    {"rarr", 0x2192},   {"darr", 0x2193},   {"harr", 0x2194},   {"minus", 0x2212},
-    {"infin", 0x221E},  {"asymp", 0x2248},  {"ne", 0x2260},     {"le", 0x2264},
-    {"ge", 0x2265},     {"star", 0x2606},   {"hearts", 0x2665}, {"check", 0x2713},
-};
-
-constexpr size_t kLongestLegacyName = 6;  // "middot", "frac14", "Ccedil"...
-constexpr size_t kLongestName = 8;
-
-// The code point of a legacy name (usable without ';'), or 0.
-char32_t FindLegacyReference(std::string_view name) {
-  for (size_t i = 0; i < kLatin1Names.size(); ++i) {
-    if (kLatin1Names[i] == name) return static_cast<char32_t>(0xA0 + i);
-  }
-  for (const NamedReference& ref : kLegacyAsciiReferences) {
-    if (ref.name == name) return ref.code_point;
-  }
-  return 0;
-}
-
-char32_t FindNamedReference(std::string_view name) {
-  if (char32_t legacy = FindLegacyReference(name)) return legacy;
-  for (const NamedReference& ref : kOtherReferences) {
-    if (ref.name == name) return ref.code_point;
-  }
-  return 0;
 }
 
 char32_t NumericReferenceCodePoint(uint32_t value) {
@@ -137,32 +63,38 @@ size_t DecodeNumericReference(std::string_view text, size_t at, std::string& out
   return pos - at;
 }
 
-// "&eacute;" or legacy "&eacute" at text[at] == '&'. Inside attribute values a
+// "&eacute;" or legacy "&eacute" at text[at] == '&' (the whole WHATWG
+// table, extract/named_references.h). Inside attribute values a
 // legacy name followed by an alphanumeric or '=' stays literal, so URLs such
 // as "?a=1&copy=2" survive.
 size_t DecodeNamedReference(std::string_view text, size_t at, bool in_attribute, std::string& out) {
   const size_t name_begin = at + 1;
   size_t name_end = name_begin;
-  while (name_end < text.size() && name_end - name_begin < kLongestName + 1 &&
+  while (name_end < text.size() && name_end - name_begin < kLongestReferenceName + 1 &&
          IsAsciiAlnum(text[name_end])) {
     ++name_end;
   }
   const std::string_view name = text.substr(name_begin, name_end - name_begin);
   if (name.empty()) return 0;
+  auto append = [&](const NamedReference& ref) {
+    AppendCodePoint(ref.first, out);
+    if (ref.second != 0) AppendCodePoint(ref.second, out);
+  };
   if (name_end < text.size() && text[name_end] == ';') {
-    if (char32_t cp = FindNamedReference(name)) {
-      AppendCodePoint(cp, out);
+    if (const NamedReference* ref = FindNamedReference(name, /*legacy_only=*/false)) {
+      append(*ref);
       return name_end + 1 - at;
     }
   }
-  for (size_t length = std::min(name.size(), kLongestLegacyName); length >= 2; --length) {
-    const char32_t cp = FindLegacyReference(name.substr(0, length));
-    if (cp == 0) continue;
+  // The longest legacy name that starts the text: "&notit" is "¬it".
+  for (size_t length = std::min(name.size(), kLongestLegacyReferenceName); length >= 2; --length) {
+    const NamedReference* ref = FindNamedReference(name.substr(0, length), /*legacy_only=*/true);
+    if (ref == nullptr) continue;
     const size_t next = name_begin + length;
     if (in_attribute && next < text.size() && (IsAsciiAlnum(text[next]) || text[next] == '=')) {
       return 0;
     }
-    AppendCodePoint(cp, out);
+    append(*ref);
     return length + 1;
   }
   return 0;

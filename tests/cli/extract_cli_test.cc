@@ -2,6 +2,7 @@
 // of an invented outlet written to a temporary directory: the JSON lines,
 // the --text-dir files, --jobs, failures and exit codes.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -282,6 +283,50 @@ TEST(ExtractCli, UnwritableOutputExitsWithFour) {
   EXPECT_NE(r.err.find(dir / "taken"), std::string::npos) << r.err;
   r = Parallax(dir, {"extract", "--json", dir / "page.html"}, "/dev/null", "/dev/full");
   EXPECT_EQ(r.exit_code, 4) << r.err;
+}
+
+TEST(ExtractCli, TextDirReplacesALinkInsteadOfWritingThroughIt) {
+  ScratchDir dir;
+  Write(dir / "page.html", CourierPage());
+  Write(dir / "precious.txt", "not to be overwritten");
+  fs::create_directories(dir / "out");
+  fs::create_symlink(dir / "precious.txt", dir / "out/page.txt");
+  const Outcome r = Parallax(dir, {"extract", "--text-dir", dir / "out", dir / "page.html"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ReadFile(dir / "precious.txt"), "not to be overwritten");
+  EXPECT_FALSE(fs::is_symlink(dir / "out/page.txt"));
+  EXPECT_NE(ReadFile(dir / "out/page.txt").find("harbour authority"), std::string::npos);
+}
+
+TEST(ExtractCli, AFailedWriteLeavesNoEmptyOrCutFile) {
+  ScratchDir dir;
+  // Over 1 KiB of text, the smallest limit ulimit sets.
+  std::string page = "<html><body><article>";
+  for (int i = 0; i < 12; ++i) {
+    page += "<p>On day " + std::to_string(i) +
+            " of the storm the harbour authority kept the evening ferry to Skelda in port, and the "
+            "passengers waited in the terminal with hot drinks and blankets.</p>";
+  }
+  Write(dir / "page.html", page + "</article></body></html>");
+  fs::create_directories(dir / "out");
+  Write(dir / "out/page.txt", "the text of an earlier run");
+  // Under a 1 KiB file size limit every text file fails to be written
+  // (EFBIG), as on a full disk: the earlier file stays whole, no partial
+  // or empty file and no temporary file is left.
+  const std::string command = "ulimit -f 1; " + testing::ShellQuote(PARALLAX_BINARY) + " extract --text-dir " +
+                              testing::ShellQuote(dir / "out") + " " + testing::ShellQuote(dir / "page.html") +
+                              " >/dev/null 2>" + testing::ShellQuote(dir / "err.txt");
+  const int status = std::system(("bash -c " + testing::ShellQuote(command)).c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 4) << ReadFile(dir / "err.txt");
+  EXPECT_NE(ReadFile(dir / "err.txt").find("cannot write"), std::string::npos) << ReadFile(dir / "err.txt");
+  EXPECT_EQ(ReadFile(dir / "out/page.txt"), "the text of an earlier run");
+  size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(dir / "out")) {
+    ++files;
+    EXPECT_EQ(entry.path().filename(), "page.txt") << "left behind: " << entry.path();
+  }
+  EXPECT_EQ(files, 1u);
 }
 
 TEST(ExtractCli, UsageErrorsExitWithTwo) {

@@ -104,6 +104,22 @@ TEST(CharsetTest, UndeclaredHtmlIsUtf8WhenValidElseWindows1252) {
   EXPECT_EQ(Decoded(Html("<p>na\xEFve \x93x\x94</p>")), "<p>na\u00EFve \u201Cx\u201D</p>");
 }
 
+TEST(CharsetTest, UndeclaredUtf8WithAStrayByteStaysUtf8) {
+  // A UTF-8 page with one byte pasted from a legacy editor: decoded as
+  // UTF-8 with that byte replaced, not as windows-1252 throughout.
+  const std::string page = "<p>\u201CCaf\u00E9 na\u00EFve,\u201D said Zo\u00EB \u2014 "
+                           "it\x92s fine \u2026 \u00A9</p>";
+  EXPECT_EQ(Decoded(Html(page)),
+            "<p>\u201CCaf\u00E9 na\u00EFve,\u201D said Zo\u00EB \u2014 it\uFFFDs fine \u2026 \u00A9</p>");
+  // Legacy text with a single byte that happens to pair up as UTF-8 stays
+  // windows-1252: its stray bytes outnumber its sequences.
+  EXPECT_EQ(Decoded(Html("<p>caf\xE9 cr\xE8me br\xFBl\xE9" "e \xC2\xA9</p>")),
+            "<p>caf\u00E9 cr\u00E8me br\u00FBl\u00E9e \u00C2\u00A9</p>");
+  // A declared legacy charset is still obeyed.
+  EXPECT_EQ(Decoded(Html("<meta charset=windows-1252><p>caf\u00E9 na\u00EFve it\x92s</p>")),
+            "<meta charset=windows-1252><p>caf\u00C3\u00A9 na\u00C3\u00AFve it\u2019s</p>");
+}
+
 TEST(CharsetTest, ValidUtf8WinsOverAStaleDeclaration) {
   EXPECT_EQ(Decoded(Html("<meta charset=iso-8859-1><p>caf\xC3\xA9</p>")),
             "<meta charset=iso-8859-1><p>caf\u00E9</p>");

@@ -119,11 +119,26 @@ TEST(HtmlTokenizerTest, NamedReferences) {
             "a\u00A0b \u00ABc\u00BB \u2022 \u00B7");
 }
 
+TEST(HtmlTokenizerTest, EveryNameOfTheHtmlTableIsKnown) {
+  // Beyond Latin-1 and typography: mathematics, Greek, arrows, and names
+  // that stand for two characters (a base and a combining mark).
+  EXPECT_EQ(TextOf("x &notin; S, &omega; &Omega; &sum; &forall;"), "x \u2209 S, \u03C9 \u03A9 \u2211 \u2200");
+  EXPECT_EQ(TextOf("&rightarrow;&LeftArrow;&hookrightarrow;"), "\u2192\u2190\u21AA");
+  EXPECT_EQ(TextOf("&NotEqualTilde;"), "\u2242\u0338");
+  EXPECT_EQ(TextOf("&CounterClockwiseContourIntegral;"), "\u2233") << "the longest name";
+  EXPECT_EQ(TextOf("&fjlig;"), "fj");
+  // Names are case-sensitive.
+  EXPECT_EQ(TextOf("&NOTIN;"), "&NOTIN;");
+}
+
 TEST(HtmlTokenizerTest, LegacyAndUnknownReferences) {
   EXPECT_EQ(TextOf("AT&T &amp fish"), "AT&T & fish");
   EXPECT_EQ(TextOf("&notareference; &unknown; & alone &;"),
             "\u00ACareference; &unknown; & alone &;");
   EXPECT_EQ(TextOf("&copy2019"), "\u00A92019");
+  // Without ';' only the legacy names count, and the longest one wins:
+  // "&notin" without its ';' is "not" and "in".
+  EXPECT_EQ(TextOf("&notin &omega"), "\u00ACin &omega");
 }
 
 TEST(HtmlTokenizerTest, ReferencesInAttributes) {
