@@ -84,6 +84,12 @@ struct JsonRecord {
 Status ReadJsonLines(const std::string& path, const std::function<void(JsonRecord&&)>& on_record,
                      const std::function<void(uint64_t line, const std::string& reason)>& on_error);
 
+// The JSON lines of a buffer already in memory (a request body, say),
+// delivered exactly as ReadJsonLines delivers a file's: the same records,
+// errors and line numbers. Lines over 64 MiB are reported and skipped.
+void ParseJsonLines(std::string_view bytes, const std::function<void(JsonRecord&&)>& on_record,
+                    const std::function<void(uint64_t line, const std::string& reason)>& on_error);
+
 // Parses one line; false with `reason` when it is not a usable record.
 bool ParseJsonRecord(std::string_view line, JsonRecord& record, std::string& reason);
 

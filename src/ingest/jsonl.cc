@@ -354,6 +354,20 @@ class LineDispatcher {
 // empty) or cannot be mapped; the streaming reader then takes it.
 constexpr size_t kReleaseBytes = size_t{32} << 20;
 
+// Every line of `data` to `dispatch`; a line over kMaxLineBytes is cut
+// there and reported as too long. Calls `after_line` with the bytes used so
+// far, so that a mapped file can let go of what it has parsed.
+template <typename AfterLine>
+void DispatchLines(std::string_view data, LineDispatcher& dispatch, AfterLine after_line) {
+  const char* const base = data.data();
+  while (!data.empty()) {
+    const size_t newline = std::min(data.find('\n'), data.size());
+    dispatch.Line(data.substr(0, std::min(newline, kMaxLineBytes)), newline > kMaxLineBytes);
+    data.remove_prefix(std::min(newline + 1, data.size()));
+    after_line(static_cast<size_t>(data.data() - base));
+  }
+}
+
 bool ReadMappedLines(const std::string& path, LineDispatcher& dispatch) {
   const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
@@ -371,22 +385,24 @@ bool ReadMappedLines(const std::string& path, LineDispatcher& dispatch) {
   madvise(base, size, MADV_SEQUENTIAL);
   const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
   size_t released = 0;  // [0, released) is no longer mapped in
-  std::string_view data(base, size);
-  while (!data.empty()) {
-    const size_t newline = std::min(data.find('\n'), data.size());
-    dispatch.Line(data.substr(0, std::min(newline, kMaxLineBytes)), newline > kMaxLineBytes);
-    data.remove_prefix(std::min(newline + 1, data.size()));
-    const size_t done = (static_cast<size_t>(data.data() - base) / page) * page;
+  DispatchLines(std::string_view(base, size), dispatch, [&](size_t used) {
+    const size_t done = (used / page) * page;
     if (done - released >= kReleaseBytes) {
       madvise(base + released, done - released, MADV_DONTNEED);
       released = done;
     }
-  }
+  });
   munmap(mapped, size);
   return true;
 }
 
 }  // namespace
+
+void ParseJsonLines(std::string_view bytes, const std::function<void(JsonRecord&&)>& on_record,
+                    const std::function<void(uint64_t line, const std::string& reason)>& on_error) {
+  LineDispatcher dispatch(on_record, on_error);
+  DispatchLines(bytes, dispatch, [](size_t) {});
+}
 
 Status ReadJsonLines(const std::string& path, const std::function<void(JsonRecord&&)>& on_record,
                      const std::function<void(uint64_t line, const std::string& reason)>& on_error) {
