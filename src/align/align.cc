@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "align/internal.h"
+#include "align/union_find.h"
 
 namespace parallax {
 
@@ -81,15 +82,6 @@ class ScoreHistogram {
   size_t count_ = 0;
 };
 
-struct Groups {
-  std::vector<int> parent;
-  explicit Groups(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
-  int Find(int x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  }
-};
-
 void JudgeSameEvent(Comparison& comparison, const std::vector<std::vector<FeatureVector>>& features) {
   const size_t n = comparison.documents.size();
   FeatureIds ids;
@@ -111,7 +103,7 @@ void JudgeSameEvent(Comparison& comparison, const std::vector<std::vector<Featur
   std::vector<double> closest(n, -1.0);
   std::vector<int> closest_of(n, -1);
   ScoreHistogram histogram;
-  Groups group(n);
+  UnionFind group(n);
   const bool list_all = n <= kAllPairsListedUpTo;
   for (size_t a = 0; a < n; ++a) {
     for (const auto& [id, weight] : vectors[a].entries) {
@@ -134,7 +126,7 @@ void JudgeSameEvent(Comparison& comparison, const std::vector<std::vector<Featur
       // One event when the reports form one connected group under "similar
       // enough": a short wire copy need not resemble a long feature
       // directly, as long as both resemble the broadsheet report of it.
-      if (sim >= kSameEventSimilarity) group.parent[group.Find(static_cast<int>(a))] = group.Find(static_cast<int>(b));
+      if (sim >= kSameEventSimilarity) group.parent[group.Find(static_cast<uint32_t>(a))] = group.Find(static_cast<uint32_t>(b));
     }
   }
   histogram.Fill(comparison.similarity_summary);
@@ -157,7 +149,7 @@ void JudgeSameEvent(Comparison& comparison, const std::vector<std::vector<Featur
     if (everywhere) comparison.shared_entities.push_back(e.id);
   }
   bool connected = n >= 2;
-  for (size_t d = 1; d < n; ++d) connected &= group.Find(static_cast<int>(d)) == group.Find(0);
+  for (size_t d = 1; d < n; ++d) connected &= group.Find(static_cast<uint32_t>(d)) == group.Find(0);
   comparison.same_event = connected && comparison.shared_entities.size() >= kSameEventEntities;
 }
 

@@ -18,6 +18,7 @@
 
 #include "align/internal.h"
 #include "align/matching.h"
+#include "align/union_find.h"
 
 namespace parallax {
 
@@ -52,15 +53,6 @@ static_assert(kMaxSentencesPerDocument == 1, "DocumentSets holds one bit per doc
 // generated 100 KB reports of templated sentences, 16 kept 94% of the
 // shared facts an unbounded search finds, 32 kept 97%, 64 no more.
 constexpr size_t kMaxCandidatesPerDocument = 32;
-
-struct UnionFind {
-  std::vector<uint32_t> parent;
-  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
-  uint32_t Find(uint32_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  }
-};
 
 // The documents of each fact group, as one bitset per group of two or more
 // sentences (a lone sentence's document is its own).

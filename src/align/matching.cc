@@ -5,6 +5,8 @@
 #include <numeric>
 #include <tuple>
 
+#include "align/union_find.h"
+
 namespace parallax {
 
 namespace {
@@ -76,15 +78,6 @@ std::vector<std::pair<int, int>> DenseMatching(const std::vector<std::vector<dou
   }
   return pairs;
 }
-
-struct UnionFind {
-  std::vector<uint32_t> parent;
-  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
-  uint32_t Find(uint32_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  }
-};
 
 // Heaviest first; among equals, the closer pair, then a fixed order, so the
 // result never depends on the order candidates arrived in.
