@@ -10,6 +10,11 @@ the scaling tests: nothing in them is taken from a real article.
                                             again and again (a broken page,
                                             a scraper loop): every sentence
                                             has hundreds of equal partners
+    compare_inputs.py unpunctuated BYTES OUTDIR
+                                            two reports of about BYTES each
+                                            without a single sentence end
+                                            (a feed or page gone wrong), names
+                                            and "said" throughout
     compare_inputs.py story N OUTDIR        N reports of about 500 words
     compare_inputs.py tiny N OUTDIR         N one-line reports
 
@@ -118,6 +123,16 @@ def repeated_pair(size, outdir, rng):
         write(os.path.join(outdir, f"{name}.txt"), lines)
 
 
+def unpunctuated(size, outdir, rng):
+    for name in ("courier", "beacon"):
+        words, total = [], 0
+        while total < size:
+            w = rng.choice(PEOPLE) + " said" if rng.random() < 0.03 else rng.choice(NOUNS + VERBS + ADJECTIVES)
+            words.append(w)
+            total += len(w) + 1
+        write(os.path.join(outdir, f"{name}.txt"), [" ".join(words)])
+
+
 def story(n, outdir, rng):
     pool = [fact(rng) for _ in range(120)]
     for i in range(n):
@@ -131,12 +146,13 @@ def tiny(n, outdir, rng):
 
 
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ("long", "repeated", "story", "tiny"):
+    if len(sys.argv) != 4 or sys.argv[1] not in ("long", "repeated", "unpunctuated", "story", "tiny"):
         sys.exit(__doc__)
     shape, amount, outdir = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     os.makedirs(outdir, exist_ok=True)
     rng = random.Random(7)
-    {"long": long_pair, "repeated": repeated_pair, "story": story, "tiny": tiny}[shape](amount, outdir, rng)
+    shapes = {"long": long_pair, "repeated": repeated_pair, "unpunctuated": unpunctuated, "story": story, "tiny": tiny}
+    shapes[shape](amount, outdir, rng)
 
 
 if __name__ == "__main__":

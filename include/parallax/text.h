@@ -40,7 +40,9 @@ std::string Stem(std::string_view folded_word);
 // Tokens of text[begin, end); offsets are relative to `text`.
 std::vector<Token> Tokenize(std::string_view text, uint32_t begin, uint32_t end);
 
-// Sentence spans of one paragraph (byte offsets into it).
+// Sentence spans of one paragraph (byte offsets into it). A run of over
+// 1,500 bytes without a sentence end is cut at a space into pieces that
+// long at most.
 std::vector<std::pair<uint32_t, uint32_t>> SplitSentences(std::string_view paragraph);
 
 // True for a small closed set of English function words ("the", "of"), honorific

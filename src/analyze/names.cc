@@ -275,11 +275,38 @@ void NameBuilder::ClusterNames() {
     return pending_[a].name_end - pending_[a].name_begin > pending_[b].name_end - pending_[b].name_begin;
   });
   std::vector<bool> typed_by_evidence;
+  // The entities a name can match, by key, so that each name looks at its
+  // few candidates instead of every entity found so far (a long text names
+  // thousands): "=" + its words; "<" / ">" + a proper prefix / suffix of a
+  // person's words; "A" + an acronym; "W" + a word of a longer name (an
+  // organisation's head word).
+  std::unordered_map<std::string, std::vector<int>> candidates_by_key;
+  auto key = [](char kind, auto first, auto last) {
+    std::string k(1, kind);
+    for (auto it = first; it != last; ++it) {
+      k += *it;
+      k += '\x1f';
+    }
+    return k;
+  };
+  std::vector<int> candidates;
   for (const size_t idx : order) {
     Pending& p = pending_[idx];
     const std::vector<std::string> words = words_of(p);
+    candidates.clear();
+    for (const std::string& k : {key('=', words.begin(), words.end()), key('<', words.begin(), words.end()),
+                                 key('>', words.begin(), words.end()),
+                                 words.size() == 1 ? "A" + words[0] : std::string(),
+                                 words.size() == 1 ? "W" + words[0] : std::string()}) {
+      if (k.empty()) continue;
+      auto it = candidates_by_key.find(k);
+      if (it != candidates_by_key.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    }
+    // In the order of the entities, as a scan of all of them would go.
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     int best = -1;
-    for (int e = 0; e < static_cast<int>(entities_.size()); ++e) {
+    for (const int e : candidates) {
       const std::vector<std::string>& ew = entity_tokens_[e];
       const LocalEntity& entity = entities_[e];
       bool match = ew == words;
@@ -323,6 +350,15 @@ void NameBuilder::ClusterNames() {
       entity_acronyms_.push_back(acronym);
       typed_by_evidence.push_back(false);
       best = static_cast<int>(entities_.size()) - 1;
+      candidates_by_key[key('=', words.begin(), words.end())].push_back(best);
+      for (size_t k = 1; k < words.size(); ++k) {
+        candidates_by_key[key('<', words.begin(), words.begin() + k)].push_back(best);
+        candidates_by_key[key('>', words.end() - k, words.end())].push_back(best);
+      }
+      if (!acronym.empty()) candidates_by_key["A" + FoldCase(acronym)].push_back(best);
+      if (words.size() > 1) {
+        for (const std::string& w : words) candidates_by_key["W" + w].push_back(best);
+      }
     }
     if (p.type_known || !p.role.empty()) typed_by_evidence[best] = true;
     LocalEntity& entity = entities_[best];
@@ -339,23 +375,51 @@ void NameBuilder::RetypePlacesInsideOrganisations(const std::vector<bool>& typed
   // "Calder Bay" next to "Calder Bay Port Authority": organisations are named
   // after places, so a name that the rules only guessed to be a person and
   // that stands inside an organisation's name is that place.
+  // Every run of words inside an organisation's name, with the longest
+  // name it is part of, looked up once per person.
+  std::unordered_map<std::string, size_t> longest_holding;
+  for (size_t o = 0; o < entities_.size(); ++o) {
+    if (entities_[o].type != EntityType::kOrganization) continue;
+    const auto& ow = entity_tokens_[o];
+    for (size_t first = 0; first < ow.size(); ++first) {
+      std::string run;
+      for (size_t last = first; last < ow.size(); ++last) {
+        run += ow[last];
+        run += '\x1f';
+        size_t& longest = longest_holding[run];
+        longest = std::max(longest, ow.size());
+      }
+    }
+  }
   for (size_t e = 0; e < entities_.size(); ++e) {
     if (entities_[e].type != EntityType::kPerson || typed_by_evidence[e]) continue;
     const std::vector<std::string>& words = entity_tokens_[e];
-    for (size_t o = 0; o < entities_.size(); ++o) {
-      if (entities_[o].type != EntityType::kOrganization || entity_tokens_[o].size() <= words.size()) continue;
-      const auto& ow = entity_tokens_[o];
-      if (std::search(ow.begin(), ow.end(), words.begin(), words.end()) != ow.end()) {
-        entities_[e].type = EntityType::kPlace;
-        break;
-      }
+    std::string run;
+    for (const std::string& w : words) {
+      run += w;
+      run += '\x1f';
     }
+    auto it = longest_holding.find(run);
+    if (it != longest_holding.end() && it->second > words.size()) entities_[e].type = EntityType::kPlace;
   }
 }
 
 void NameBuilder::ResolveDefiniteReferences() {
   // "the convention" in lower case, when one organisation has that head word.
   const Lexicons& lex = Lexicons::Get();
+  // Per word: the organisations of two or more words that hold it (the last
+  // one, and how many), worked out once for the whole text.
+  std::unordered_map<std::string, std::pair<int, int>> holders;  // word -> (last entity, count)
+  for (int e = 0; e < static_cast<int>(entities_.size()); ++e) {
+    const std::vector<std::string>& ew = entity_tokens_[e];
+    if (entities_[e].type != EntityType::kOrganization || ew.size() < 2) continue;
+    std::set<std::string> distinct(ew.begin(), ew.end());
+    for (const std::string& w : distinct) {
+      auto& [last, count] = holders.try_emplace(w, -1, 0).first->second;
+      last = e;
+      ++count;
+    }
+  }
   for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
     const std::vector<Token>& tokens = doc_.sentences[si].tokens;
     for (size_t k = 0; k + 1 < tokens.size(); ++k) {
@@ -364,16 +428,9 @@ void NameBuilder::ResolveDefiniteReferences() {
         continue;
       }
       if (k + 2 < tokens.size() && tokens[k + 2].kind == TokenKind::kWord) continue;  // "the party leader"
-      int found = -1, count = 0;
-      for (int e = 0; e < static_cast<int>(entities_.size()); ++e) {
-        const std::vector<std::string>& ew = entity_tokens_[e];
-        if (entities_[e].type == EntityType::kOrganization && ew.size() > 1 &&
-            std::find(ew.begin(), ew.end(), tokens[k + 1].lower) != ew.end()) {
-          found = e;
-          ++count;
-        }
-      }
-      if (count != 1) continue;
+      const auto held = holders.find(tokens[k + 1].lower);
+      if (held == holders.end() || held->second.second != 1) continue;
+      const int found = held->second.first;
       Pending p;
       p.sentence = si;
       p.begin = k;

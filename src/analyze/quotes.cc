@@ -38,6 +38,10 @@ constexpr size_t kMaxSubjectGap = 4;
 // who was waiting outside, said" has two.
 constexpr int kMaxAppositions = 2;
 
+// How far back from its verb a subject can stand, in tokens: kMaxSubjectGap
+// words, each of kMaxAppositions asides (up to 30 tokens) and punctuation.
+constexpr size_t kMaxSubjectReach = 80;
+
 // A reported statement needs some content after its verb.
 constexpr size_t kMinReportedWords = 4;
 
@@ -92,6 +96,7 @@ class QuoteFinder {
   Speaker FromMentionEndingBefore(uint32_t si, size_t limit_token, size_t verb) const;
   int LastPersonBefore(uint32_t si, uint32_t offset, char gender) const;
   std::string MediumIn(uint32_t si) const;
+  std::string FirstMediumIn(uint32_t si) const;
   Speaker AttributeDirect(uint32_t paragraph, const QuotedSpan& span, std::string& medium) const;
   void FindReported(uint32_t si);
   static bool IsTellVerb(const std::string& lower);
@@ -110,6 +115,8 @@ class QuoteFinder {
   // Per sentence and gender (0, 'f', 'm'): the last person named in an
   // earlier sentence whom "he"/"she" of that gender could be.
   std::vector<int> last_person_before_[3];
+  mutable std::vector<char> medium_known_;  // per sentence: MediumIn has looked
+  mutable std::vector<std::string> medium_;
 };
 
 int GenderSlot(char gender) { return gender == 'f' ? 1 : gender == 'm' ? 2 : 0; }
@@ -117,6 +124,8 @@ int GenderSlot(char gender) { return gender == 'f' ? 1 : gender == 'm' ? 2 : 0; 
 QuoteFinder::QuoteFinder(AnalyzedArticle& doc, const std::vector<std::vector<QuotedSpan>>& spans)
     : doc_(doc), spans_(spans), lex_(Lexicons::Get()) {
   const size_t sentences = doc_.sentences.size();
+  medium_known_.assign(sentences, 0);
+  medium_.assign(sentences, {});
   mention_first_.assign(sentences + 2, 0);
   for (const Mention& m : doc_.mentions) {
     if (m.sentence < sentences) ++mention_first_[m.sentence + 2];
@@ -257,6 +266,15 @@ Speaker QuoteFinder::SubjectOf(uint32_t si, size_t verb, bool allow_inversion) c
 }
 
 std::string QuoteFinder::MediumIn(uint32_t si) const {
+  // Asked once per quote the sentence holds: kept, so a sentence of a
+  // thousand quotes is read once, not a thousand times.
+  if (medium_known_[si]) return medium_[si];
+  medium_known_[si] = true;
+  medium_[si] = FirstMediumIn(si);
+  return medium_[si];
+}
+
+std::string QuoteFinder::FirstMediumIn(uint32_t si) const {
   const Sentence& s = doc_.sentences[si];
   for (const Token& t : s.tokens) {
     if (t.kind != TokenKind::kWord || Inside(s.span.paragraph, t.begin, t.end)) continue;
@@ -345,8 +363,11 @@ void QuoteFinder::FindReported(uint32_t si) {
     Speaker sp = FromMentionEndingBefore(si, 0, k);
     if (!sp.found()) continue;
     // Where the subject starts, so the previous statement can end there.
+    // The subject stands a few words and asides before the verb
+    // (FromMentionEndingBefore looks no further), so the search back stops
+    // there too: a sentence without an end is not read back to its start.
     uint32_t subject_begin = s.tokens[k].begin;
-    for (size_t b = k; b > 0; --b) {
+    for (size_t b = k; b > 0 && k - b < kMaxSubjectReach; --b) {
       const Token& t = s.tokens[b - 1];
       if (text.compare(t.begin, sp.text.size(), sp.text) == 0) {
         subject_begin = t.begin;

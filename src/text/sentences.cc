@@ -19,6 +19,12 @@ namespace parallax {
 
 namespace {
 
+// The longest sentence, in bytes. News sentences stay under 600; a run of
+// text without sentence ends is cut at a space before this, so that the
+// steps that look at a sentence as a whole (quotes, speakers, features)
+// cost time in proportion to the text however it is punctuated.
+constexpr size_t kMaxSentenceBytes = 1500;
+
 bool IsClosingMark(char32_t cp) {
   return cp == U'"' || cp == U'\'' || cp == U'\u2019' || cp == U'\u201D' || cp == U')' ||
          cp == U']' || cp == U'\u00BB';
@@ -90,6 +96,21 @@ std::vector<std::pair<uint32_t, uint32_t>> SplitSentences(std::string_view parag
       const char32_t c = DecodeUtf8(paragraph, next);
       if (next != e || (c > U' ' && !IsSpace(c))) break;
       e = lead;
+    }
+    // A run longer than kMaxSentenceBytes is not a sentence but text
+    // without sentence ends (a list, a feed, a broken page): cut it at a
+    // space, so every later step sees bounded sentences.
+    while (e - b > kMaxSentenceBytes) {
+      size_t cut = paragraph.substr(0, b + kMaxSentenceBytes).find_last_of(" \t");
+      if (cut == std::string_view::npos || cut <= b + kMaxSentenceBytes / 2) {
+        cut = b + kMaxSentenceBytes;
+        while (cut > b && (static_cast<unsigned char>(paragraph[cut]) & 0xC0) == 0x80) --cut;
+      }
+      size_t piece_end = cut;
+      while (piece_end > b && (paragraph[piece_end - 1] == ' ' || paragraph[piece_end - 1] == '\t')) --piece_end;
+      if (piece_end > b) sentences.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(piece_end));
+      b = cut;
+      while (b < e && (paragraph[b] == ' ' || paragraph[b] == '\t')) ++b;
     }
     if (e > b) sentences.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
   };

@@ -155,5 +155,49 @@ TEST(Compare, FewerThanTwoUsableReportsAreReturnedUnaligned) {
   EXPECT_EQ(out->failures.size(), 1u);
 }
 
+TEST(Compare, TextWithoutSentenceEndsStaysBounded) {
+  // Words and "said" without a single full stop, and a name in every
+  // stretch: once one sentence of 200 KB, whose every reported quote the
+  // JSON printed whole (quadratic in time and output).
+  std::string a, b;
+  for (int i = 0; i < 30000; ++i) {
+    a += (i % 40 == 0 ? "Mara Velling said " : i % 3 ? "the quay " : "workers ");
+    b += (i % 50 == 0 ? "officials said " : i % 4 ? "the harbour " : "cranes ");
+  }
+  Result<CompareResult> out = Compare({}, {Raw("a", a), Raw("b", b)}, {});
+  ASSERT_TRUE(out.ok());
+  const Comparison& c = out->comparison;
+  ASSERT_EQ(c.documents.size(), 2u);
+  for (const AnalyzedArticle& doc : c.documents) {
+    EXPECT_GT(doc.sentences.size(), 100u);
+    for (const Sentence& s : doc.sentences) EXPECT_LE(s.span.end - s.span.begin, 1500u);
+  }
+  EXPECT_LT(RenderJson(c, out->failures).size(), 20 * (a.size() + b.size())) << "output in proportion to the text";
+}
+
+TEST(Compare, ALongTextNamingThousandsStillMergesAPersonsNames) {
+  // Thousands of distinct capitalised names, then "Velling" alone: it is
+  // still the person named "Mara Velling" (names were once matched against
+  // every entity found so far).
+  std::string text = "Mara Velling, the harbour commissioner, spoke on Monday.\n";
+  for (int i = 0; i < 3000; ++i) {
+    text += "Inspector Kaloner" + std::to_string(i) + " Vintarsal met the crew at the quay.\n";
+  }
+  text += "Velling said the talks would resume on Friday.\n";
+  Result<CompareResult> out =
+      Compare({}, {Raw("a", text), Raw("b", "Mara Velling said the talks would resume on Friday.\n")}, {});
+  ASSERT_TRUE(out.ok());
+  const AnalyzedArticle& doc = out->comparison.documents[0];
+  int velling = -1;
+  for (size_t e = 0; e < doc.entities.size(); ++e) {
+    if (doc.entities[e].name == "Mara Velling") velling = static_cast<int>(e);
+  }
+  ASSERT_GE(velling, 0);
+  EXPECT_GE(doc.entities[velling].mentions, 2);
+  const Mention& last = doc.mentions.back();
+  EXPECT_EQ(last.surface, "Velling");
+  EXPECT_EQ(last.entity, velling);
+}
+
 }  // namespace
 }  // namespace parallax

@@ -141,5 +141,42 @@ TEST(SplitSentences, TextWithoutTerminalPunctuationIsOneSentence) {
   EXPECT_EQ(Sentences(text), (Strings{text}));
 }
 
+TEST(SplitSentences, TextWithoutSentenceEndsIsCutAtSpacesIntoBoundedPieces) {
+  // 20,000 words and not one full stop: a list, a feed, a broken page.
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += (i % 7 ? "quay " : "Émile ");
+  text.pop_back();
+  const auto spans = SplitSentences(text);
+  ASSERT_GT(spans.size(), 50u);
+  size_t covered = 0;
+  uint32_t previous_end = 0;
+  for (const auto& [begin, end] : spans) {
+    EXPECT_LE(end - begin, 1500u);
+    EXPECT_GE(begin, previous_end);
+    // Cut between words: a piece starts and ends at a word's edge.
+    EXPECT_NE(text[begin], ' ');
+    EXPECT_NE(text[end - 1], ' ');
+    EXPECT_TRUE(end == text.size() || text[end] == ' ') << end;
+    covered += end - begin;
+    previous_end = end;
+  }
+  EXPECT_EQ(previous_end, text.size());
+  EXPECT_GT(covered, text.size() * 99 / 100) << "only the spaces at the cuts are left out";
+  // One word longer than the bound is cut between characters, never inside one.
+  std::string word;
+  for (int i = 0; i < 1000; ++i) word += "\u00E9";
+  for (const auto& [begin, end] : SplitSentences(word)) {
+    EXPECT_EQ((begin % 2), 0u);
+    EXPECT_EQ((end % 2), 0u);
+  }
+}
+
+TEST(SplitSentences, ALongSentenceUnderTheBoundIsWhole) {
+  std::string text = "The council";
+  while (text.size() < 1400) text += " and the harbour";
+  text += " met.";
+  EXPECT_EQ(Sentences(text), Strings{text});
+}
+
 }  // namespace
 }  // namespace parallax
