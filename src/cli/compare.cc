@@ -44,8 +44,9 @@ Options:
   --max-reports N     refuse to compare more than N reports (default 500):
                       one comparison is one story; a corpus is grouped into
                       stories first (see Limits below)
-  --jobs N            extract and analyse reports on N threads (default 0:
-                      one per core)
+  --jobs N            extract and analyse reports on up to N threads (default
+                      0: one per core); short comparisons use one, as a
+                      thread pays for itself only past about 128 KB of text
   --story ID          compare the articles of story ID in the database instead
                       of INPUT files ('parallax stories' lists the IDs)
   --db PATH           the database for --story (default ./parallax.db)
