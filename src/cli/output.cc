@@ -4,11 +4,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
-#include <vector>
 
 namespace parallax::cli {
 
@@ -36,20 +36,21 @@ Status WriteFileAtomically(const std::string& path, std::string_view content) {
   const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash == 0 ? 1 : slash);
   const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
   if (base.empty() || base == "." || base == "..") return Status::Usage("not a file name: " + path);
-  std::string temp = (dir == "/" ? "" : dir) + "/." + base + ".XXXXXX";
-  std::vector<char> name(temp.begin(), temp.end());
-  name.push_back('\0');
-  // mkstemp creates the file with O_EXCL: a link planted under the name
-  // makes it fail instead of writing through the link.
-  const int fd = ::mkstemp(name.data());
-  if (fd < 0) return Status::IoError(Reason(errno));
-  temp.assign(name.data());
-  // As a plain open() would have made it: 0666 less the umask.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
+  // A name of our own beside the target, created exclusively (O_EXCL): a
+  // link planted under that name makes the open fail instead of writing
+  // through it. Mode 0666 less the umask, as for any new file.
+  static std::atomic<unsigned> counter{0};
+  const std::string prefix = (dir == "/" ? "" : dir) + "/." + base + "." + std::to_string(::getpid()) + ".";
+  std::string temp;
+  int fd = -1;
+  for (int attempt = 0; fd < 0 && attempt < 100; ++attempt) {
+    temp = prefix + std::to_string(counter++) + ".tmp";
+    fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+    if (fd < 0 && errno != EEXIST) return Status::IoError(Reason(errno));
+  }
+  if (fd < 0) return Status::IoError("cannot find a free temporary name beside " + path);
   int error = 0;
-  bool ok = ::fchmod(fd, 0666 & ~mask) == 0 || (error = errno, false);
-  ok = ok && WriteAll(fd, content, error);
+  bool ok = WriteAll(fd, content, error);
   if (::close(fd) != 0 && ok) {
     ok = false;
     error = errno;
