@@ -1,21 +1,18 @@
-// parallax compare: load -> extract -> analyze -> align -> report.
+// parallax compare: arguments -> LoadInputs / the store -> Compare() -> a report.
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/output.h"
 #include "parallax/align.h"
-#include "parallax/analyze.h"
-#include "parallax/extract.h"
 #include "parallax/ingest.h"
 #include "parallax/report.h"
 #include "parallax/store.h"
-#include "cli/output.h"
 
 namespace parallax::cli {
 
