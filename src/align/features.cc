@@ -17,8 +17,8 @@
 #include <unordered_set>
 
 #include "parallax/analyze.h"
+#include "parallax/lexicon.h"
 #include "parallax/text.h"
-#include "text/embedded_data.h"
 
 namespace parallax {
 

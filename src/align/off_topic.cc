@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "align/internal.h"
+#include "parallax/lexicon.h"
 #include "parallax/text.h"
-#include "text/embedded_data.h"
 
 namespace parallax {
 

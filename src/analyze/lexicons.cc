@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "parallax/lexicon.h"
 #include "parallax/text.h"
-#include "text/embedded_data.h"
 
 namespace parallax {
 

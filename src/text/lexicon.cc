@@ -3,8 +3,8 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "parallax/lexicon.h"
 #include "parallax/text.h"
-#include "text/embedded_data.h"
 
 namespace parallax {
 

@@ -1,6 +1,10 @@
-// Access to the lexicons of data/, compiled into the binary at build time.
-#ifndef PARALLAX_TEXT_EMBEDDED_DATA_H_
-#define PARALLAX_TEXT_EMBEDDED_DATA_H_
+// The lexicons of data/ (word lists written by the team, each entry with a
+// category and a reason), compiled into the binary at build time, so that
+// parallax runs anywhere. Part of the text stage; any later stage reads them.
+//
+//   for (const parallax::LexiconEntry& e : parallax::LoadLexicon("framing.tsv")) Use(e.term, e.category);
+#ifndef PARALLAX_LEXICON_H_
+#define PARALLAX_LEXICON_H_
 
 #include <string>
 #include <string_view>
@@ -22,4 +26,4 @@ std::vector<LexiconEntry> LoadLexicon(std::string_view name);
 
 }  // namespace parallax
 
-#endif  // PARALLAX_TEXT_EMBEDDED_DATA_H_
+#endif  // PARALLAX_LEXICON_H_

@@ -1,0 +1,52 @@
+# Fails the build when a stage includes what it may not: another stage's
+# private headers, or the public header of a stage it does not depend on.
+# Run by parallax_stage() (CMakeLists.txt) whenever a file of the stage
+# changes:
+#   cmake -DSTAGE=align -DALLOWED=common,text,analyze,extract -DSOURCE_DIR=... -DSTAMP=... -P check_stage_includes.cmake
+#
+cmake_policy(SET CMP0057 NEW)  # if(... IN_LIST ...)
+string(REPLACE "," ";" ALLOWED "${ALLOWED}")
+
+# Which stage owns each public header of include/parallax/.
+set(owner_status common)
+set(owner_article common)
+set(owner_analysis common)
+set(owner_comparison common)
+set(owner_text text)
+set(owner_lexicon text)
+set(owner_ingest ingest)
+set(owner_extract extract)
+set(owner_analyze analyze)
+set(owner_dedup dedup)
+set(owner_cluster cluster)
+set(owner_align align)
+set(owner_store store)
+set(owner_report report)
+set(owner_server server)
+
+file(GLOB files ${SOURCE_DIR}/src/${STAGE}/*.cc ${SOURCE_DIR}/src/${STAGE}/*.h)
+set(problems "")
+foreach(file ${files})
+  file(STRINGS ${file} lines REGEX "^#include \"")
+  foreach(line ${lines})
+    string(REGEX REPLACE "^#include \"([^\"]+)\".*" "\\1" included "${line}")
+    if(included MATCHES "^parallax/([a-z_]+)\\.h$")
+      set(header ${CMAKE_MATCH_1})
+      set(owner "${owner_${header}}")
+      if(owner STREQUAL "")
+        list(APPEND problems "${file}: ${included} has no owning stage in cmake/check_stage_includes.cmake")
+      elseif(NOT owner STREQUAL STAGE AND NOT owner IN_LIST ALLOWED)
+        list(APPEND problems "${file}: ${included} belongs to the ${owner} stage, which ${STAGE} does not depend on")
+      endif()
+    elseif(included MATCHES "^([a-z_]+)/")
+      if(NOT CMAKE_MATCH_1 STREQUAL STAGE)
+        list(APPEND problems "${file}: ${included} is private to the ${CMAKE_MATCH_1} stage")
+      endif()
+    endif()
+  endforeach()
+endforeach()
+if(problems)
+  list(JOIN problems "\n  " text)
+  message(FATAL_ERROR "stage ${STAGE} includes what it may not:\n  ${text}")
+endif()
+file(WRITE ${STAMP} "ok\n")
