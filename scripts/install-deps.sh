@@ -6,7 +6,8 @@ set -euo pipefail
 # python3: the build formats HTML's named character references from its
 # standard library (cmake/named_references.py).
 want=(g++ make cmake pkg-config python3 zlib1g-dev libicu-dev nlohmann-json3-dev libstemmer-dev
-      libcld2-dev libxxhash-dev libsqlite3-dev libmimalloc-dev libgtest-dev libbenchmark-dev)
+      libcld2-dev libxxhash-dev libsqlite3-dev libmimalloc-dev libgtest-dev libbenchmark-dev
+      libcpp-httplib-dev)
 if [ "${1:-build}" = test ]; then
   # Chromium opens the HTML report; libxml2 is the oracle the HTML tokenizer
   # is checked against.

@@ -1,15 +1,19 @@
 // report: the only code that knows JSON, HTML or terminal colours. Each
-// renderer is a pure function of a Comparison. Article text is untrusted:
-// the HTML renderer escapes every character of it and the page runs no
-// script taken from it; the JSON renderer emits valid UTF-8 only.
+// renderer is a pure function of what it shows (a Comparison, a list of
+// stories). Article text is untrusted: the HTML renderers escape every
+// character of it and their pages run no script taken from it; the JSON
+// renderers emit valid UTF-8 only.
 #ifndef PARALLAX_REPORT_H_
 #define PARALLAX_REPORT_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "parallax/comparison.h"
+#include "parallax/store.h"
 
 namespace parallax {
 
@@ -24,6 +28,37 @@ std::string RenderTerminal(const Comparison& comparison, bool color);
 // in aligned rows, unique facts highlighted, a speaker x outlet quote table,
 // loaded wording marked, off-topic and debris greyed out.
 std::string RenderHtml(const Comparison& comparison);
+
+// How a page of the web app (parallax serve) differs from a file that
+// stands alone: its styles come from the server, so that the server's
+// Content-Security-Policy can forbid inline styles too, and a bar of links
+// leads back to the rest of the site.
+struct HtmlPageOptions {
+  // The stylesheet (HtmlStyleSheet) and, for the side-by-side grid of N
+  // outlets, `grid_stylesheet_prefix` + N + ".css" (HtmlGridStyleSheet).
+  std::string stylesheet;
+  std::string grid_stylesheet_prefix;
+  std::vector<std::pair<std::string, std::string>> nav;  // (label, href), ours: escaped all the same
+};
+std::string RenderHtml(const Comparison& comparison, const HtmlPageOptions& page);
+
+// The CSS every HTML page of parallax uses, and the grid of `columns` outlets.
+std::string_view HtmlStyleSheet();
+std::string HtmlGridStyleSheet(size_t columns);
+
+// The front page of the web app: stories, each with its headline (a link
+// to `story_href_prefix` + id), when it was first and last seen, its
+// outlets and articles. `total` is how many stories there are in all.
+struct StoriesPage {
+  HtmlPageOptions html;
+  std::string heading = "Stories";
+  std::string story_href_prefix = "/stories/";
+  size_t total = 0;
+};
+std::string RenderStoriesHtml(const std::vector<StorySummary>& stories, const StoriesPage& page);
+
+// The same list as JSON, schema "parallax.stories/1" (docs/api.md).
+std::string RenderStoriesJson(const std::vector<StorySummary>& stories, size_t total);
 
 // Escapes &, <, >, " and ' for HTML text and attribute values.
 std::string EscapeHtml(std::string_view text);

@@ -75,6 +75,7 @@ int RunIngest(const std::vector<std::string>& args);
 int RunStories(const std::vector<std::string>& args);
 int RunCluster(const std::vector<std::string>& args);
 int RunDedup(const std::vector<std::string>& args);
+int RunServe(const std::vector<std::string>& args);
 
 }  // namespace parallax::cli
 

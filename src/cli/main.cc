@@ -20,6 +20,7 @@ Usage:
   parallax stories [--db PATH] [--json]
   parallax cluster [--jobs N] [--window DAYS] [--stats] (INPUT... | --db PATH)
   parallax dedup [--threshold T] [--jobs N] [--stats] (INPUT | --db PATH)
+  parallax serve [--db PATH] [--listen HOST:PORT]
   parallax help [COMMAND]
   parallax --version
 
@@ -35,6 +36,8 @@ Commands:
             ./parallax.db), each once; safe to interrupt and re-run.
   stories   The stories in the database; compare one with
             'parallax compare --story ID'.
+  serve     The web app and JSON API over the database: the stories, and
+            each story side by side (127.0.0.1:8080 by default).
 
 Run 'parallax help COMMAND' for the options and examples.
 
@@ -74,6 +77,7 @@ int main(int argc, char** argv) {
       if (args[0] == "stories") return parallax::cli::RunStories({"--help"});
       if (args[0] == "cluster") return parallax::cli::RunCluster({"--help"});
       if (args[0] == "dedup") return parallax::cli::RunDedup({"--help"});
+      if (args[0] == "serve") return parallax::cli::RunServe({"--help"});
       std::cerr << "parallax: no command '" << args[0] << "'. Run 'parallax --help'.\n";
       return parallax::cli::kExitUsage;
     }
@@ -83,6 +87,7 @@ int main(int argc, char** argv) {
     if (command == "stories") return parallax::cli::RunStories(args);
     if (command == "cluster") return parallax::cli::RunCluster(args);
     if (command == "dedup") return parallax::cli::RunDedup(args);
+    if (command == "serve") return parallax::cli::RunServe(args);
     std::cerr << "parallax: unknown command '" << command << "'. Run 'parallax --help'.\n";
     return parallax::cli::kExitUsage;
   } catch (const std::exception& e) {

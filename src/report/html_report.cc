@@ -177,7 +177,17 @@ article.full-text h3 { margin-top: 0; }
 .role-label { display: inline-block; margin-right: .5em; padding: 0 .4em;
   border: 1px solid var(--line); border-radius: .3em; font-size: .68rem;
   font-style: normal; letter-spacing: .04em; text-transform: uppercase; }
+nav.site { background: var(--ink); padding: .45rem 2rem; }
+table.stories { width: 100%; border-collapse: collapse; background: var(--paper); }
+table.stories th, table.stories td { text-align: left; vertical-align: top; padding: .45rem .6rem;
+  border-bottom: 1px solid var(--line); }
+table.stories td.size, table.stories td.when { white-space: nowrap; color: var(--muted); }
+table.stories .count { font-weight: 700; margin-right: .3em; }
+table.stories td.headline a { color: var(--accent); font-weight: 600; }
+nav.site a { color: #fff; margin-right: 1.2rem; font-weight: 600; text-decoration: none; }
+nav.site a:hover, nav.site a:focus { text-decoration: underline; }
 @media print {
+  nav.site { display: none; }
   body { background: #fff; font-size: 10pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   header.page { border: 0; padding: 0 0 1rem; }
@@ -194,26 +204,44 @@ std::string DocumentId(const AnalyzedArticle& doc, size_t index) {
   return doc.article.id.empty() ? "d" + std::to_string(index) : doc.article.id;
 }
 
-void AppendHead(const Comparison& comparison, std::string& out) {
+std::string GridRule(size_t columns) {
+  // The column count is ours (a number), so it is safe to write into CSS.
+  return ".grid { grid-template-columns: 4.5rem repeat(" + std::to_string(std::max<size_t>(columns, 1)) +
+         ", minmax(15rem, 1fr)); }\n";
+}
+
+void AppendHead(const Comparison& comparison, const HtmlPageOptions& page, std::string& out) {
   std::string title = "parallax";
   if (!comparison.documents.empty() && !comparison.documents[0].article.title.empty()) {
     title += ": " + comparison.documents[0].article.title;
   }
   out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-  // No script, no fetch: only inline styles are allowed to apply.
-  out +=
-      "<meta http-equiv=\"Content-Security-Policy\" "
-      "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
+  if (page.stylesheet.empty()) {
+    // No script, no fetch: only inline styles are allowed to apply.
+    out +=
+        "<meta http-equiv=\"Content-Security-Policy\" "
+        "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
+  }
   out += "<meta name=\"referrer\" content=\"no-referrer\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += "<meta name=\"generator\" content=\"parallax\">\n";
-  out += "<title>" + EscapeHtml(title) + "</title>\n<style>";
-  out += kStyle;
-  // The column count is ours (a number), so it is safe to write into CSS.
-  out += ".grid { grid-template-columns: 4.5rem repeat(" +
-         std::to_string(std::max<size_t>(comparison.documents.size(), 1)) +
-         ", minmax(15rem, 1fr)); }\n";
-  out += "</style>\n</head>\n<body>\n";
+  out += "<title>" + EscapeHtml(title) + "</title>\n";
+  if (page.stylesheet.empty()) {
+    out += "<style>";
+    out += kStyle;
+    out += GridRule(comparison.documents.size());
+    out += "</style>\n";
+  } else {
+    out += "<link rel=\"stylesheet\" href=\"" + EscapeHtml(page.stylesheet) + "\">\n";
+    out += "<link rel=\"stylesheet\" href=\"" + EscapeHtml(page.grid_stylesheet_prefix) +
+           std::to_string(std::max<size_t>(comparison.documents.size(), 1)) + ".css\">\n";
+  }
+  out += "</head>\n<body>\n";
+  if (!page.nav.empty()) {
+    out += "<nav class=\"site\">";
+    for (const auto& [label, href] : page.nav) out += "<a href=\"" + EscapeHtml(href) + "\">" + EscapeHtml(label) + "</a>";
+    out += "</nav>\n";
+  }
 }
 
 bool Valid(const DocumentSimilarity& pair, size_t documents) {
@@ -287,11 +315,15 @@ void AppendSummary(const Comparison& comparison, std::string& out) {
   out += comparison.same_event ? "yes" : "no";
   out += "</dd>\n<dt>Document similarity</dt><dd>";
   const SimilaritySummary& similarity = comparison.similarity_summary;
-  out += similarity.pairs > 0 ? "mean " + FormatScore(similarity.mean) + " over all " +
-                                    std::to_string(similarity.pairs) + " pairs of outlets (median " +
-                                    FormatScore(similarity.median) + ", least " + FormatScore(similarity.min) +
-                                    ", most " + FormatScore(similarity.max) + ")"
-                              : "not measured";
+  if (similarity.pairs == 0) {
+    out += "not measured";
+  } else if (similarity.pairs == 1) {
+    out += FormatScore(similarity.mean) + " between the two outlets";
+  } else {
+    out += "mean " + FormatScore(similarity.mean) + " over all " + std::to_string(similarity.pairs) +
+           " pairs of outlets (median " + FormatScore(similarity.median) + ", least " +
+           FormatScore(similarity.min) + ", most " + FormatScore(similarity.max) + ")";
+  }
   out += "</dd>\n<dt>Shared entities</dt><dd>";
   std::vector<std::string> names;
   for (const std::string& id : comparison.shared_entities) {
@@ -478,10 +510,16 @@ std::string EscapeHtml(std::string_view text) {
   return out;
 }
 
-std::string RenderHtml(const Comparison& comparison) {
+std::string_view HtmlStyleSheet() { return kStyle; }
+
+std::string HtmlGridStyleSheet(size_t columns) { return GridRule(columns); }
+
+std::string RenderHtml(const Comparison& comparison) { return RenderHtml(comparison, HtmlPageOptions{}); }
+
+std::string RenderHtml(const Comparison& comparison, const HtmlPageOptions& page) {
   std::string out;
   out.reserve(64 * 1024);
-  AppendHead(comparison, out);
+  AppendHead(comparison, page, out);
   AppendSummary(comparison, out);
   out += "<main>\n";
   AppendSideBySide(comparison, out);

@@ -1,0 +1,67 @@
+// server: `parallax serve`, the web app and JSON API over a store. It only
+// reads the store (a connection per worker thread, opened once), so
+// `ingest`, `cluster` and the rest may write meanwhile (the store is in
+// WAL mode). Pages are rendered by report/; a story's comparison is the
+// same Compare() the command runs, kept in memory until the story changes.
+//
+//   Result<std::unique_ptr<Server>> server = Server::Bind({.db = "news.db", .port = 8080});
+//   if (!server.ok()) return Fail(server.status());   // the store, or the address
+//   std::thread stopper([&] { WaitForSigterm(); (*server)->Stop(); });
+//   (*server)->Run();                                  // returns once requests in flight are answered
+//
+// Every response carries a Content-Security-Policy that allows only the
+// server's own resources and no framing, X-Content-Type-Options: nosniff and
+// no referrer. Nothing the server answers changes the store.
+#ifndef PARALLAX_SERVER_H_
+#define PARALLAX_SERVER_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "parallax/status.h"
+
+namespace parallax {
+
+struct ServerOptions {
+  std::string db = "parallax.db";
+  // Loopback unless told otherwise: the app has no accounts or passwords.
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: any free port (Server::port() says which)
+  // Worker threads, each answering one connection at a time; 0: 16. A
+  // keep-alive connection holds its worker until it goes idle (2 s).
+  unsigned threads = 0;
+  // Stories whose comparison is kept in memory, the most recently asked.
+  size_t comparisons_kept = 64;
+};
+
+// The routes, for a reader of the code (docs/api.md for a user):
+//   GET /                        the stories, largest first (?page=N)
+//   GET /stories/ID              a story: the side-by-side comparison
+//   GET /api/stories             parallax.stories/1 (?limit=&offset=)
+//   GET /api/stories/ID          parallax.compare/1 of that story
+//   GET /static/parallax.css     the pages' styles; /static/grid-N.css
+class Server {
+ public:
+  // Checks that the store opens for reading, then binds the address.
+  // Errors say which of the two failed and why.
+  static Result<std::unique_ptr<Server>> Bind(const ServerOptions& options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  int port() const;
+  // Serves until Stop(); then answers the requests in flight and returns.
+  Status Run();
+  // From any thread: stop accepting connections (Run() then returns).
+  void Stop();
+
+ private:
+  struct Impl;
+  explicit Server(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace parallax
+
+#endif  // PARALLAX_SERVER_H_

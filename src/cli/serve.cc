@@ -1,0 +1,158 @@
+// parallax serve: arguments -> Server::Bind -> Run until SIGINT or SIGTERM.
+#include <pthread.h>
+#include <signal.h>
+
+#include <iostream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "parallax/server.h"
+#include "parallax/store.h"
+
+namespace parallax::cli {
+
+namespace {
+
+constexpr const char* kHelp = R"(parallax serve — the web app and JSON API over a database
+
+Usage:
+  parallax serve [--db PATH] [--listen HOST:PORT] [--threads N]
+
+Serves the stories of a database filled by 'parallax ingest' and grouped by
+'parallax cluster', for a browser (pages work with JavaScript off) and for
+scripts (a JSON API). It only reads the database: ingest and cluster may
+run meanwhile, and each page shows what is stored when it is asked for.
+
+Options:
+  --db PATH           the database (default ./parallax.db); it must exist
+  --listen HOST:PORT  where to listen (default 127.0.0.1:8080). The app has
+                      no accounts: listen beyond this machine (0.0.0.0) only
+                      behind something that controls who may connect
+  --threads N         connections answered at once (default 16)
+  -h, --help          this text
+
+Pages and API:
+  /                   the stories, largest first, 50 a page (?page=N)
+  /stories/ID         one story side by side: the same comparison as
+                      'parallax compare --story ID --html', made when first
+                      asked and kept until the story gains an article
+  /api/stories        the stories as JSON, schema parallax.stories/1
+                      (?limit=N up to 500, ?offset=N)
+  /api/stories/ID     a story's comparison as JSON, schema parallax.compare/1
+                      (docs/json.md)
+  Unknown pages are 404, other methods than GET 405; nothing changes the
+  database. Responses forbid scripts and styles from elsewhere and framing
+  (Content-Security-Policy), and content sniffing.
+
+Stopping:
+  Ctrl-C or SIGTERM: no new connection is taken, the requests in flight are
+  answered, then it exits 0.
+
+Examples:
+  parallax serve --db news.db
+  parallax serve --db news.db --listen 127.0.0.1:9000
+  curl -s localhost:8080/api/stories?limit=5 | jq '.stories[].headline'
+
+Exit codes:
+  0 stopped by a signal; 1 the database could not be opened; 2 bad command
+  line; 4 the address could not be listened on.
+)";
+
+struct Options {
+  ServerOptions server;
+};
+
+// "HOST:PORT", "[::1]:PORT" or ":PORT" (the default host).
+bool ParseListen(const std::string& text, ServerOptions& server) {
+  const size_t colon = text.rfind(':');
+  if (colon == std::string::npos || colon + 1 == text.size()) return false;
+  unsigned long long port = 0;
+  if (!ParseCount(text.substr(colon + 1), &port) || port > 65535) return false;
+  std::string host = text.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (!host.empty()) server.host = host;
+  server.port = static_cast<int>(port);
+  return true;
+}
+
+bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& help) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](const char* name) { return NextValue("serve", args, i, name); };
+    if (a == "-h" || a == "--help") {
+      help = true;
+    } else if (a == "--db") {
+      const std::string* v = value("--db");
+      if (!v || !ParseDatabasePath("serve", *v, &options.server.db)) return false;
+    } else if (a == "--listen") {
+      const std::string* v = value("--listen");
+      if (!v) return false;
+      if (!ParseListen(*v, options.server)) {
+        std::cerr << "parallax serve: --listen takes HOST:PORT (for example 127.0.0.1:8080), got '"
+                  << PrintableOneLine(*v) << "'\n";
+        return false;
+      }
+    } else if (a == "--threads") {
+      const std::string* v = value("--threads");
+      unsigned long long n = 0;
+      if (!v || !ParsePositive("serve", "--threads", *v, 1024, &n)) return false;
+      options.server.threads = static_cast<unsigned>(n);
+    } else {
+      std::cerr << "parallax serve: unknown argument '" << PrintableOneLine(a) << "'. Run 'parallax help serve'.\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+int RunServe(const std::vector<std::string>& args) {
+  Options options;
+  const auto stop = ParseOrHelp([&](bool& help) { return ParseArgs(args, options, help); }, kHelp);
+  if (stop) return *stop;
+
+  // SIGINT and SIGTERM are taken by one thread (sigwait), which stops the
+  // server; blocked before any other thread starts, so none of them gets it.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  // The database first, for its own exit code: a mistyped path is not a
+  // busy port.
+  if (Result<Store> store = Store::Open(options.server.db, OpenMode::kReadOnly); !store.ok()) {
+    std::cerr << "parallax serve: " << store.status().message() << "\n";
+    return kExitSomeInputsFailed;
+  }
+  Result<std::unique_ptr<Server>> server = Server::Bind(options.server);
+  if (!server.ok()) {
+    std::cerr << "parallax serve: " << server.status().message() << "\n";
+    return kExitOutputFailed;
+  }
+  const std::string host = options.server.host.find(':') != std::string::npos ? "[" + options.server.host + "]"
+                                                                               : options.server.host;
+  std::cerr << "parallax serve: http://" << host << ":" << (*server)->port() << "/ (" << options.server.db
+            << "); Ctrl-C stops\n";
+  std::thread stopper([&signals, &server] {
+    int received = 0;
+    sigwait(&signals, &received);
+    std::cerr << "parallax serve: stopping (answering the requests in flight)\n";
+    (*server)->Stop();
+  });
+  const Status ran = (*server)->Run();
+  // Run() also ends when listening fails: let the stopper go as well.
+  if (!ran.ok()) pthread_kill(stopper.native_handle(), SIGTERM);
+  stopper.join();
+  if (!ran.ok()) {
+    std::cerr << "parallax serve: " << ran.message() << "\n";
+    return kExitOutputFailed;
+  }
+  return kExitOk;
+}
+
+}  // namespace parallax::cli

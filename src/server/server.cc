@@ -1,0 +1,311 @@
+// The web app: routes, the store connection of each worker, and the
+// comparisons kept in memory.
+#include "parallax/server.h"
+
+#include <httplib.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <list>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "parallax/align.h"
+#include "parallax/report.h"
+#include "parallax/store.h"
+
+namespace parallax {
+
+namespace {
+
+constexpr unsigned kDefaultThreads = 16;
+// A client that says nothing for this long gives its worker back.
+constexpr time_t kKeepAliveSeconds = 2;
+constexpr time_t kReadTimeoutSeconds = 5;
+// The app only answers GETs: a body is never needed.
+constexpr size_t kMaxBodyBytes = 0;
+constexpr size_t kStoriesPerPage = 50;
+constexpr size_t kMaxApiLimit = 500;
+
+const char* const kSecurityPolicy = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+// A story's comparison as rendered, and what it was made from: when the
+// story gains (or loses) an article, the signature changes and it is made
+// again.
+struct RenderedStory {
+  std::string signature;
+  std::string html;
+  std::string json;
+};
+
+std::string Signature(const std::vector<Article>& articles) {
+  std::string signature = std::to_string(articles.size());
+  for (const Article& a : articles) {
+    signature += '\x1f';
+    signature += a.id;
+  }
+  return signature;
+}
+
+// The comparisons asked for most recently, shared by the workers.
+class ComparisonCache {
+ public:
+  explicit ComparisonCache(size_t capacity) : capacity_(std::max<size_t>(capacity, 1)) {}
+
+  std::shared_ptr<const RenderedStory> Find(int64_t story, const std::string& signature) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = entries_.find(story);
+    if (it == entries_.end() || it->second.first->signature != signature) return nullptr;
+    order_.splice(order_.begin(), order_, it->second.second);
+    return it->second.first;
+  }
+
+  void Put(int64_t story, std::shared_ptr<const RenderedStory> rendered) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = entries_.find(story);
+    if (it != entries_.end()) {
+      order_.erase(it->second.second);
+      entries_.erase(it);
+    }
+    order_.push_front(story);
+    entries_.emplace(story, std::make_pair(std::move(rendered), order_.begin()));
+    while (entries_.size() > capacity_) {
+      entries_.erase(order_.back());
+      order_.pop_back();
+    }
+  }
+
+ private:
+  const size_t capacity_;
+  std::mutex mutex_;
+  std::list<int64_t> order_;  // most recent first
+  std::unordered_map<int64_t, std::pair<std::shared_ptr<const RenderedStory>, std::list<int64_t>::iterator>> entries_;
+};
+
+// The store, as each worker thread sees it: one read-only connection,
+// opened on the thread's first request and kept.
+Result<Store*> ThreadStore(const std::string& path) {
+  thread_local std::unordered_map<std::string, Store> stores;
+  auto it = stores.find(path);
+  if (it != stores.end()) return &it->second;
+  Result<Store> opened = Store::Open(path, OpenMode::kReadOnly);
+  if (!opened.ok()) return opened.status();
+  return &stores.emplace(path, std::move(*opened)).first->second;
+}
+
+// A whole number of at most 18 digits from `text`, else nothing.
+std::optional<int64_t> ParseId(const std::string& text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  int64_t value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+size_t QueryNumber(const httplib::Request& request, const char* name, size_t fallback, size_t most) {
+  if (!request.has_param(name)) return fallback;
+  const std::optional<int64_t> n = ParseId(request.get_param_value(name));
+  return n ? std::min<size_t>(static_cast<size_t>(*n), most) : fallback;
+}
+
+HtmlPageOptions PageOptions() {
+  HtmlPageOptions page;
+  page.stylesheet = "/static/parallax.css";
+  page.grid_stylesheet_prefix = "/static/grid-";
+  page.nav = {{"Stories", "/"}, {"API", "/api/stories"}};
+  return page;
+}
+
+bool WantsJson(const httplib::Request& request) { return request.path.rfind("/api/", 0) == 0; }
+
+void SendError(const httplib::Request& request, httplib::Response& response, int status, const std::string& message) {
+  response.status = status;
+  if (WantsJson(request)) {
+    std::string body = "{\"error\": \"";
+    for (const char c : message) {
+      if (c == '"' || c == '\\') body += '\\';
+      body += c;
+    }
+    response.set_content(body + "\"}\n", "application/json");
+  } else {
+    response.set_content("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+                             EscapeHtml(message) + "</title>\n<link rel=\"stylesheet\" href=\"/static/parallax.css\">\n"
+                             "</head>\n<body>\n<nav class=\"site\"><a href=\"/\">Stories</a></nav>\n<header class=\"page\">"
+                             "<h1>" + EscapeHtml(message) + "</h1></header>\n</body>\n</html>\n",
+                         "text/html; charset=utf-8");
+  }
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  httplib::Server http;
+  ComparisonCache cache;
+  int port = 0;
+
+  explicit Impl(ServerOptions o) : options(std::move(o)), cache(options.comparisons_kept) {}
+
+  // The comparison of `story`, from the cache when the story has not changed.
+  Result<std::shared_ptr<const RenderedStory>> Story(int64_t story) {
+    Result<Store*> store = ThreadStore(options.db);
+    if (!store.ok()) return store.status();
+    Result<std::vector<Article>> articles = (*store)->StoryArticles(story);
+    if (!articles.ok()) return articles.status();
+    std::string signature = Signature(*articles);
+    if (auto cached = cache.Find(story, signature)) return cached;
+    CompareOptions compare;
+    compare.threads = 1;  // the workers are the parallelism
+    Result<CompareResult> compared = Compare(std::move(*articles), {}, compare);
+    if (!compared.ok()) return compared.status();
+    auto rendered = std::make_shared<RenderedStory>();
+    rendered->signature = std::move(signature);
+    rendered->html = RenderHtml(compared->comparison, PageOptions());
+    rendered->json = RenderJson(compared->comparison, compared->failures);
+    cache.Put(story, rendered);
+    return std::shared_ptr<const RenderedStory>(rendered);
+  }
+
+  void ServeStory(const httplib::Request& request, httplib::Response& response, bool json) {
+    const std::optional<int64_t> id = ParseId(request.matches[1]);
+    if (!id) return SendError(request, response, 404, "No such story");
+    Result<std::shared_ptr<const RenderedStory>> story = Story(*id);
+    if (!story.ok()) {
+      const bool missing = story.status().code() == Status::Code::kNotFound;
+      if (!missing) std::cerr << "parallax serve: story " << *id << ": " << story.status().ToString() << "\n";
+      return SendError(request, response, missing ? 404 : 500,
+                       missing ? "No such story" : "The story could not be read");
+    }
+    if (json) {
+      response.set_content((*story)->json, "application/json");
+    } else {
+      response.set_content((*story)->html, "text/html; charset=utf-8");
+    }
+  }
+
+  Result<std::vector<StorySummary>> Stories() {
+    Result<Store*> store = ThreadStore(options.db);
+    if (!store.ok()) return store.status();
+    return (*store)->ListStories();
+  }
+
+  void ServeStoryList(const httplib::Request& request, httplib::Response& response, bool json) {
+    Result<std::vector<StorySummary>> stories = Stories();
+    if (!stories.ok()) {
+      std::cerr << "parallax serve: " << stories.status().ToString() << "\n";
+      return SendError(request, response, 500, "The stories could not be read");
+    }
+    const size_t total = stories->size();
+    size_t offset = 0, limit = kStoriesPerPage;
+    if (json) {
+      offset = QueryNumber(request, "offset", 0, total);
+      limit = QueryNumber(request, "limit", kStoriesPerPage, kMaxApiLimit);
+    } else {
+      offset = std::min(total, QueryNumber(request, "page", 0, total) * kStoriesPerPage);
+    }
+    const size_t end = std::min(total, offset + limit);
+    const std::vector<StorySummary> shown(stories->begin() + static_cast<long>(std::min(offset, total)),
+                                          stories->begin() + static_cast<long>(end));
+    if (json) {
+      response.set_content(RenderStoriesJson(shown, total), "application/json");
+      return;
+    }
+    StoriesPage page;
+    page.html = PageOptions();
+    page.total = total;
+    response.set_content(RenderStoriesHtml(shown, page), "text/html; charset=utf-8");
+  }
+
+  void Routes() {
+    http.Get("/", [this](const httplib::Request& q, httplib::Response& r) { ServeStoryList(q, r, false); });
+    http.Get("/api/stories", [this](const httplib::Request& q, httplib::Response& r) { ServeStoryList(q, r, true); });
+    http.Get(R"(/stories/([0-9]+))", [this](const httplib::Request& q, httplib::Response& r) { ServeStory(q, r, false); });
+    http.Get(R"(/api/stories/([0-9]+))",
+             [this](const httplib::Request& q, httplib::Response& r) { ServeStory(q, r, true); });
+    http.Get("/static/parallax.css", [](const httplib::Request&, httplib::Response& r) {
+      r.set_content(std::string(HtmlStyleSheet()), "text/css; charset=utf-8");
+      r.set_header("Cache-Control", "max-age=3600");
+    });
+    http.Get(R"(/static/grid-([0-9]{1,4})\.css)", [](const httplib::Request& q, httplib::Response& r) {
+      r.set_content(HtmlGridStyleSheet(static_cast<size_t>(std::atoi(q.matches[1].str().c_str()))),
+                    "text/css; charset=utf-8");
+      r.set_header("Cache-Control", "max-age=3600");
+    });
+    // Only GET (and HEAD, which httplib answers with GET's headers).
+    http.set_pre_routing_handler([](const httplib::Request& q, httplib::Response& r) {
+      if (q.method == "GET" || q.method == "HEAD") return httplib::Server::HandlerResponse::Unhandled;
+      r.set_header("Allow", "GET, HEAD");
+      SendError(q, r, 405, "Only GET is served");
+      return httplib::Server::HandlerResponse::Handled;
+    });
+    http.set_error_handler([](const httplib::Request& q, httplib::Response& r) {
+      if (r.body.empty()) {
+        SendError(q, r, r.status, r.status == 404 ? "Not found" : r.status == 413 ? "Request too large" : "Bad request");
+      }
+    });
+    http.set_exception_handler([](const httplib::Request& q, httplib::Response& r, std::exception_ptr) {
+      // No stack, no message to the client: one line on the server's stderr.
+      std::cerr << "parallax serve: internal error on " << q.path << "\n";
+      SendError(q, r, 500, "Internal error");
+    });
+    http.set_default_headers({{"Content-Security-Policy", kSecurityPolicy},
+                              {"X-Content-Type-Options", "nosniff"},
+                              {"Referrer-Policy", "no-referrer"},
+                              {"X-Frame-Options", "DENY"}});
+    const unsigned threads = options.threads > 0 ? options.threads : kDefaultThreads;
+    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    http.set_keep_alive_timeout(kKeepAliveSeconds);
+    http.set_read_timeout(kReadTimeoutSeconds, 0);
+    http.set_write_timeout(kReadTimeoutSeconds, 0);
+    http.set_payload_max_length(kMaxBodyBytes);
+    // SO_REUSEADDR (a restart need not wait for old connections to time
+    // out) but not httplib's SO_REUSEPORT, with which a second server on
+    // the same port would silently share it instead of failing.
+    http.set_socket_options([](int socket) {
+      const int yes = 1;
+      setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
+  }
+};
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Server::~Server() = default;
+
+Result<std::unique_ptr<Server>> Server::Bind(const ServerOptions& options) {
+  // The store first: a mistyped path should be an error, not an empty site.
+  Result<Store> store = Store::Open(options.db, OpenMode::kReadOnly);
+  if (!store.ok()) return store.status();
+  auto impl = std::make_unique<Impl>(options);
+  impl->Routes();
+  if (options.port == 0) {
+    impl->port = impl->http.bind_to_any_port(options.host);
+    if (impl->port < 0) impl->port = 0;
+  } else if (impl->http.bind_to_port(options.host, options.port)) {
+    impl->port = options.port;
+  }
+  if (impl->port <= 0) {
+    return Status::IoError("cannot listen on " + options.host + ":" + std::to_string(options.port) +
+                           " (in use, not an address of this machine, or a port below 1024 without the right)");
+  }
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+int Server::port() const { return impl_->port; }
+
+Status Server::Run() {
+  if (!impl_->http.listen_after_bind()) return Status::IoError("the server stopped listening");
+  return Status::Ok();
+}
+
+void Server::Stop() { impl_->http.stop(); }
+
+}  // namespace parallax

@@ -1,0 +1,239 @@
+// The web app in process, on a free loopback port, over a store of invented
+// articles: pages, the JSON API, headers, errors, comparisons remade when a
+// story changes, and hostile text kept inert. Clients talk to 127.0.0.1 only.
+#include "parallax/server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "parallax/store.h"
+#include "support/run_parallax.h"
+
+namespace parallax {
+namespace {
+
+using nlohmann::json;
+
+Article Make(const std::string& id, const std::string& outlet, const std::string& title,
+             const std::vector<std::string>& paragraphs, const std::string& published) {
+  Article a;
+  a.id = id;
+  a.outlet = outlet;
+  a.title = title;
+  a.published = published;
+  for (const std::string& p : paragraphs) a.paragraphs.push_back({p, ParagraphRole::kBody, ""});
+  return a;
+}
+
+// Two invented events: a harbour strike told by three outlets (one of them
+// hostile in its title), a library fire by one.
+std::vector<Article> Articles() {
+  return {
+      Make("courier-1", "Emberly Courier", "Dock strike halts Emberly harbour",
+           {"Dock workers in Emberly began a 48-hour strike on Tuesday after pay talks with the Northern Ports "
+            "Authority collapsed.",
+            "\u201CThe offer is an insult to every crane driver,\u201D said Mira Calloway, the union secretary."},
+           "2024-05-14T07:00:00Z"),
+      Make("beacon-4", "Harbour Beacon", "Strike shuts Emberly port <script>alert(1)</script>",
+           {"A 48-hour strike by dock workers shut the port of Emberly on Tuesday after talks with the Northern "
+            "Ports Authority broke down.",
+            "Mira Calloway said the offer was an insult to crane drivers."},
+           "2024-05-14T09:00:00Z"),
+      Make("ledger-2", "Coast Ledger", "Emberly dockers walk out",
+           {"Emberly dockers walked out on Tuesday at the start of a 48-hour strike over pay, after talks with the "
+            "Northern Ports Authority failed."},
+           "2024-05-14T10:30:00Z"),
+      Make("vale-9", "Vale Tribune", "Fire damages Orvik library <img src=x onerror=alert(2)>",
+           {"A fire broke out in the reading room of the Orvik municipal library on Monday, destroying several "
+            "hundred books."},
+           "2024-05-13T11:00:00Z"),
+  };
+}
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = dir_ / "news.db";
+    Result<Store> store = Store::Open(db_, OpenMode::kReadWrite);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    ASSERT_TRUE(store->AddArticles(Articles()).ok());
+    ASSERT_TRUE(store->SaveStoryAssignments({{"courier-1", "strike"}, {"beacon-4", "strike"}, {"ledger-2", "strike"},
+                                             {"vale-9", "fire"}})
+                    .ok());
+    const Result<std::vector<StorySummary>> stories = store->ListStories();
+    ASSERT_TRUE(stories.ok());
+    for (const StorySummary& s : *stories) (s.key == "strike" ? strike_ : fire_) = s.id;
+    ServerOptions options;
+    options.db = db_;
+    options.port = 0;
+    options.threads = 4;
+    Result<std::unique_ptr<Server>> server = Server::Bind(options);
+    ASSERT_TRUE(server.ok()) << server.status().ToString();
+    server_ = std::move(*server);
+    runner_ = std::thread([this] { ran_ = server_->Run(); });
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+  }
+  void TearDown() override {
+    if (server_) server_->Stop();
+    if (runner_.joinable()) runner_.join();
+    EXPECT_TRUE(ran_.ok()) << ran_.ToString();
+  }
+
+  httplib::Result Get(const std::string& path) { return client_->Get(path.c_str()); }
+
+  testing::TempDir dir_;
+  std::string db_;
+  int64_t strike_ = 0, fire_ = 0;
+  std::unique_ptr<Server> server_;
+  std::thread runner_;
+  Status ran_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+TEST_F(ServerTest, ApiListsTheStoriesLargestFirst) {
+  auto r = Get("/api/stories");
+  ASSERT_TRUE(r) << httplib::to_string(r.error());
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->get_header_value("Content-Type"), "application/json");
+  const json j = json::parse(r->body);
+  EXPECT_EQ(j.at("schema"), "parallax.stories/1");
+  EXPECT_EQ(j.at("total"), 2);
+  ASSERT_EQ(j.at("stories").size(), 2u);
+  EXPECT_EQ(j["stories"][0].at("id"), strike_);
+  EXPECT_EQ(j["stories"][0].at("articles"), 3);
+  EXPECT_EQ(j["stories"][0].at("outlets").size(), 3u);
+  EXPECT_EQ(j["stories"][0].at("first_published"), "2024-05-14T07:00:00Z");
+  EXPECT_EQ(j["stories"][1].at("id"), fire_);
+
+  const json page = json::parse(Get("/api/stories?limit=1&offset=1")->body);
+  ASSERT_EQ(page.at("stories").size(), 1u);
+  EXPECT_EQ(page["stories"][0].at("id"), fire_);
+  EXPECT_EQ(page.at("total"), 2);
+  EXPECT_EQ(json::parse(Get("/api/stories?offset=99")->body).at("stories").size(), 0u);
+}
+
+TEST_F(ServerTest, AStoryIsTheComparisonOfItsArticles) {
+  auto api = Get("/api/stories/" + std::to_string(strike_));
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->status, 200);
+  const json j = json::parse(api->body);
+  EXPECT_EQ(j.at("schema"), "parallax.compare/1");
+  ASSERT_EQ(j.at("documents").size(), 3u);
+  EXPECT_EQ(j["documents"][0].at("outlet"), "Emberly Courier");  // earliest first
+  bool shared = false;
+  for (const json& fact : j.at("facts")) shared |= fact.at("shared").get<bool>();
+  EXPECT_TRUE(shared);
+
+  auto page = Get("/stories/" + std::to_string(strike_));
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(page->body.find("outlet-column"), std::string::npos);
+  // Styles come from the server, so the policy can forbid inline ones.
+  EXPECT_EQ(page->body.find("<style"), std::string::npos);
+  EXPECT_NE(page->body.find("href=\"/static/grid-3.css\""), std::string::npos);
+  auto grid = Get("/static/grid-3.css");
+  ASSERT_TRUE(grid);
+  EXPECT_NE(grid->body.find("repeat(3,"), std::string::npos);
+  EXPECT_EQ(grid->get_header_value("Content-Type"), "text/css; charset=utf-8");
+  EXPECT_EQ(Get("/static/parallax.css")->status, 200);
+}
+
+TEST_F(ServerTest, EveryResponseCarriesTheSecurityHeaders) {
+  for (const std::string& path :
+       std::vector<std::string>{"/", "/api/stories", "/stories/" + std::to_string(fire_), "/nowhere"}) {
+    auto r = Get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->get_header_value("Content-Security-Policy").find("default-src 'self'"), 0u) << path;
+    EXPECT_NE(r->get_header_value("Content-Security-Policy").find("frame-ancestors 'none'"), std::string::npos);
+    EXPECT_EQ(r->get_header_value("X-Content-Type-Options"), "nosniff") << path;
+  }
+}
+
+TEST_F(ServerTest, HostileTextStaysText) {
+  // Titles that are markup: the fire story's headline is one (the list and
+  // its page), a report of the strike has another (its page).
+  for (const std::string& path : std::vector<std::string>{"/", "/stories/" + std::to_string(fire_)}) {
+    const std::string body = Get(path)->body;
+    EXPECT_EQ(body.find("<img src=x"), std::string::npos) << path;
+    EXPECT_NE(body.find("&lt;img src=x onerror=alert(2)&gt;"), std::string::npos) << path;
+  }
+  const std::string strike = Get("/stories/" + std::to_string(strike_))->body;
+  EXPECT_EQ(strike.find("<script>alert(1)"), std::string::npos);
+  EXPECT_NE(strike.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+}
+
+TEST_F(ServerTest, BadRequestsGetClearErrorsAndTheServerGoesOn) {
+  EXPECT_EQ(Get("/stories/999999")->status, 404);
+  EXPECT_EQ(Get("/stories/99999999999999999999999")->status, 404);
+  EXPECT_EQ(Get("/stories/abc")->status, 404);
+  auto api = Get("/api/stories/424242");
+  EXPECT_EQ(api->status, 404);
+  EXPECT_EQ(json::parse(api->body).at("error"), "No such story");
+  EXPECT_EQ(Get("/../../etc/passwd")->status, 404);
+  EXPECT_EQ(Get("/static/../CMakeLists.txt")->status, 404);
+  auto post = client_->Post("/api/stories", "x", "text/plain");
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 405);
+  EXPECT_EQ(post->get_header_value("Allow"), "GET, HEAD");
+  // A request line longer than the limit is refused, and the next request works.
+  auto long_path = Get("/" + std::string(20000, 'a'));
+  ASSERT_TRUE(long_path);
+  EXPECT_GE(long_path->status, 400);
+  EXPECT_EQ(Get("/api/stories")->status, 200);
+}
+
+TEST_F(ServerTest, AStoryIsComparedAgainWhenItGainsAnArticle) {
+  const std::string path = "/api/stories/" + std::to_string(strike_);
+  ASSERT_EQ(json::parse(Get(path)->body).at("documents").size(), 3u);
+  // Another process (here: connection) writes while the server serves.
+  {
+    Result<Store> store = Store::Open(db_, OpenMode::kReadWrite);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(store->AddArticles({Make("post-7", "Evening Post", "Emberly port strike enters second day",
+                                         {"The dock strike in Emberly entered its second day on Wednesday as talks "
+                                          "with the Northern Ports Authority stayed frozen."},
+                                         "2024-05-15T08:00:00Z")})
+                    .ok());
+    ASSERT_TRUE(store->SaveStoryAssignments({{"courier-1", "strike"}, {"beacon-4", "strike"}, {"ledger-2", "strike"},
+                                             {"post-7", "strike"}, {"vale-9", "fire"}})
+                    .ok());
+  }
+  const json j = json::parse(Get(path)->body);
+  ASSERT_EQ(j.at("documents").size(), 4u);
+  EXPECT_EQ(j["documents"][3].at("outlet"), "Evening Post");
+}
+
+TEST(ServerBind, AMissingDatabaseOrABusyPortIsAClearError) {
+  testing::TempDir dir;
+  ServerOptions missing;
+  missing.db = dir / "none.db";
+  missing.port = 0;
+  Result<std::unique_ptr<Server>> none = Server::Bind(missing);
+  ASSERT_FALSE(none.ok());
+  EXPECT_NE(none.status().message().find("none.db"), std::string::npos) << none.status().message();
+
+  {
+    Result<Store> store = Store::Open(dir / "news.db", OpenMode::kReadWrite);
+    ASSERT_TRUE(store.ok());
+  }
+  ServerOptions first;
+  first.db = dir / "news.db";
+  first.port = 0;
+  Result<std::unique_ptr<Server>> a = Server::Bind(first);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ServerOptions second = first;
+  second.port = (*a)->port();
+  Result<std::unique_ptr<Server>> b = Server::Bind(second);
+  ASSERT_FALSE(b.ok());
+  EXPECT_NE(b.status().message().find("cannot listen on 127.0.0.1:" + std::to_string(second.port)), std::string::npos)
+      << b.status().message();
+}
+
+}  // namespace
+}  // namespace parallax
