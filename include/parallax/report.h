@@ -54,6 +54,8 @@ struct StoriesPage {
   std::string heading = "Stories";
   std::string story_href_prefix = "/stories/";
   size_t total = 0;
+  size_t first = 0;  // position of stories[0] in the whole list
+  std::string previous_href, next_href;  // other pages, when there are
 };
 std::string RenderStoriesHtml(const std::vector<StorySummary>& stories, const StoriesPage& page);
 

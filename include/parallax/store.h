@@ -169,6 +169,10 @@ class Store {
 
   // Largest stories first.
   Result<std::vector<StorySummary>> ListStories() const;
+  // The same order, `limit` stories after the first `offset`: a page of a
+  // long list costs its own rows, not the whole list's.
+  Result<std::vector<StorySummary>> ListStories(size_t offset, size_t limit) const;
+  Result<size_t> CountStories() const;
 
   // The members of story `story_id`, earliest first (undated ones last).
   Result<std::vector<Article>> StoryArticles(int64_t story_id) const;

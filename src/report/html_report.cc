@@ -184,6 +184,8 @@ table.stories th, table.stories td { text-align: left; vertical-align: top; padd
 table.stories td.size, table.stories td.when { white-space: nowrap; color: var(--muted); }
 table.stories .count { font-weight: 700; margin-right: .3em; }
 table.stories td.headline a { color: var(--accent); font-weight: 600; }
+nav.pages { margin: 1rem 0; display: flex; gap: 1.2rem; align-items: baseline; }
+nav.pages span { color: var(--muted); }
 nav.site a { color: #fff; margin-right: 1.2rem; font-weight: 600; text-decoration: none; }
 nav.site a:hover, nav.site a:focus { text-decoration: underline; }
 @media print {

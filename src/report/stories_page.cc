@@ -58,6 +58,11 @@ std::string RenderStoriesHtml(const std::vector<StorySummary>& stories, const St
              "</td><td class=\"when\">" + DateOrDash(s.last_published) + "</td></tr>\n";
     }
     out += "</tbody>\n</table>\n";
+    out += "<nav class=\"pages\"><span>" + std::to_string(page.first + 1) + "&ndash;" +
+           std::to_string(page.first + stories.size()) + " of " + std::to_string(page.total) + "</span>";
+    if (!page.previous_href.empty()) out += "<a rel=\"prev\" href=\"" + EscapeHtml(page.previous_href) + "\">Previous</a>";
+    if (!page.next_href.empty()) out += "<a rel=\"next\" href=\"" + EscapeHtml(page.next_href) + "\">Next</a>";
+    out += "</nav>\n";
   }
   out += "</main>\n</body>\n</html>\n";
   return out;

@@ -192,37 +192,37 @@ struct Server::Impl {
     }
   }
 
-  Result<std::vector<StorySummary>> Stories() {
-    Result<Store*> store = ThreadStore(options.db);
-    if (!store.ok()) return store.status();
-    return (*store)->ListStories();
-  }
-
   void ServeStoryList(const httplib::Request& request, httplib::Response& response, bool json) {
-    Result<std::vector<StorySummary>> stories = Stories();
+    Result<Store*> store = ThreadStore(options.db);
+    Result<size_t> total = store.ok() ? (*store)->CountStories() : Result<size_t>(store.status());
+    if (!total.ok()) {
+      std::cerr << "parallax serve: " << total.status().ToString() << "\n";
+      return SendError(request, response, 500, "The stories could not be read");
+    }
+    size_t offset = 0, limit = kStoriesPerPage;
+    if (json) {
+      offset = QueryNumber(request, "offset", 0, *total);
+      limit = QueryNumber(request, "limit", kStoriesPerPage, kMaxApiLimit);
+    } else {
+      offset = std::min(*total, QueryNumber(request, "page", 0, *total) * kStoriesPerPage);
+    }
+    Result<std::vector<StorySummary>> stories = (*store)->ListStories(offset, limit);
     if (!stories.ok()) {
       std::cerr << "parallax serve: " << stories.status().ToString() << "\n";
       return SendError(request, response, 500, "The stories could not be read");
     }
-    const size_t total = stories->size();
-    size_t offset = 0, limit = kStoriesPerPage;
     if (json) {
-      offset = QueryNumber(request, "offset", 0, total);
-      limit = QueryNumber(request, "limit", kStoriesPerPage, kMaxApiLimit);
-    } else {
-      offset = std::min(total, QueryNumber(request, "page", 0, total) * kStoriesPerPage);
-    }
-    const size_t end = std::min(total, offset + limit);
-    const std::vector<StorySummary> shown(stories->begin() + static_cast<long>(std::min(offset, total)),
-                                          stories->begin() + static_cast<long>(end));
-    if (json) {
-      response.set_content(RenderStoriesJson(shown, total), "application/json");
+      response.set_content(RenderStoriesJson(*stories, *total), "application/json");
       return;
     }
     StoriesPage page;
     page.html = PageOptions();
-    page.total = total;
-    response.set_content(RenderStoriesHtml(shown, page), "text/html; charset=utf-8");
+    page.total = *total;
+    page.first = offset;
+    const size_t number = offset / kStoriesPerPage;
+    if (number > 0) page.previous_href = number == 1 ? "/" : "/?page=" + std::to_string(number - 1);
+    if (offset + stories->size() < *total) page.next_href = "/?page=" + std::to_string(number + 1);
+    response.set_content(RenderStoriesHtml(*stories, page), "text/html; charset=utf-8");
   }
 
   void Routes() {

@@ -4,6 +4,7 @@
 // new one, never a mix. Duplicate groups are saved whole (dedup compares
 // the whole corpus); stories are saved whole or, by an incremental
 // clustering run, added to, together with the clusterer's state.
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -283,17 +284,27 @@ Status Store::AddStoryAssignments(const StoryAssignments& assignments, const Clu
 }
 
 Result<std::vector<StorySummary>> Store::ListStories() const {
+  return ListStories(0, static_cast<size_t>(INT64_MAX));
+}
+
+Result<std::vector<StorySummary>> Store::ListStories(size_t offset, size_t limit) const {
   sqlite3* db = impl_->db.get();
   Stmt stmt;
-  // Outlets come joined by U+001F, a byte no outlet name contains.
+  // The page is chosen first, so that the outlets (a join per story) are
+  // gathered for its rows only. Outlets come joined by U+001F, a byte no
+  // outlet name contains.
   int rc = stmt.Prepare(db, R"sql(
     SELECT s.id, s.key, s.headline, s.first_published, s.last_published, s.size,
       (SELECT group_concat(outlet, char(31)) FROM (
         SELECT DISTINCT a.outlet AS outlet FROM story_members m JOIN articles a ON a.id = m.article
         WHERE m.story_id = s.id AND a.outlet <> '' ORDER BY a.outlet))
-    FROM stories s ORDER BY s.size DESC, s.id
+    FROM (SELECT * FROM stories ORDER BY size DESC, id LIMIT ?1 OFFSET ?2) s
+    ORDER BY s.size DESC, s.id
   )sql");
   if (rc != SQLITE_OK) return SqlStatus(db, rc, impl_->path, "read");
+  const auto clamp = [](size_t n) { return static_cast<int64_t>(std::min<size_t>(n, static_cast<size_t>(INT64_MAX))); };
+  stmt.BindInt(1, clamp(limit));
+  stmt.BindInt(2, clamp(offset));
   std::vector<StorySummary> stories;
   while ((rc = stmt.Step()) == SQLITE_ROW) {
     StorySummary story;
@@ -314,6 +325,15 @@ Result<std::vector<StorySummary>> Store::ListStories() const {
   }
   if (rc != SQLITE_DONE) return SqlStatus(db, rc, impl_->path, "read");
   return stories;
+}
+
+Result<size_t> Store::CountStories() const {
+  sqlite3* db = impl_->db.get();
+  Stmt stmt;
+  int rc = stmt.Prepare(db, "SELECT count(*) FROM stories");
+  if (rc != SQLITE_OK) return SqlStatus(db, rc, impl_->path, "read");
+  if ((rc = stmt.Step()) != SQLITE_ROW) return SqlStatus(db, rc, impl_->path, "read");
+  return static_cast<size_t>(stmt.Int(0));
 }
 
 Result<std::vector<Article>> Store::StoryArticles(int64_t story_id) const {

@@ -372,3 +372,51 @@ TEST(Store, StoriesSaveListAndReturnTheirArticles) {
 
 }  // namespace
 }  // namespace parallax
+
+namespace parallax {
+namespace {
+
+TEST(StoreStories, APageOfTheListIsThatSliceOfTheWholeList) {
+  store_test::ScratchDir dir;
+  Store store = store_test::OpenOrDie(dir / "s.db");
+  std::vector<Article> articles;
+  Store::StoryAssignments assignments;
+  // Stories of 1 to 7 articles, two of each size, from several outlets.
+  int n = 0;
+  for (int size = 1; size <= 7; ++size) {
+    for (int copy = 0; copy < 2; ++copy) {
+      const std::string key = "s" + std::to_string(size) + "-" + std::to_string(copy);
+      for (int k = 0; k < size; ++k) {
+        Article a = store_test::MakeArticle("a" + std::to_string(n), "Invented event " + key + " report " + std::to_string(k));
+        a.outlet = "Outlet " + std::to_string(k % 3);
+        articles.push_back(a);
+        assignments.emplace_back(a.id, key);
+        ++n;
+      }
+    }
+  }
+  ASSERT_TRUE(store.AddArticles(articles).ok());
+  ASSERT_TRUE(store.SaveStoryAssignments(assignments).ok());
+  const Result<std::vector<StorySummary>> all = store.ListStories();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 14u);
+  EXPECT_EQ(*store.CountStories(), 14u);
+  for (size_t offset : {0u, 1u, 5u, 13u, 14u, 40u}) {
+    for (size_t limit : {0u, 1u, 3u, 50u}) {
+      const Result<std::vector<StorySummary>> page = store.ListStories(offset, limit);
+      ASSERT_TRUE(page.ok());
+      const size_t begin = std::min(offset, all->size()), end = std::min(all->size(), offset + limit);
+      ASSERT_EQ(page->size(), end - begin) << offset << "+" << limit;
+      for (size_t i = 0; i < page->size(); ++i) {
+        EXPECT_EQ((*page)[i].id, (*all)[begin + i].id);
+        EXPECT_EQ((*page)[i].outlets, (*all)[begin + i].outlets);
+        EXPECT_EQ((*page)[i].size, (*all)[begin + i].size);
+      }
+    }
+  }
+  EXPECT_EQ(all->front().size, 7u);
+  EXPECT_EQ(all->front().outlets, (std::vector<std::string>{"Outlet 0", "Outlet 1", "Outlet 2"}));
+}
+
+}  // namespace
+}  // namespace parallax
