@@ -76,6 +76,7 @@ int RunStories(const std::vector<std::string>& args);
 int RunCluster(const std::vector<std::string>& args);
 int RunDedup(const std::vector<std::string>& args);
 int RunServe(const std::vector<std::string>& args);
+int RunOutlets(const std::vector<std::string>& args);
 
 }  // namespace parallax::cli
 

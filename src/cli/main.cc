@@ -20,7 +20,8 @@ Usage:
   parallax stories [--db PATH] [--json]
   parallax cluster [--jobs N] [--window DAYS] [--stats] (INPUT... | --db PATH)
   parallax dedup [--threshold T] [--jobs N] [--stats] (INPUT | --db PATH)
-  parallax serve [--db PATH] [--listen HOST:PORT]
+  parallax serve [--db PATH] [--outlets FILE] [--listen HOST:PORT]
+  parallax outlets check FILE
   parallax help [COMMAND]
   parallax --version
 
@@ -38,6 +39,7 @@ Commands:
             'parallax compare --story ID'.
   serve     The web app and JSON API over the database: the stories, and
             each story side by side (127.0.0.1:8080 by default).
+  outlets   Check an outlets file: the outlets you follow and their groups.
 
 Run 'parallax help COMMAND' for the options and examples.
 
@@ -78,6 +80,7 @@ int main(int argc, char** argv) {
       if (args[0] == "cluster") return parallax::cli::RunCluster({"--help"});
       if (args[0] == "dedup") return parallax::cli::RunDedup({"--help"});
       if (args[0] == "serve") return parallax::cli::RunServe({"--help"});
+      if (args[0] == "outlets") return parallax::cli::RunOutlets({"--help"});
       std::cerr << "parallax: no command '" << args[0] << "'. Run 'parallax --help'.\n";
       return parallax::cli::kExitUsage;
     }
@@ -88,6 +91,7 @@ int main(int argc, char** argv) {
     if (command == "cluster") return parallax::cli::RunCluster(args);
     if (command == "dedup") return parallax::cli::RunDedup(args);
     if (command == "serve") return parallax::cli::RunServe(args);
+    if (command == "outlets") return parallax::cli::RunOutlets(args);
     std::cerr << "parallax: unknown command '" << command << "'. Run 'parallax --help'.\n";
     return parallax::cli::kExitUsage;
   } catch (const std::exception& e) {
