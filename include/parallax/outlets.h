@@ -68,6 +68,21 @@ struct OutletsFile {
   const Outlet* FindByHost(std::string_view host) const;
 };
 
+// How a story's outlets split over the values of one group label.
+struct GroupCoverage {
+  std::string label;                  // "leaning"
+  std::vector<std::string> values;    // the file's values of it, in order of first use
+  std::vector<size_t> outlets;        // per value: how many of the story's outlets have it
+  size_t unknown = 0;                 // outlets not in the file, or without the label
+  // Lopsided coverage: at least kBlindspotMinOutlets outlets with a known
+  // value, and one value of the file absent or under kBlindspotShare of
+  // them. Meaningless with fewer than two values, so never set then.
+  bool blindspot = false;
+  std::string weakest;                // the value absent or least present, when blindspot
+};
+inline constexpr size_t kBlindspotMinOutlets = 3;
+inline constexpr double kBlindspotShare = 0.2;
+
 // Reads and checks the file. A file that cannot be read, or is not TOML,
 // is an error naming the line; every other problem (a missing name, a name
 // twice, a feed that is not http(s), a group without a value, a key this
@@ -76,6 +91,11 @@ struct OutletsFile {
 Result<OutletsFile> LoadOutlets(const std::string& path);
 // The same from text already in memory; `name` names it in messages.
 Result<OutletsFile> ParseOutlets(std::string_view text, const std::string& name);
+
+// The coverage of a story whose articles come from `outlet_names` (each
+// counted once, matched by name), by the values of `label` in `file`.
+GroupCoverage CoverageByGroup(const OutletsFile& file, const std::string& label,
+                              const std::vector<std::string>& outlet_names);
 
 }  // namespace parallax
 

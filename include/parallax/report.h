@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "parallax/comparison.h"
+#include "parallax/outlets.h"
 #include "parallax/store.h"
 
 namespace parallax {
@@ -56,11 +57,16 @@ struct StoriesPage {
   size_t total = 0;
   size_t first = 0;  // position of stories[0] in the whole list
   std::string previous_href, next_href;  // other pages, when there are
+  // With an outlets file: per story (as `stories`), its coverage by one
+  // group label, drawn as a bar, with a blindspot mark when lopsided.
+  std::vector<GroupCoverage> coverage;
 };
 std::string RenderStoriesHtml(const std::vector<StorySummary>& stories, const StoriesPage& page);
 
-// The same list as JSON, schema "parallax.stories/1" (docs/api.md).
-std::string RenderStoriesJson(const std::vector<StorySummary>& stories, size_t total);
+// The same list as JSON, schema "parallax.stories/1" (docs/api.md);
+// `coverage` as in StoriesPage, or empty.
+std::string RenderStoriesJson(const std::vector<StorySummary>& stories, size_t total,
+                              const std::vector<GroupCoverage>& coverage = {});
 
 // Escapes &, <, >, " and ' for HTML text and attribute values.
 std::string EscapeHtml(std::string_view text);

@@ -33,6 +33,11 @@ struct ServerOptions {
   unsigned threads = 0;
   // Stories whose comparison is kept in memory, the most recently asked.
   size_t comparisons_kept = 64;
+  // An outlets file (parallax/outlets.h): each story's coverage by the
+  // values of `group` (default: the file's first group label), and
+  // blindspots. Empty: no coverage.
+  std::string outlets;
+  std::string group;
 };
 
 // The routes, for a reader of the code (docs/api.md for a user):
@@ -43,8 +48,10 @@ struct ServerOptions {
 //   GET /static/parallax.css     the pages' styles; /static/grid-N.css
 class Server {
  public:
-  // Checks that the store opens for reading, then binds the address.
-  // Errors say which of the two failed and why.
+  // Checks that the store opens for reading and the outlets file (if any)
+  // reads, then binds the address. Errors say which failed and why; the
+  // outlets file's own problems (a bad feed address...) are not errors here:
+  // 'parallax outlets check' lists them.
   static Result<std::unique_ptr<Server>> Bind(const ServerOptions& options);
   ~Server();
   Server(const Server&) = delete;

@@ -19,7 +19,7 @@ namespace {
 constexpr const char* kHelp = R"(parallax serve — the web app and JSON API over a database
 
 Usage:
-  parallax serve [--db PATH] [--listen HOST:PORT] [--threads N]
+  parallax serve [--db PATH] [--outlets FILE [--group LABEL]] [--listen HOST:PORT] [--threads N]
 
 Serves the stories of a database filled by 'parallax ingest' and grouped by
 'parallax cluster', for a browser (pages work with JavaScript off) and for
@@ -28,6 +28,12 @@ run meanwhile, and each page shows what is stored when it is asked for.
 
 Options:
   --db PATH           the database (default ./parallax.db); it must exist
+  --outlets FILE      an outlets file (see 'parallax help outlets'): each
+                      story then shows its coverage by the groups of one
+                      label, and a blindspot mark when it is lopsided: told
+                      by at least 3 outlets of the file, with one value of
+                      the label absent or under 20% of them
+  --group LABEL       which label (default: the file's first, as leaning)
   --listen HOST:PORT  where to listen (default 127.0.0.1:8080). The app has
                       no accounts: listen beyond this machine (0.0.0.0) only
                       behind something that controls who may connect
@@ -57,8 +63,9 @@ Examples:
   curl -s localhost:8080/api/stories?limit=5 | jq '.stories[].headline'
 
 Exit codes:
-  0 stopped by a signal; 1 the database could not be opened; 2 bad command
-  line; 4 the address could not be listened on.
+  0 stopped by a signal; 1 the database or the outlets file could not be
+  read; 2 bad command line (a --group the file does not have); 4 the
+  address could not be listened on.
 )";
 
 struct Options {
@@ -87,6 +94,14 @@ bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& hel
     } else if (a == "--db") {
       const std::string* v = value("--db");
       if (!v || !ParseDatabasePath("serve", *v, &options.server.db)) return false;
+    } else if (a == "--outlets") {
+      const std::string* v = value("--outlets");
+      if (!v) return false;
+      options.server.outlets = *v;
+    } else if (a == "--group") {
+      const std::string* v = value("--group");
+      if (!v) return false;
+      options.server.group = *v;
     } else if (a == "--listen") {
       const std::string* v = value("--listen");
       if (!v) return false;
@@ -129,10 +144,17 @@ int RunServe(const std::vector<std::string>& args) {
     std::cerr << "parallax serve: " << store.status().message() << "\n";
     return kExitSomeInputsFailed;
   }
+  if (!options.server.group.empty() && options.server.outlets.empty()) {
+    std::cerr << "parallax serve: --group needs --outlets FILE\n";
+    return kExitUsage;
+  }
   Result<std::unique_ptr<Server>> server = Server::Bind(options.server);
   if (!server.ok()) {
-    std::cerr << "parallax serve: " << server.status().message() << "\n";
-    return kExitOutputFailed;
+    std::cerr << "parallax serve: " << PrintableOneLine(server.status().message()) << "\n";
+    const Status::Code code = server.status().code();
+    return code == Status::Code::kIoError ? kExitOutputFailed
+           : code == Status::Code::kUsage ? kExitUsage
+                                          : kExitSomeInputsFailed;
   }
   const std::string host = options.server.host.find(':') != std::string::npos ? "[" + options.server.host + "]"
                                                                                : options.server.host;

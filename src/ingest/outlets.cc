@@ -297,4 +297,40 @@ Result<OutletsFile> LoadOutlets(const std::string& path) {
   return ParseOutlets(text, path);
 }
 
+GroupCoverage CoverageByGroup(const OutletsFile& file, const std::string& label,
+                              const std::vector<std::string>& outlet_names) {
+  GroupCoverage coverage;
+  coverage.label = label;
+  for (const Outlet& o : file.outlets) {
+    const std::string& value = o.Group(label);
+    if (!value.empty() && std::find(coverage.values.begin(), coverage.values.end(), value) == coverage.values.end()) {
+      coverage.values.push_back(value);
+    }
+  }
+  coverage.outlets.assign(coverage.values.size(), 0);
+  std::set<std::string> seen;
+  for (const std::string& name : outlet_names) {
+    if (!seen.insert(Lower(name)).second) continue;
+    const Outlet* outlet = file.FindByName(name);
+    const std::string* value = outlet != nullptr ? &outlet->Group(label) : nullptr;
+    const auto it = value != nullptr ? std::find(coverage.values.begin(), coverage.values.end(), *value)
+                                     : coverage.values.end();
+    if (it == coverage.values.end()) {
+      ++coverage.unknown;
+    } else {
+      ++coverage.outlets[static_cast<size_t>(it - coverage.values.begin())];
+    }
+  }
+  size_t known = 0;
+  for (const size_t n : coverage.outlets) known += n;
+  if (coverage.values.size() >= 2 && known >= kBlindspotMinOutlets) {
+    const auto weakest = std::min_element(coverage.outlets.begin(), coverage.outlets.end());
+    if (static_cast<double>(*weakest) < kBlindspotShare * static_cast<double>(known)) {
+      coverage.blindspot = true;
+      coverage.weakest = coverage.values[static_cast<size_t>(weakest - coverage.outlets.begin())];
+    }
+  }
+  return coverage;
+}
+
 }  // namespace parallax

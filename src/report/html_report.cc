@@ -185,6 +185,18 @@ table.stories td.size, table.stories td.when { white-space: nowrap; color: var(-
 table.stories .count { font-weight: 700; margin-right: .3em; }
 table.stories td.headline a { color: var(--accent); font-weight: 600; }
 nav.pages { margin: 1rem 0; display: flex; gap: 1.2rem; align-items: baseline; }
+.bar { display: inline-flex; width: 9rem; height: .8rem; border: 1px solid var(--line);
+  background: var(--paper); vertical-align: middle; }
+.bar .seg { display: block; height: 100%; }
+.g0 { background: #2a5ca8; } .g1 { background: #8b8f94; } .g2 { background: #b8322f; }
+.g3 { background: #4f8a3c; } .g4 { background: #8a5fb8; } .g5 { background: #c9892b; }
+.unrated { background: repeating-linear-gradient(45deg, #eef0f3 0 3px, #d5dae0 3px 6px); }
+.legend .key { display: inline-block; width: .8rem; height: .8rem; margin: 0 .25rem 0 .6rem;
+  vertical-align: middle; border: 1px solid var(--line); }
+.blindspot { display: inline-block; margin-top: .2rem; padding: 0 .4em; border-radius: .3em;
+  background: #fde7c2; color: var(--warn); font-size: .78rem; font-weight: 600; }
+.w0 { width: 0%; } .w5 { width: 5%; } .w10 { width: 10%; } .w15 { width: 15%; } .w20 { width: 20%; } .w25 { width: 25%; } .w30 { width: 30%; } .w35 { width: 35%; } .w40 { width: 40%; } .w45 { width: 45%; } .w50 { width: 50%; } .w55 { width: 55%; } .w60 { width: 60%; } .w65 { width: 65%; } .w70 { width: 70%; } .w75 { width: 75%; } .w80 { width: 80%; } .w85 { width: 85%; } .w90 { width: 90%; } .w95 { width: 95%; } .w100 { width: 100%; }
+table.stories { table-layout: auto; }
 nav.pages span { color: var(--muted); }
 nav.site a { color: #fff; margin-right: 1.2rem; font-weight: 600; text-decoration: none; }
 nav.site a:hover, nav.site a:focus { text-decoration: underline; }

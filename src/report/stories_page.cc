@@ -1,6 +1,7 @@
 // The web app's list of stories, as HTML and as JSON.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,53 @@ namespace {
 constexpr size_t kOutletsShown = 6;
 
 std::string DateOrDash(const std::string& iso) { return iso.empty() ? "&ndash;" : EscapeHtml(iso); }
+
+// Colours for up to this many values of a group; more share the last.
+constexpr size_t kGroupColours = 6;
+
+std::string ColourClass(size_t value) { return "g" + std::to_string(std::min(value, kGroupColours - 1)); }
+
+// A segment's width as a class (w0, w5 ... w100): the page's policy allows
+// no inline style, so widths come from the stylesheet in steps of 5%.
+std::string WidthClass(size_t part, size_t whole) {
+  const size_t percent = whole == 0 ? 0 : (part * 100 + whole / 2) / whole;
+  return "w" + std::to_string((percent + 2) / 5 * 5);
+}
+
+std::string CoverageCell(const GroupCoverage& c) {
+  size_t whole = c.unknown;
+  for (const size_t n : c.outlets) whole += n;
+  std::string label;
+  for (size_t v = 0; v < c.values.size(); ++v) {
+    label += (v == 0 ? "" : ", ") + c.values[v] + " " + std::to_string(c.outlets[v]);
+  }
+  if (c.unknown > 0) label += (label.empty() ? "" : "; ") + std::to_string(c.unknown) + " not rated";
+  std::string out = "<span class=\"bar\" role=\"img\" aria-label=\"" + EscapeHtml(c.label + ": " + label) +
+                    "\" title=\"" + EscapeHtml(c.label + ": " + label) + "\">";
+  for (size_t v = 0; v < c.values.size(); ++v) {
+    if (c.outlets[v] > 0) out += "<span class=\"seg " + ColourClass(v) + " " + WidthClass(c.outlets[v], whole) + "\"></span>";
+  }
+  if (c.unknown > 0) out += "<span class=\"seg unrated " + WidthClass(c.unknown, whole) + "\"></span>";
+  out += "</span>";
+  if (c.blindspot) {
+    const auto at = std::find(c.values.begin(), c.values.end(), c.weakest);
+    const bool none = at != c.values.end() && c.outlets[static_cast<size_t>(at - c.values.begin())] == 0;
+    out += " <span class=\"blindspot\">Blindspot: " + std::string(none ? "no " : "little ") + EscapeHtml(c.weakest) +
+           "</span>";
+  }
+  return out;
+}
+
+std::string Legend(const GroupCoverage& c) {
+  std::string out = "<p class=\"legend\">Coverage by " + EscapeHtml(c.label) + ":";
+  for (size_t v = 0; v < c.values.size(); ++v) {
+    out += " <span class=\"key " + ColourClass(v) + "\"></span>" + EscapeHtml(c.values[v]);
+  }
+  out += " <span class=\"key unrated\"></span>not in the outlets file. <strong>Blindspot</strong>: a story told by "
+         "at least " + std::to_string(kBlindspotMinOutlets) + " rated outlets where one " + EscapeHtml(c.label) +
+         " is absent or under " + std::to_string(static_cast<int>(kBlindspotShare * 100)) + "% of them.</p>\n";
+  return out;
+}
 
 }  // namespace
 
@@ -38,13 +86,17 @@ std::string RenderStoriesHtml(const std::vector<StorySummary>& stories, const St
   out += "<header class=\"page\">\n<p class=\"kicker\">parallax &middot; " + std::to_string(page.total) +
          (page.total == 1 ? " story" : " stories") + "</p>\n<h1>" + EscapeHtml(page.heading) + "</h1>\n</header>\n";
   out += "<main>\n";
+  const bool with_coverage = !page.coverage.empty() && page.coverage.size() == stories.size();
+  if (with_coverage) out += Legend(page.coverage.front());
   if (stories.empty()) {
     out += "<p class=\"empty\">No stories yet: <code>parallax ingest</code> articles, then "
            "<code>parallax cluster</code> them.</p>\n";
   } else {
-    out += "<table class=\"stories\">\n<thead><tr><th>Story</th><th>Outlets</th><th>Articles</th>"
-           "<th>First seen</th><th>Last seen</th></tr></thead>\n<tbody>\n";
-    for (const StorySummary& s : stories) {
+    out += "<table class=\"stories\">\n<thead><tr><th>Story</th><th>Outlets</th>";
+    if (with_coverage) out += "<th>Coverage</th>";
+    out += "<th>Articles</th><th>First seen</th><th>Last seen</th></tr></thead>\n<tbody>\n";
+    for (size_t i = 0; i < stories.size(); ++i) {
+      const StorySummary& s = stories[i];
       const std::string headline = s.headline.empty() ? "Story " + std::to_string(s.id) : s.headline;
       std::string outlets;
       for (size_t i = 0; i < s.outlets.size() && i < kOutletsShown; ++i) {
@@ -53,7 +105,9 @@ std::string RenderStoriesHtml(const std::vector<StorySummary>& stories, const St
       if (s.outlets.size() > kOutletsShown) outlets += " and " + std::to_string(s.outlets.size() - kOutletsShown) + " more";
       out += "<tr><td class=\"headline\"><a href=\"" + EscapeHtml(page.story_href_prefix + std::to_string(s.id)) +
              "\">" + EscapeHtml(headline) + "</a></td><td class=\"outlets\"><span class=\"count\">" +
-             std::to_string(s.outlets.size()) + "</span> " + outlets + "</td><td class=\"size\">" +
+             std::to_string(s.outlets.size()) + "</span> " + outlets + "</td>" +
+             (with_coverage ? "<td class=\"coverage\">" + CoverageCell(page.coverage[i]) + "</td>" : std::string()) +
+             "<td class=\"size\">" +
              std::to_string(s.size) + "</td><td class=\"when\">" + DateOrDash(s.first_published) +
              "</td><td class=\"when\">" + DateOrDash(s.last_published) + "</td></tr>\n";
     }
@@ -68,7 +122,8 @@ std::string RenderStoriesHtml(const std::vector<StorySummary>& stories, const St
   return out;
 }
 
-std::string RenderStoriesJson(const std::vector<StorySummary>& stories, size_t total) {
+std::string RenderStoriesJson(const std::vector<StorySummary>& stories, size_t total,
+                              const std::vector<GroupCoverage>& coverage) {
   nlohmann::ordered_json out;
   out["schema"] = "parallax.stories/1";
   out["total"] = total;
@@ -81,6 +136,17 @@ std::string RenderStoriesJson(const std::vector<StorySummary>& stories, size_t t
     j["outlets"] = s.outlets;
     j["first_published"] = s.first_published.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.first_published);
     j["last_published"] = s.last_published.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.last_published);
+    const size_t i = out["stories"].size();
+    if (coverage.size() == stories.size()) {
+      const GroupCoverage& c = coverage[i];
+      nlohmann::ordered_json groups = nlohmann::ordered_json::object();
+      for (size_t v = 0; v < c.values.size(); ++v) groups[c.values[v]] = c.outlets[v];
+      j["coverage"] = {{"label", c.label},
+                       {"outlets", std::move(groups)},
+                       {"unrated", c.unknown},
+                       {"blindspot", c.blindspot},
+                       {"weakest", c.blindspot ? nlohmann::ordered_json(c.weakest) : nlohmann::ordered_json(nullptr)}};
+    }
     out["stories"].push_back(std::move(j));
   }
   return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "parallax/align.h"
+#include "parallax/outlets.h"
 #include "parallax/report.h"
 #include "parallax/store.h"
 
@@ -152,6 +153,14 @@ struct Server::Impl {
   httplib::Server http;
   ComparisonCache cache;
   int port = 0;
+  std::optional<OutletsFile> outlets;  // with options.group set to the label shown
+
+  std::vector<GroupCoverage> Coverage(const std::vector<StorySummary>& stories) const {
+    std::vector<GroupCoverage> coverage;
+    if (!outlets || options.group.empty()) return coverage;
+    for (const StorySummary& s : stories) coverage.push_back(CoverageByGroup(*outlets, options.group, s.outlets));
+    return coverage;
+  }
 
   explicit Impl(ServerOptions o) : options(std::move(o)), cache(options.comparisons_kept) {}
 
@@ -212,12 +221,13 @@ struct Server::Impl {
       return SendError(request, response, 500, "The stories could not be read");
     }
     if (json) {
-      response.set_content(RenderStoriesJson(*stories, *total), "application/json");
+      response.set_content(RenderStoriesJson(*stories, *total, Coverage(*stories)), "application/json");
       return;
     }
     StoriesPage page;
     page.html = PageOptions();
     page.total = *total;
+    page.coverage = Coverage(*stories);
     page.first = offset;
     const size_t number = offset / kStoriesPerPage;
     if (number > 0) page.previous_href = number == 1 ? "/" : "/?page=" + std::to_string(number - 1);
@@ -285,6 +295,22 @@ Result<std::unique_ptr<Server>> Server::Bind(const ServerOptions& options) {
   Result<Store> store = Store::Open(options.db, OpenMode::kReadOnly);
   if (!store.ok()) return store.status();
   auto impl = std::make_unique<Impl>(options);
+  if (!options.outlets.empty()) {
+    Result<OutletsFile> file = LoadOutlets(options.outlets);
+    if (!file.ok()) return file.status();
+    const std::vector<std::string> labels = file->GroupLabels();
+    if (impl->options.group.empty() && !labels.empty()) impl->options.group = labels.front();
+    if (!impl->options.group.empty() &&
+        std::find(labels.begin(), labels.end(), impl->options.group) == labels.end()) {
+      return Status::Usage(options.outlets + " has no group '" + impl->options.group + "'" +
+                           (labels.empty() ? std::string(" (it has no groups)") : " (it has: " + [&] {
+                             std::string all;
+                             for (const std::string& l : labels) all += (all.empty() ? "" : ", ") + l;
+                             return all;
+                           }() + ")"));
+    }
+    impl->outlets = std::move(*file);
+  }
   impl->Routes();
   if (options.port == 0) {
     impl->port = impl->http.bind_to_any_port(options.host);

@@ -128,3 +128,65 @@ TEST(Outlets, TextThatIsNotTomlIsAnErrorWithItsLine) {
 
 }  // namespace
 }  // namespace parallax
+
+namespace parallax {
+namespace {
+
+constexpr const char* kRated = R"([[outlets]]
+name = "Emberly Courier"
+groups = { leaning = "left" }
+[[outlets]]
+name = "Harbour Beacon"
+groups = { leaning = "left" }
+[[outlets]]
+name = "Coast Ledger"
+groups = { leaning = "right" }
+[[outlets]]
+name = "Evening Post"
+groups = { leaning = "centre" }
+[[outlets]]
+name = "Vale Tribune"
+groups = { ownership = "trust" }
+)";
+
+TEST(CoverageByGroup, CountsEachOutletOnceAndMarksLopsidedStories) {
+  const OutletsFile file = *ParseOutlets(kRated, "rated.toml");
+  ASSERT_TRUE(file.problems.empty()) << file.problems.front().message;
+  // Two left, one right, no centre: the centre is absent.
+  GroupCoverage c = CoverageByGroup(file, "leaning", {"Emberly Courier", "harbour beacon", "Coast Ledger",
+                                                      "Emberly Courier", "Unknown Gazette", "Vale Tribune"});
+  EXPECT_EQ(c.values, (std::vector<std::string>{"left", "right", "centre"}));
+  EXPECT_EQ(c.outlets, (std::vector<size_t>{2, 1, 0}));
+  EXPECT_EQ(c.unknown, 2u) << "a name not in the file, and an outlet without a leaning";
+  EXPECT_TRUE(c.blindspot);
+  EXPECT_EQ(c.weakest, "centre");
+
+  // One of each: balanced.
+  c = CoverageByGroup(file, "leaning", {"Emberly Courier", "Coast Ledger", "Evening Post"});
+  EXPECT_FALSE(c.blindspot);
+  // Under the minimum of rated outlets, never a blindspot.
+  c = CoverageByGroup(file, "leaning", {"Emberly Courier", "Harbour Beacon"});
+  EXPECT_FALSE(c.blindspot);
+  // A label with a single value cannot be lopsided.
+  c = CoverageByGroup(file, "ownership", {"Vale Tribune", "Vale Tribune"});
+  EXPECT_FALSE(c.blindspot);
+  EXPECT_EQ(c.outlets, (std::vector<size_t>{1}));
+}
+
+TEST(CoverageByGroup, UnderTwentyPercentIsABlindspotAtOrAboveIsNot) {
+  std::string text;
+  for (int i = 0; i < 9; ++i) text += "[[outlets]]\nname = \"L" + std::to_string(i) + "\"\ngroups = { leaning = \"left\" }\n";
+  for (int i = 0; i < 3; ++i) text += "[[outlets]]\nname = \"R" + std::to_string(i) + "\"\ngroups = { leaning = \"right\" }\n";
+  const OutletsFile file = *ParseOutlets(text, "many.toml");
+  // 8 left and 2 right: right is exactly 20%, not under it.
+  std::vector<std::string> names = {"L0", "L1", "L2", "L3", "L4", "L5", "L6", "L7", "R0", "R1"};
+  EXPECT_FALSE(CoverageByGroup(file, "leaning", names).blindspot);
+  // 9 left and 2 right: 18%.
+  names.push_back("L8");
+  const GroupCoverage c = CoverageByGroup(file, "leaning", names);
+  EXPECT_TRUE(c.blindspot);
+  EXPECT_EQ(c.weakest, "right");
+}
+
+}  // namespace
+}  // namespace parallax

@@ -235,5 +235,62 @@ TEST(ServerBind, AMissingDatabaseOrABusyPortIsAClearError) {
       << b.status().message();
 }
 
+TEST(ServerOutlets, StoriesShowTheirCoverageByGroupAndBlindspots) {
+  testing::TempDir dir;
+  {
+    Result<Store> store = Store::Open(dir / "news.db", OpenMode::kReadWrite);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(store->AddArticles(Articles()).ok());
+    ASSERT_TRUE(store->SaveStoryAssignments({{"courier-1", "strike"}, {"beacon-4", "strike"}, {"ledger-2", "strike"},
+                                             {"vale-9", "fire"}})
+                    .ok());
+  }
+  // The strike is told by two outlets rated left and one rated right; no
+  // outlet rated centre tells it.
+  testing::WriteFile(dir / "outlets.toml", R"([[outlets]]
+name = "Emberly Courier"
+groups = { leaning = "left" }
+[[outlets]]
+name = "Harbour Beacon"
+groups = { leaning = "left" }
+[[outlets]]
+name = "Coast Ledger"
+groups = { leaning = "right" }
+[[outlets]]
+name = "Evening Post"
+groups = { leaning = "centre" }
+)");
+  ServerOptions options;
+  options.db = dir / "news.db";
+  options.outlets = dir / "outlets.toml";
+  options.port = 0;
+  Result<std::unique_ptr<Server>> server = Server::Bind(options);
+  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  std::thread runner([&] { static_cast<void>((*server)->Run()); });
+  httplib::Client client("127.0.0.1", (*server)->port());
+  const json j = json::parse(client.Get("/api/stories")->body);
+  const json& strike = j["stories"][0];
+  EXPECT_EQ(strike.at("coverage").at("label"), "leaning");
+  EXPECT_EQ(strike.at("coverage").at("outlets").at("left"), 2);
+  EXPECT_EQ(strike.at("coverage").at("outlets").at("right"), 1);
+  EXPECT_EQ(strike.at("coverage").at("outlets").at("centre"), 0);
+  EXPECT_EQ(strike.at("coverage").at("blindspot"), true);
+  EXPECT_EQ(strike.at("coverage").at("weakest"), "centre");
+  EXPECT_EQ(j["stories"][1].at("coverage").at("unrated"), 1) << "the Vale Tribune is not in the file";
+  const std::string page = client.Get("/")->body;
+  EXPECT_NE(page.find("Blindspot: no centre"), std::string::npos);
+  EXPECT_NE(page.find("aria-label=\"leaning: left 2, right 1, centre 0\""), std::string::npos);
+  EXPECT_NE(page.find("class=\"seg g0 w65\""), std::string::npos) << "two of three outlets: 65%";
+  EXPECT_NE(page.find("under 20% of them"), std::string::npos) << "the page says what a blindspot is";
+  (*server)->Stop();
+  runner.join();
+
+  options.group = "ownership";
+  Result<std::unique_ptr<Server>> wrong = Server::Bind(options);
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_NE(wrong.status().message().find("has no group 'ownership' (it has: leaning)"), std::string::npos)
+      << wrong.status().message();
+}
+
 }  // namespace
 }  // namespace parallax
