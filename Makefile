@@ -3,6 +3,7 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 DEMO := examples/harbour-strike
+NEWSROOM := examples/newsroom
 
 .PHONY: all deps test-deps build demo test bench format clean
 
@@ -21,6 +22,12 @@ build: deps
 demo: build
 	$(BUILD_DIR)/parallax compare --html $(BUILD_DIR)/demo.html $(DEMO)
 	@echo "HTML report: $(BUILD_DIR)/demo.html"
+	@rm -f $(BUILD_DIR)/demo.db $(BUILD_DIR)/demo.db-wal $(BUILD_DIR)/demo.db-shm
+	@$(BUILD_DIR)/parallax ingest --db $(BUILD_DIR)/demo.db $(NEWSROOM)/articles.jsonl
+	@$(BUILD_DIR)/parallax cluster --db $(BUILD_DIR)/demo.db > /dev/null
+	@echo "Web app over build/demo.db ($(NEWSROOM)): run"
+	@echo "  $(BUILD_DIR)/parallax serve --db $(BUILD_DIR)/demo.db --outlets $(NEWSROOM)/outlets.toml"
+	@echo "and open http://127.0.0.1:8080/"
 
 test: test-deps build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

@@ -64,9 +64,13 @@ class Result {
   const Status& status() const { return status_; }
   T& value() & { return *value_; }
   const T& value() const& { return *value_; }
-  T&& value() && { return std::move(*value_); }
+  // On a temporary Result the value is moved out, not referred to: in
+  // `for (auto& s : *store.ListStories())` a reference into the temporary
+  // would dangle before the loop's first turn.
+  T value() && { return std::move(*value_); }
   T& operator*() & { return *value_; }
   const T& operator*() const& { return *value_; }
+  T operator*() && { return std::move(*value_); }
   T* operator->() { return &*value_; }
   const T* operator->() const { return &*value_; }
 
