@@ -40,7 +40,7 @@ const std::set<std::string>& ReportTags() {
       "!doctype", "a",     "article", "blockquote", "body", "dd",    "div",   "dl", "dt",
       "h1",       "h2",    "h3",      "head",       "header", "html", "main", "mark", "meta",
       "nav",      "p",     "section", "span",       "style", "table", "tbody", "td", "th",
-      "thead",    "title", "tr"};
+      "thead",    "title", "tr",      "ol",         "li",   "strong"};
   return kTags;
 }
 

@@ -39,6 +39,12 @@ struct CompareOptions {
   size_t max_reports = kDefaultMaxReports;
   // Reports are extracted and analysed on this many threads; 0: one per core.
   unsigned threads = 0;
+  // Near copies of an earlier report (syndicated wire copy, found as
+  // `parallax dedup` finds them) are not compared again: each is listed in
+  // Comparison::copies beside the report it copies. Stories want this
+  // (four outlets running one wire story are one column, not four alike);
+  // files named one by one are compared as given.
+  bool fold_copies = false;
 };
 
 struct CompareResult {

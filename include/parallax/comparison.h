@@ -85,6 +85,15 @@ struct SimilaritySummary {
   double max = 0;
 };
 
+// A report left out of the side-by-side because it is a near copy of a
+// compared one (CompareOptions::fold_copies): the same wire story, run by
+// another outlet.
+struct FoldedCopy {
+  int document = 0;    // index into Comparison::documents: the report it copies
+  Article article;     // its outlet, title, url, published, source; no paragraphs
+  double score = 0;    // how near (dedup's score, 0..1)
+};
+
 struct Comparison {
   std::vector<AnalyzedArticle> documents;  // paragraph roles updated with kOffTopic
   std::vector<Fact> facts;
@@ -98,6 +107,7 @@ struct Comparison {
   SimilaritySummary similarity_summary;
   std::vector<std::string> shared_entities;  // entity ids mentioned by every document
   bool same_event = false;
+  std::vector<FoldedCopy> copies;  // with CompareOptions::fold_copies
 };
 
 }  // namespace parallax

@@ -7,6 +7,7 @@
 #define PARALLAX_REPORT_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -40,6 +41,8 @@ struct HtmlPageOptions {
   std::string stylesheet;
   std::string grid_stylesheet_prefix;
   std::vector<std::pair<std::string, std::string>> nav;  // (label, href), ours: escaped all the same
+  // With an outlets file: the story's coverage by a group, shown as a bar.
+  std::optional<GroupCoverage> coverage;
 };
 std::string RenderHtml(const Comparison& comparison, const HtmlPageOptions& page);
 

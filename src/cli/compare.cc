@@ -198,6 +198,8 @@ int RunCompare(const std::vector<std::string>& args) {
       return kExitSomeInputsFailed;
     }
     stored = std::move(*articles);
+    // A story's wire copies are one report with the outlets that ran it.
+    options.compare.fold_copies = true;
   }
   for (RawDocument& raw : loaded.documents) {
     for (const auto& [path, name] : options.outlets) {

@@ -184,6 +184,11 @@ table.stories th, table.stories td { text-align: left; vertical-align: top; padd
 table.stories td.size, table.stories td.when { white-space: nowrap; color: var(--muted); }
 table.stories .count { font-weight: 700; margin-right: .3em; }
 table.stories td.headline a { color: var(--accent); font-weight: 600; }
+ol.timeline { background: var(--paper); border: 1px solid var(--line); padding: .8rem 1.2rem .8rem 2.6rem;
+  max-width: 52rem; }
+ol.timeline li { margin: .2rem 0; }
+ol.timeline .when { color: var(--muted); font-variant-numeric: tabular-nums; margin-right: .4rem; }
+ol.timeline .copy { color: var(--muted); font-size: .85rem; }
 nav.pages { margin: 1rem 0; display: flex; gap: 1.2rem; align-items: baseline; }
 .bar { display: inline-flex; width: 9rem; height: .8rem; border: 1px solid var(--line);
   background: var(--paper); vertical-align: middle; }
@@ -303,7 +308,7 @@ void AppendSimilarityTable(const Comparison& comparison, std::string& out) {
   out += "</tbody>\n</table>\n";
 }
 
-void AppendSummary(const Comparison& comparison, std::string& out) {
+void AppendSummary(const Comparison& comparison, const HtmlPageOptions& page, std::string& out) {
   const size_t n = comparison.documents.size();
   out += "<header class=\"page\">\n<p class=\"kicker\">parallax &middot; " + std::to_string(n) +
          (n == 1 ? " report" : " reports") + " compared</p>\n";
@@ -356,12 +361,29 @@ void AppendSummary(const Comparison& comparison, std::string& out) {
   out += "</dd>\n<dt>Facts</dt><dd>" + std::to_string(shared) + " reported by several outlets, " +
          std::to_string(unique) + " by one only</dd>\n";
   out += "<dt>Quotes</dt><dd>" + std::to_string(comparison.quotes.size()) + " quotes, " +
-         std::to_string(comparison.voices.size()) + " named voices</dd>\n</dl>\n";
+         std::to_string(comparison.voices.size()) + " named voices</dd>\n";
+  for (size_t d = 0; d < n; ++d) {
+    std::vector<std::string> ran;
+    for (const FoldedCopy& copy : comparison.copies) {
+      if (copy.document == static_cast<int>(d)) ran.push_back(html::OutletName(copy.article));
+    }
+    if (ran.empty()) continue;
+    std::string list;
+    for (size_t i = 0; i < ran.size(); ++i) list += (i == 0 ? "" : i + 1 == ran.size() ? " and " : ", ") + EscapeHtml(ran[i]);
+    out += "<dt>Copies</dt><dd>" + std::to_string(ran.size() + 1) + " outlets ran the same copy: " +
+           EscapeHtml(html::OutletName(comparison.documents[d].article)) + "&rsquo;s report also ran in " + list +
+           " (compared once)</dd>\n";
+  }
+  if (page.coverage) {
+    out += "<dt>Coverage by " + EscapeHtml(page.coverage->label) + "</dt><dd>" + html::CoverageBar(*page.coverage) +
+           "</dd>\n";
+  }
+  out += "</dl>\n";
   AppendSimilarityTable(comparison, out);
   out +=
       "<nav class=\"sections\"><a href=\"#side-by-side\">Side by side</a>"
       "<a href=\"#quotes\">Quotes</a><a href=\"#wording\">Wording</a>"
-      "<a href=\"#full-text\">Full text</a></nav>\n</header>\n";
+      "<a href=\"#timeline\">Timeline</a><a href=\"#full-text\">Full text</a></nav>\n</header>\n";
 }
 
 // A fact prepared for display: its valid documents, and where it first
@@ -534,11 +556,12 @@ std::string RenderHtml(const Comparison& comparison, const HtmlPageOptions& page
   std::string out;
   out.reserve(64 * 1024);
   AppendHead(comparison, page, out);
-  AppendSummary(comparison, out);
+  AppendSummary(comparison, page, out);
   out += "<main>\n";
   AppendSideBySide(comparison, out);
   html::AppendQuotesSection(comparison, out);
   html::AppendWordingSection(comparison, out);
+  html::AppendTimelineSection(comparison, out);
   html::AppendFullTextSection(comparison, out);
   out += "</main>\n</body>\n</html>\n";
   return out;

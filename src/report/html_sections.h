@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "parallax/comparison.h"
+#include "parallax/outlets.h"
 
 namespace parallax::html {
 
@@ -40,10 +41,27 @@ std::string SentenceHtml(const AnalyzedArticle& doc, uint32_t sentence);
 // cross-document name when align merged it, else the local name, else "".
 std::string SpeakerName(const Comparison& comparison, int document, int local);
 
-// The page sections of html_sections.cc; each appends one <section>.
+// The page sections of html_sections.cc and html_timeline.cc; each
+// appends one <section>.
+void AppendTimelineSection(const Comparison& comparison, std::string& out);
 void AppendQuotesSection(const Comparison& comparison, std::string& out);
 void AppendWordingSection(const Comparison& comparison, std::string& out);
 void AppendFullTextSection(const Comparison& comparison, std::string& out);
+
+// A story's coverage by one group label as a bar of coloured segments
+// (widths as classes w0..w100: no inline style), with its counts spelled
+// out for screen readers, and the blindspot mark when lopsided.
+std::string CoverageBar(const GroupCoverage& coverage);
+
+// The colour class of value `value` of a group (g0, g1 ...): six colours,
+// the values past the sixth share the last.
+inline constexpr size_t kGroupColours = 6;
+std::string ColourClass(size_t value);
+
+// An http(s) address as a link that sends no referrer and gives the
+// opened page no handle on this one; anything else (javascript:, data:)
+// as text. `label` is escaped.
+std::string SafeLink(const std::string& url, const std::string& label);
 
 }  // namespace parallax::html
 

@@ -175,6 +175,18 @@ std::string RenderJson(const Comparison& c, const std::vector<LoadFailure>& fail
     }
   }
 
+  out["copies"] = json::array();
+  for (const FoldedCopy& copy : c.copies) {
+    if (copy.document < 0 || static_cast<size_t>(copy.document) >= c.documents.size()) continue;
+    out["copies"].push_back({{"copy_of", doc_id(copy.document)},
+                             {"outlet", copy.article.outlet},
+                             {"title", copy.article.title},
+                             {"source", copy.article.source},
+                             {"url", NullableString(copy.article.url)},
+                             {"published", NullableString(copy.article.published)},
+                             {"score", std::round(copy.score * 1000) / 1000}});
+  }
+
   out["failures"] = json::array();
   for (const LoadFailure& f : failures) {
     out["failures"].push_back({{"source", f.source}, {"error", f.status.ToString()}});

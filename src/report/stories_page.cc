@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "parallax/report.h"
+#include "report/html_sections.h"
 
 namespace parallax {
 
@@ -16,46 +17,10 @@ constexpr size_t kOutletsShown = 6;
 
 std::string DateOrDash(const std::string& iso) { return iso.empty() ? "&ndash;" : EscapeHtml(iso); }
 
-// Colours for up to this many values of a group; more share the last.
-constexpr size_t kGroupColours = 6;
-
-std::string ColourClass(size_t value) { return "g" + std::to_string(std::min(value, kGroupColours - 1)); }
-
-// A segment's width as a class (w0, w5 ... w100): the page's policy allows
-// no inline style, so widths come from the stylesheet in steps of 5%.
-std::string WidthClass(size_t part, size_t whole) {
-  const size_t percent = whole == 0 ? 0 : (part * 100 + whole / 2) / whole;
-  return "w" + std::to_string((percent + 2) / 5 * 5);
-}
-
-std::string CoverageCell(const GroupCoverage& c) {
-  size_t whole = c.unknown;
-  for (const size_t n : c.outlets) whole += n;
-  std::string label;
-  for (size_t v = 0; v < c.values.size(); ++v) {
-    label += (v == 0 ? "" : ", ") + c.values[v] + " " + std::to_string(c.outlets[v]);
-  }
-  if (c.unknown > 0) label += (label.empty() ? "" : "; ") + std::to_string(c.unknown) + " not rated";
-  std::string out = "<span class=\"bar\" role=\"img\" aria-label=\"" + EscapeHtml(c.label + ": " + label) +
-                    "\" title=\"" + EscapeHtml(c.label + ": " + label) + "\">";
-  for (size_t v = 0; v < c.values.size(); ++v) {
-    if (c.outlets[v] > 0) out += "<span class=\"seg " + ColourClass(v) + " " + WidthClass(c.outlets[v], whole) + "\"></span>";
-  }
-  if (c.unknown > 0) out += "<span class=\"seg unrated " + WidthClass(c.unknown, whole) + "\"></span>";
-  out += "</span>";
-  if (c.blindspot) {
-    const auto at = std::find(c.values.begin(), c.values.end(), c.weakest);
-    const bool none = at != c.values.end() && c.outlets[static_cast<size_t>(at - c.values.begin())] == 0;
-    out += " <span class=\"blindspot\">Blindspot: " + std::string(none ? "no " : "little ") + EscapeHtml(c.weakest) +
-           "</span>";
-  }
-  return out;
-}
-
 std::string Legend(const GroupCoverage& c) {
   std::string out = "<p class=\"legend\">Coverage by " + EscapeHtml(c.label) + ":";
   for (size_t v = 0; v < c.values.size(); ++v) {
-    out += " <span class=\"key " + ColourClass(v) + "\"></span>" + EscapeHtml(c.values[v]);
+    out += " <span class=\"key " + html::ColourClass(v) + "\"></span>" + EscapeHtml(c.values[v]);
   }
   out += " <span class=\"key unrated\"></span>not in the outlets file. <strong>Blindspot</strong>: a story told by "
          "at least " + std::to_string(kBlindspotMinOutlets) + " rated outlets where one " + EscapeHtml(c.label) +
@@ -106,7 +71,7 @@ std::string RenderStoriesHtml(const std::vector<StorySummary>& stories, const St
       out += "<tr><td class=\"headline\"><a href=\"" + EscapeHtml(page.story_href_prefix + std::to_string(s.id)) +
              "\">" + EscapeHtml(headline) + "</a></td><td class=\"outlets\"><span class=\"count\">" +
              std::to_string(s.outlets.size()) + "</span> " + outlets + "</td>" +
-             (with_coverage ? "<td class=\"coverage\">" + CoverageCell(page.coverage[i]) + "</td>" : std::string()) +
+             (with_coverage ? "<td class=\"coverage\">" + html::CoverageBar(page.coverage[i]) + "</td>" : std::string()) +
              "<td class=\"size\">" +
              std::to_string(s.size) + "</td><td class=\"when\">" + DateOrDash(s.first_published) +
              "</td><td class=\"when\">" + DateOrDash(s.last_published) + "</td></tr>\n";

@@ -59,6 +59,14 @@ std::string RenderTerminal(const Comparison& c, bool color) {
           << off << " off-topic";
     }
     out << (doc.article.published.empty() ? "" : ", published " + doc.article.published) << "\n";
+    std::string copies;
+    for (const FoldedCopy& copy : c.copies) {
+      if (copy.document >= 0 && static_cast<size_t>(copy.document) < c.documents.size() &&
+          &c.documents[static_cast<size_t>(copy.document)] == &doc) {
+        copies += (copies.empty() ? "" : ", ") + Printable(copy.article.outlet.empty() ? copy.article.source : copy.article.outlet);
+      }
+    }
+    if (!copies.empty()) out << "      " << st.Dim("the same copy also ran in: " + copies) << "\n";
   }
   const bool all_have_text =
       std::none_of(c.documents.begin(), c.documents.end(),

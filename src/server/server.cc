@@ -174,11 +174,19 @@ struct Server::Impl {
     if (auto cached = cache.Find(story, signature)) return cached;
     CompareOptions compare;
     compare.threads = 1;  // the workers are the parallelism
+    compare.fold_copies = true;
     Result<CompareResult> compared = Compare(std::move(*articles), {}, compare);
     if (!compared.ok()) return compared.status();
     auto rendered = std::make_shared<RenderedStory>();
     rendered->signature = std::move(signature);
-    rendered->html = RenderHtml(compared->comparison, PageOptions());
+    HtmlPageOptions page = PageOptions();
+    if (outlets && !options.group.empty()) {
+      std::vector<std::string> names;
+      for (const AnalyzedArticle& doc : compared->comparison.documents) names.push_back(doc.article.outlet);
+      for (const FoldedCopy& copy : compared->comparison.copies) names.push_back(copy.article.outlet);
+      page.coverage = CoverageByGroup(*outlets, options.group, names);
+    }
+    rendered->html = RenderHtml(compared->comparison, page);
     rendered->json = RenderJson(compared->comparison, compared->failures);
     cache.Put(story, rendered);
     return std::shared_ptr<const RenderedStory>(rendered);

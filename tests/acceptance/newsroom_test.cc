@@ -69,16 +69,29 @@ TEST_F(NewsroomTest, OneSidedStoriesAreBlindspots) {
   EXPECT_FALSE(CoverageByGroup(file, "leaning", StoryOf("wire-housing-bill").outlets).blindspot);
 }
 
-TEST_F(NewsroomTest, TheWireCopyIsOneFactInEveryReprint) {
+TEST_F(NewsroomTest, TheWireCopyIsComparedOnceAndItsReprintsListed) {
   const StorySummary rates = StoryOf("wire-rate-rise");
   EXPECT_EQ(rates.size, 4u);
   Store store = std::move(Store::Open(db_, OpenMode::kReadOnly)).value();
-  Result<CompareResult> out = Compare(*store.StoryArticles(rates.id), {}, {});
-  ASSERT_TRUE(out.ok());
-  // The wire's governor sentence stands in the three reprints as one fact.
-  bool reprinted = false;
-  for (const Fact& fact : out->comparison.facts) reprinted |= fact.documents.size() >= 3;
-  EXPECT_TRUE(reprinted);
+  // As files, four reports; as a story, the wire's copy once, with the two
+  // outlets that reprinted it.
+  Result<CompareResult> all = Compare(*store.StoryArticles(rates.id), {}, {});
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->comparison.documents.size(), 4u);
+  CompareOptions fold;
+  fold.fold_copies = true;
+  Result<CompareResult> folded = Compare(*store.StoryArticles(rates.id), {}, fold);
+  ASSERT_TRUE(folded.ok());
+  const Comparison& c = folded->comparison;
+  ASSERT_EQ(c.documents.size(), 2u);
+  EXPECT_EQ(c.documents[0].article.outlet, "Northfield Wire");
+  ASSERT_EQ(c.copies.size(), 2u);
+  for (const FoldedCopy& copy : c.copies) {
+    EXPECT_EQ(copy.document, 0);
+    EXPECT_GE(copy.score, 0.9);
+  }
+  EXPECT_EQ(c.copies[0].article.outlet, "Westbrook Standard");
+  EXPECT_EQ(c.copies[1].article.outlet, "The Ironside Herald");
 }
 
 }  // namespace

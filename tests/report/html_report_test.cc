@@ -263,7 +263,8 @@ TEST(RenderHtmlTest, HostileTextStaysInertText) {
       "!doctype", "html",  "head",    "meta",    "title", "style",     "body", "header",
       "main",     "nav",   "section", "article", "h1",    "h2",        "h3",   "p",
       "div",      "span",  "a",       "mark",    "dl",    "dt",        "dd",   "table",
-      "thead",    "tbody", "tr",      "th",      "td",    "blockquote"};
+      "thead",    "tbody", "tr",      "th",      "td",    "blockquote", "ol",   "li",
+      "strong"};
   for (const Tag& tag : ParseTags(html)) {
     EXPECT_NE(std::find(allowed.begin(), allowed.end(), tag.name), allowed.end()) << tag.name;
     for (const auto& [name, value] : tag.attributes) {
@@ -271,7 +272,15 @@ TEST(RenderHtmlTest, HostileTextStaysInertText) {
       EXPECT_NE(name, "src");
       EXPECT_NE(name, "style");
       if (name == "href") {
-        EXPECT_EQ(value.rfind("#", 0), 0u) << value;
+        // The page's own anchors, or an original article over http(s).
+        const bool own = value.rfind("#", 0) == 0;
+        const bool web = value.rfind("https://", 0) == 0 || value.rfind("http://", 0) == 0;
+        EXPECT_TRUE(own || web) << value;
+        if (web) {
+          bool safe = false;
+          for (const auto& [n, v] : tag.attributes) safe |= n == "rel" && v == "noopener noreferrer nofollow";
+          EXPECT_TRUE(safe) << "a link out without rel=noopener noreferrer: " << value;
+        }
       }
     }
   }
@@ -457,6 +466,46 @@ TEST(RenderHtmlTest, EmptyComparisonIsAPage) {
   EXPECT_NE(html.find("No reports to compare."), std::string::npos);
   EXPECT_NE(html.find("No quotes found."), std::string::npos);
   EXPECT_EQ(Count(html, "class=\"outlet-column"), 0u);
+}
+
+}  // namespace
+}  // namespace parallax
+
+namespace parallax {
+namespace {
+
+TEST(RenderHtmlTimeline, WhoPublishedWhenWithCopiesAndLinksToTheOriginals) {
+  Comparison c;
+  auto doc = [](const std::string& outlet, const std::string& title, const std::string& url, const std::string& when) {
+    AnalyzedArticle a;
+    a.article.outlet = outlet;
+    a.article.title = title;
+    a.article.url = url;
+    a.article.published = when;
+    return a;
+  };
+  c.documents = {doc("Northfield Wire", "Rates rise", "https://wire.example/rates", "2026-11-26T11:00:00Z"),
+                 doc("Calder Daily Voice", "Borrowers pay more", "javascript:alert(1)", "2026-11-26T12:30:00Z")};
+  FoldedCopy copy;
+  copy.document = 0;
+  copy.article = doc("Westbrook Standard", "Rates rise <again>", "http://standard.example/r", "2026-11-26T11:20:00Z").article;
+  c.copies = {copy};
+  const std::string html = RenderHtml(c);
+  const size_t wire = html.find("<strong>Northfield Wire</strong>");
+  const size_t standard = html.find("<strong>Westbrook Standard</strong>");
+  const size_t voice = html.find("<strong>Calder Daily Voice</strong>");
+  ASSERT_NE(wire, std::string::npos);
+  ASSERT_NE(standard, std::string::npos);
+  ASSERT_NE(voice, std::string::npos);
+  EXPECT_LT(wire, standard) << "in time order";
+  EXPECT_LT(standard, voice);
+  EXPECT_NE(html.find("<a href=\"https://wire.example/rates\" rel=\"noopener noreferrer nofollow\">Rates rise</a>"),
+            std::string::npos);
+  EXPECT_NE(html.find("Rates rise &lt;again&gt;</a> <span class=\"copy\">the same copy as Northfield Wire</span>"),
+            std::string::npos);
+  EXPECT_EQ(html.find("href=\"javascript:"), std::string::npos) << "only http(s) addresses become links";
+  EXPECT_NE(html.find("2 outlets ran the same copy: Northfield Wire&rsquo;s report also ran in Westbrook Standard"),
+            std::string::npos);
 }
 
 }  // namespace
