@@ -41,9 +41,10 @@ struct ServerOptions {
 };
 
 // The routes, for a reader of the code (docs/api.md for a user):
-//   GET /                        the stories, largest first (?page=N)
+//   GET /                        the stories, most outlets first, then the most recent
+//                                (?page=N, ?day=YYYY-MM-DD, ?hours=N, ?order=largest)
 //   GET /stories/ID              a story: the side-by-side comparison
-//   GET /api/stories             parallax.stories/1 (?limit=&offset=)
+//   GET /api/stories             parallax.stories/1 (?limit=&offset=, and the same filters)
 //   GET /api/stories/ID          parallax.compare/1 of that story
 //   GET /static/parallax.css     the pages' styles; /static/grid-N.css
 class Server {

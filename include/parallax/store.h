@@ -94,6 +94,23 @@ struct StorySummary {
   std::vector<std::string> outlets;  // distinct, sorted
 };
 
+enum class StoryOrder {
+  kLargest,             // most articles first
+  kMostOutletsRecent,   // most outlets first, then the most recently updated
+};
+
+// Which stories a list holds, and which page of them.
+struct StoryQuery {
+  StoryOrder order = StoryOrder::kLargest;
+  // A time window, as ISO 8601 text ("2026-11-26", "2026-11-26T08:00:00Z"),
+  // empty for an open end: stories with an article published at or after
+  // `from` and one before `to` (undated stories only in an unbounded list).
+  std::string from;
+  std::string to;
+  size_t offset = 0;
+  size_t limit = 50;
+};
+
 class Store {
  public:
   // The schema this build writes; Open upgrades older files to it.
@@ -172,7 +189,11 @@ class Store {
   // The same order, `limit` stories after the first `offset`: a page of a
   // long list costs its own rows, not the whole list's.
   Result<std::vector<StorySummary>> ListStories(size_t offset, size_t limit) const;
+  // A page in either order, within a time window (StoryQuery).
+  Result<std::vector<StorySummary>> ListStories(const StoryQuery& query) const;
   Result<size_t> CountStories() const;
+  // How many stories the query's window holds (offset and limit aside).
+  Result<size_t> CountStories(const StoryQuery& query) const;
 
   // The members of story `story_id`, earliest first (undated ones last).
   Result<std::vector<Article>> StoryArticles(int64_t story_id) const;

@@ -41,12 +41,15 @@ Options:
   -h, --help          this text
 
 Pages and API:
-  /                   the stories, largest first, 50 a page (?page=N)
+  /                   the stories, those told by most outlets first, then the
+                      most recently updated, 50 a page (?page=N); ?day=
+                      2026-11-26 (that day, UTC), ?hours=24 (the last 24
+                      hours), ?order=largest (most articles first)
   /stories/ID         one story side by side: the same comparison as
                       'parallax compare --story ID --html', made when first
                       asked and kept until the story gains an article
   /api/stories        the stories as JSON, schema parallax.stories/1
-                      (?limit=N up to 500, ?offset=N)
+                      (?limit=N up to 500, ?offset=N, and the same filters)
   /api/stories/ID     a story's comparison as JSON, schema parallax.compare/1
                       (docs/json.md)
   Unknown pages are 404, other methods than GET 405; nothing changes the

@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -118,11 +119,41 @@ size_t QueryNumber(const httplib::Request& request, const char* name, size_t fal
   return n ? std::min<size_t>(static_cast<size_t>(*n), most) : fallback;
 }
 
+// "2026-11-27" for "2026-11-26"; nothing when `day` is not a real date.
+std::optional<std::string> NextDay(const std::string& day) {
+  if (day.size() != 10 || day[4] != '-' || day[7] != '-') return std::nullopt;
+  std::tm tm{};
+  for (const size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (day[i] < '0' || day[i] > '9') return std::nullopt;
+  }
+  tm.tm_year = std::stoi(day.substr(0, 4)) - 1900;
+  tm.tm_mon = std::stoi(day.substr(5, 2)) - 1;
+  tm.tm_mday = std::stoi(day.substr(8, 2));
+  tm.tm_hour = 12;
+  const std::time_t at = timegm(&tm);
+  std::tm check{};
+  if (at == -1 || gmtime_r(&at, &check) == nullptr || check.tm_mday != std::stoi(day.substr(8, 2))) return std::nullopt;
+  const std::time_t next = at + 24 * 3600;
+  std::tm n{};
+  gmtime_r(&next, &n);
+  char buffer[16];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &n);
+  return std::string(buffer);
+}
+
+std::string IsoTime(std::time_t t) {
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
 HtmlPageOptions PageOptions() {
   HtmlPageOptions page;
   page.stylesheet = "/static/parallax.css";
   page.grid_stylesheet_prefix = "/static/grid-";
-  page.nav = {{"Stories", "/"}, {"API", "/api/stories"}};
+  page.nav = {{"Stories", "/"}, {"Last 24 hours", "/?hours=24"}, {"Largest", "/?order=largest"}, {"API", "/api/stories"}};
   return page;
 }
 
@@ -209,21 +240,64 @@ struct Server::Impl {
     }
   }
 
+  // The window and order a list request asks for: ?day=YYYY-MM-DD (that
+  // day, UTC), ?hours=N (the last N hours), ?order=largest|coverage.
+  // Returns false, having answered 400, when a value is not understood.
+  bool ListQuery(const httplib::Request& request, httplib::Response& response, StoryQuery& query,
+                 std::string& heading, std::string& params) {
+    query.order = StoryOrder::kMostOutletsRecent;
+    heading = "Stories";
+    if (request.has_param("order")) {
+      const std::string order = request.get_param_value("order");
+      if (order != "largest" && order != "coverage") {
+        SendError(request, response, 400, "order is largest or coverage");
+        return false;
+      }
+      if (order == "largest") query.order = StoryOrder::kLargest;
+      params += "&order=" + order;
+    }
+    if (request.has_param("day")) {
+      const std::string day = request.get_param_value("day");
+      const std::optional<std::string> next = NextDay(day);
+      if (!next) {
+        SendError(request, response, 400, "day is a date, as 2026-11-26");
+        return false;
+      }
+      query.from = day;
+      query.to = *next;
+      heading = "Stories of " + day;
+      params += "&day=" + day;
+    } else if (request.has_param("hours")) {
+      const std::optional<int64_t> hours = ParseId(request.get_param_value("hours"));
+      if (!hours || *hours == 0 || *hours > 24 * 366) {
+        SendError(request, response, 400, "hours is a number from 1 to 8784");
+        return false;
+      }
+      query.from = IsoTime(std::time(nullptr) - static_cast<std::time_t>(*hours) * 3600);
+      heading = "Stories of the last " + std::to_string(*hours) + " hours";
+      params += "&hours=" + std::to_string(*hours);
+    }
+    return true;
+  }
+
   void ServeStoryList(const httplib::Request& request, httplib::Response& response, bool json) {
+    StoryQuery query;
+    std::string heading, params;
+    if (!ListQuery(request, response, query, heading, params)) return;
     Result<Store*> store = ThreadStore(options.db);
-    Result<size_t> total = store.ok() ? (*store)->CountStories() : Result<size_t>(store.status());
+    Result<size_t> total = store.ok() ? (*store)->CountStories(query) : Result<size_t>(store.status());
     if (!total.ok()) {
       std::cerr << "parallax serve: " << total.status().ToString() << "\n";
       return SendError(request, response, 500, "The stories could not be read");
     }
-    size_t offset = 0, limit = kStoriesPerPage;
     if (json) {
-      offset = QueryNumber(request, "offset", 0, *total);
-      limit = QueryNumber(request, "limit", kStoriesPerPage, kMaxApiLimit);
+      query.offset = QueryNumber(request, "offset", 0, *total);
+      query.limit = QueryNumber(request, "limit", kStoriesPerPage, kMaxApiLimit);
     } else {
-      offset = std::min(*total, QueryNumber(request, "page", 0, *total) * kStoriesPerPage);
+      query.offset = std::min(*total, QueryNumber(request, "page", 0, *total) * kStoriesPerPage);
+      query.limit = kStoriesPerPage;
     }
-    Result<std::vector<StorySummary>> stories = (*store)->ListStories(offset, limit);
+    Result<std::vector<StorySummary>> stories = (*store)->ListStories(query);
     if (!stories.ok()) {
       std::cerr << "parallax serve: " << stories.status().ToString() << "\n";
       return SendError(request, response, 500, "The stories could not be read");
@@ -234,12 +308,17 @@ struct Server::Impl {
     }
     StoriesPage page;
     page.html = PageOptions();
+    page.heading = heading;
     page.total = *total;
     page.coverage = Coverage(*stories);
-    page.first = offset;
-    const size_t number = offset / kStoriesPerPage;
-    if (number > 0) page.previous_href = number == 1 ? "/" : "/?page=" + std::to_string(number - 1);
-    if (offset + stories->size() < *total) page.next_href = "/?page=" + std::to_string(number + 1);
+    page.first = query.offset;
+    const size_t number = query.offset / kStoriesPerPage;
+    auto href = [&](size_t n) {
+      std::string q = (n == 0 ? std::string() : "&page=" + std::to_string(n)) + params;
+      return q.empty() ? std::string("/") : "/?" + q.substr(1);
+    };
+    if (number > 0) page.previous_href = href(number - 1);
+    if (query.offset + stories->size() < *total) page.next_href = href(number + 1);
     response.set_content(RenderStoriesHtml(*stories, page), "text/html; charset=utf-8");
   }
 

@@ -128,10 +128,23 @@ ALTER TABLE cluster_stories ADD COLUMN figures BLOB NOT NULL DEFAULT x'';
 ALTER TABLE cluster_stories ADD COLUMN weekdays INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// v4: each story's number of distinct outlets, kept with its size, and
+// indexes for the two orders stories are listed in (largest first; most
+// outlets, then most recent), so that a page of a long list is read from an
+// index instead of sorting every story.
+constexpr const char kSchemaV4[] = R"sql(
+ALTER TABLE stories ADD COLUMN outlets INTEGER NOT NULL DEFAULT 0;
+UPDATE stories SET outlets = (SELECT count(DISTINCT a.outlet) FROM story_members m
+  JOIN articles a ON a.id = m.article WHERE m.story_id = stories.id AND a.outlet <> '');
+CREATE INDEX stories_by_size ON stories(size DESC, id);
+CREATE INDEX stories_by_coverage ON stories(outlets DESC, last_published DESC, id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
+    {4, kSchemaV4},
 };
 
 Result<int> ReadVersion(sqlite3* db, const std::string& path) {

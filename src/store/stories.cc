@@ -249,6 +249,8 @@ Status WriteStories(Store::Impl& im, const Store::StoryAssignments& assignments,
       JOIN stories s ON s.key = p.tag JOIN articles a ON a.external_id = p.external_id;
     UPDATE stories SET
       size = (SELECT count(*) FROM story_members m WHERE m.story_id = stories.id),
+      outlets = (SELECT count(DISTINCT a.outlet) FROM story_members m JOIN articles a ON a.id = m.article
+        WHERE m.story_id = stories.id AND a.outlet <> ''),
       first_published = coalesce((SELECT min(a.published) FROM story_members m
         JOIN articles a ON a.id = m.article WHERE m.story_id = stories.id AND a.published <> ''), ''),
       last_published = coalesce((SELECT max(a.published) FROM story_members m
@@ -284,27 +286,48 @@ Status Store::AddStoryAssignments(const StoryAssignments& assignments, const Clu
 }
 
 Result<std::vector<StorySummary>> Store::ListStories() const {
-  return ListStories(0, static_cast<size_t>(INT64_MAX));
+  StoryQuery all;
+  all.limit = static_cast<size_t>(INT64_MAX);
+  return ListStories(all);
 }
 
 Result<std::vector<StorySummary>> Store::ListStories(size_t offset, size_t limit) const {
-  sqlite3* db = impl_->db.get();
-  Stmt stmt;
-  // The page is chosen first, so that the outlets (a join per story) are
-  // gathered for its rows only. Outlets come joined by U+001F, a byte no
-  // outlet name contains.
-  int rc = stmt.Prepare(db, R"sql(
+  StoryQuery page;
+  page.offset = offset;
+  page.limit = limit;
+  return ListStories(page);
+}
+
+namespace {
+
+// The page's rows, in the query's order, within its time window; the
+// outlets are gathered for those rows only. `?3`/`?4` are the window (''
+// for open ends): stories published at some time in it.
+std::string ListSql(StoryOrder order) {
+  const char* by = order == StoryOrder::kLargest ? "size DESC, id" : "outlets DESC, last_published DESC, id";
+  return std::string(R"sql(
     SELECT s.id, s.key, s.headline, s.first_published, s.last_published, s.size,
       (SELECT group_concat(outlet, char(31)) FROM (
         SELECT DISTINCT a.outlet AS outlet FROM story_members m JOIN articles a ON a.id = m.article
         WHERE m.story_id = s.id AND a.outlet <> '' ORDER BY a.outlet))
-    FROM (SELECT * FROM stories ORDER BY size DESC, id LIMIT ?1 OFFSET ?2) s
-    ORDER BY s.size DESC, s.id
-  )sql");
+    FROM (SELECT * FROM stories
+          WHERE (?3 = '' OR last_published >= ?3) AND (?4 = '' OR (first_published <> '' AND first_published < ?4))
+          ORDER BY )sql") + by + R"sql( LIMIT ?1 OFFSET ?2) s
+    ORDER BY )sql" + std::string(order == StoryOrder::kLargest ? "s.size DESC, s.id" : "s.outlets DESC, s.last_published DESC, s.id");
+}
+
+}  // namespace
+
+Result<std::vector<StorySummary>> Store::ListStories(const StoryQuery& query) const {
+  sqlite3* db = impl_->db.get();
+  Stmt stmt;
+  int rc = stmt.Prepare(db, ListSql(query.order).c_str());
   if (rc != SQLITE_OK) return SqlStatus(db, rc, impl_->path, "read");
   const auto clamp = [](size_t n) { return static_cast<int64_t>(std::min<size_t>(n, static_cast<size_t>(INT64_MAX))); };
-  stmt.BindInt(1, clamp(limit));
-  stmt.BindInt(2, clamp(offset));
+  stmt.BindInt(1, clamp(query.limit));
+  stmt.BindInt(2, clamp(query.offset));
+  stmt.BindText(3, query.from);
+  stmt.BindText(4, query.to);
   std::vector<StorySummary> stories;
   while ((rc = stmt.Step()) == SQLITE_ROW) {
     StorySummary story;
@@ -327,11 +350,18 @@ Result<std::vector<StorySummary>> Store::ListStories(size_t offset, size_t limit
   return stories;
 }
 
-Result<size_t> Store::CountStories() const {
+Result<size_t> Store::CountStories() const { return CountStories(StoryQuery{}); }
+
+Result<size_t> Store::CountStories(const StoryQuery& query) const {
   sqlite3* db = impl_->db.get();
   Stmt stmt;
-  int rc = stmt.Prepare(db, "SELECT count(*) FROM stories");
+  int rc = stmt.Prepare(db, R"sql(
+    SELECT count(*) FROM stories
+    WHERE (?1 = '' OR last_published >= ?1) AND (?2 = '' OR (first_published <> '' AND first_published < ?2))
+  )sql");
   if (rc != SQLITE_OK) return SqlStatus(db, rc, impl_->path, "read");
+  stmt.BindText(1, query.from);
+  stmt.BindText(2, query.to);
   if ((rc = stmt.Step()) != SQLITE_ROW) return SqlStatus(db, rc, impl_->path, "read");
   return static_cast<size_t>(stmt.Int(0));
 }

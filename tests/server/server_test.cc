@@ -117,6 +117,27 @@ TEST_F(ServerTest, ApiListsTheStoriesLargestFirst) {
   EXPECT_EQ(json::parse(Get("/api/stories?offset=99")->body).at("stories").size(), 0u);
 }
 
+TEST_F(ServerTest, ListsFilterByDayOrHoursAndOrderByOutletsOrSize) {
+  // The fire was on Monday 13 May 2024, the strike on Tuesday 14.
+  json j = json::parse(Get("/api/stories?day=2024-05-13")->body);
+  ASSERT_EQ(j.at("stories").size(), 1u);
+  EXPECT_EQ(j["stories"][0].at("id"), fire_);
+  EXPECT_EQ(j.at("total"), 1);
+  j = json::parse(Get("/api/stories?day=2024-05-14&order=largest")->body);
+  ASSERT_EQ(j.at("stories").size(), 1u);
+  EXPECT_EQ(j["stories"][0].at("id"), strike_);
+  // Nothing of these was published in the last day (they are from 2024).
+  EXPECT_EQ(json::parse(Get("/api/stories?hours=24")->body).at("total"), 0);
+  const std::string page = Get("/?day=2024-05-14")->body;
+  EXPECT_NE(page.find("<h1>Stories of 2024-05-14</h1>"), std::string::npos);
+  for (const char* bad : {"/?day=2024-02-30", "/?day=yesterday", "/api/stories?hours=0", "/api/stories?hours=x",
+                          "/?order=random"}) {
+    auto r = Get(bad);
+    ASSERT_TRUE(r) << bad;
+    EXPECT_EQ(r->status, 400) << bad;
+  }
+}
+
 TEST_F(ServerTest, AStoryIsTheComparisonOfItsArticles) {
   auto api = Get("/api/stories/" + std::to_string(strike_));
   ASSERT_TRUE(api);

@@ -264,10 +264,13 @@ TEST(ClusterState, AVersion1FileIsUpgraded) {
     ASSERT_TRUE(store.ReplaceDuplicateGroups({{{"a", "c"}}}).ok());
     story_id = store.ListStories()->front().id;
   }
-  // Migrations 2 and 3 undone: no cluster tables, duplicate_members in its
-  // version-1 column order, no schema_version rows 2 and 3. The file is
-  // then what a version-1 parallax wrote.
+  // Migrations 2 to 4 undone: no cluster tables, duplicate_members in its
+  // version-1 column order, no outlet counts, no schema_version rows 2 on.
+  // The file is then what a version-1 parallax wrote.
   RawSql(path, R"sql(
+    DROP INDEX stories_by_size;
+    DROP INDEX stories_by_coverage;
+    ALTER TABLE stories DROP COLUMN outlets;
     DROP TABLE cluster_state;
     DROP TABLE cluster_stories;
     CREATE TABLE duplicate_members_v1 (
@@ -318,14 +321,17 @@ TEST(ClusterState, AVersion2FileIsUpgradedItsStoriesCitingNothing) {
     Store store = OpenOrDie(path);
     ASSERT_TRUE(store.SaveStoryAssignments({}, saved).ok());
   }
-  // Migration 3 undone: what a version-2 parallax wrote.
+  // Migrations 3 and 4 undone: what a version-2 parallax wrote.
   RawSql(path, R"sql(
     ALTER TABLE cluster_stories DROP COLUMN figures;
     ALTER TABLE cluster_stories DROP COLUMN weekdays;
-    DELETE FROM schema_version WHERE version = 3;
+    DROP INDEX stories_by_size;
+    DROP INDEX stories_by_coverage;
+    ALTER TABLE stories DROP COLUMN outlets;
+    DELETE FROM schema_version WHERE version >= 3;
   )sql");
   Store store = OpenOrDie(path);
-  EXPECT_EQ(store.schema_version(), 3);
+  EXPECT_EQ(store.schema_version(), Store::LatestSchemaVersion());
   for (StoryState& s : saved.stories) {
     s.figures.clear();
     s.weekdays = 0;

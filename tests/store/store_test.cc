@@ -37,13 +37,13 @@ TEST(Store, NewFileGetsTheLatestSchemaInWalMode) {
   {
     Store store = OpenOrDie(path);
     EXPECT_EQ(store.schema_version(), Store::LatestSchemaVersion());
-    EXPECT_EQ(Store::LatestSchemaVersion(), 3);
+    EXPECT_EQ(Store::LatestSchemaVersion(), 4);
     EXPECT_EQ(*store.CountArticles(), 0u);
   }
   EXPECT_EQ(ReadFile(path).substr(0, 16), std::string("SQLite format 3\0", 16));
   // Reopening migrates nothing again: one row per applied version.
   Store again = OpenOrDie(path);
-  EXPECT_EQ(again.schema_version(), 3);
+  EXPECT_EQ(again.schema_version(), 4);
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   sqlite3_stmt* stmt = nullptr;
@@ -51,8 +51,8 @@ TEST(Store, NewFileGetsTheLatestSchemaInWalMode) {
                                nullptr),
             SQLITE_OK);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(stmt, 0), 3);
-  EXPECT_EQ(sqlite3_column_int(stmt, 1), 3);
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), 4);
+  EXPECT_EQ(sqlite3_column_int(stmt, 1), 4);
   sqlite3_finalize(stmt);
   ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, nullptr), SQLITE_OK);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
@@ -416,6 +416,84 @@ TEST(StoreStories, APageOfTheListIsThatSliceOfTheWholeList) {
   }
   EXPECT_EQ(all->front().size, 7u);
   EXPECT_EQ(all->front().outlets, (std::vector<std::string>{"Outlet 0", "Outlet 1", "Outlet 2"}));
+}
+
+}  // namespace
+}  // namespace parallax
+
+namespace parallax {
+namespace {
+
+// Three stories: a big one from one outlet, a smaller one from three
+// outlets on Tuesday, one from two outlets on Wednesday.
+Store ThreeStories(const store_test::ScratchDir& dir) {
+  Store store = store_test::OpenOrDie(dir / "s.db");
+  using store_test::MakeArticle;
+  EXPECT_TRUE(store.AddArticles({
+      MakeArticle("a1", "Harbour cranes idle on Monday.", "Courier", "Cranes idle", "2026-11-23T08:00:00Z"),
+      MakeArticle("a2", "The cranes stayed idle through Monday night.", "Courier", "", "2026-11-23T20:00:00Z"),
+      MakeArticle("a3", "Crane drivers were still out on Tuesday morning.", "Courier", "", "2026-11-24T06:00:00Z"),
+      MakeArticle("a4", "A fourth report of the idle cranes.", "Courier", "", "2026-11-24T07:00:00Z"),
+      MakeArticle("b1", "Parliament passed the housing bill on Tuesday.", "Courier", "Bill passes", "2026-11-24T18:00:00Z"),
+      MakeArticle("b2", "The housing bill cleared parliament.", "Beacon", "", "2026-11-24T18:30:00Z"),
+      MakeArticle("b3", "MPs approved the housing bill.", "Ledger", "", "2026-11-24T19:00:00Z"),
+      MakeArticle("c1", "Floods in the valley on Wednesday.", "Beacon", "Floods", "2026-11-25T06:00:00Z"),
+      MakeArticle("c2", "The river burst its banks on Wednesday.", "Ledger", "", "2026-11-25T08:00:00Z"),
+  }).ok());
+  EXPECT_TRUE(store.SaveStoryAssignments({{"a1", "cranes"}, {"a2", "cranes"}, {"a3", "cranes"}, {"a4", "cranes"},
+                                          {"b1", "bill"}, {"b2", "bill"}, {"b3", "bill"},
+                                          {"c1", "floods"}, {"c2", "floods"}})
+                  .ok());
+  return store;
+}
+
+std::vector<std::string> Headlines(const Result<std::vector<StorySummary>>& stories) {
+  std::vector<std::string> out;
+  for (const StorySummary& s : *stories) out.push_back(s.headline);
+  return out;
+}
+
+TEST(StoreStories, ListedByOutletsThenRecencyOrBySize) {
+  store_test::ScratchDir dir;
+  Store store = ThreeStories(dir);
+  EXPECT_EQ(Headlines(store.ListStories()), (std::vector<std::string>{"Cranes idle", "Bill passes", "Floods"}));
+  StoryQuery query;
+  query.order = StoryOrder::kMostOutletsRecent;
+  EXPECT_EQ(Headlines(store.ListStories(query)), (std::vector<std::string>{"Bill passes", "Floods", "Cranes idle"}));
+}
+
+TEST(StoreStories, AWindowHoldsTheStoriesPublishedInIt) {
+  store_test::ScratchDir dir;
+  Store store = ThreeStories(dir);
+  StoryQuery tuesday;
+  tuesday.order = StoryOrder::kMostOutletsRecent;
+  tuesday.from = "2026-11-24";
+  tuesday.to = "2026-11-25";
+  // The cranes ran into Tuesday; the floods began on Wednesday.
+  EXPECT_EQ(Headlines(store.ListStories(tuesday)), (std::vector<std::string>{"Bill passes", "Cranes idle"}));
+  EXPECT_EQ(*store.CountStories(tuesday), 2u);
+  StoryQuery since;
+  since.from = "2026-11-24T12:00:00Z";
+  EXPECT_EQ(Headlines(store.ListStories(since)), (std::vector<std::string>{"Bill passes", "Floods"}));
+  EXPECT_EQ(*store.CountStories(since), 2u);
+}
+
+TEST(StoreStories, AVersion3FileGainsItsOutletCounts) {
+  store_test::ScratchDir dir;
+  {
+    Store store = ThreeStories(dir);
+  }
+  store_test::RawSql(dir / "s.db", R"sql(
+    DROP INDEX stories_by_size;
+    DROP INDEX stories_by_coverage;
+    ALTER TABLE stories DROP COLUMN outlets;
+    DELETE FROM schema_version WHERE version = 4;
+  )sql");
+  Store store = store_test::OpenOrDie(dir / "s.db");
+  EXPECT_EQ(store.schema_version(), 4);
+  StoryQuery query;
+  query.order = StoryOrder::kMostOutletsRecent;
+  EXPECT_EQ(Headlines(store.ListStories(query)), (std::vector<std::string>{"Bill passes", "Floods", "Cranes idle"}));
 }
 
 }  // namespace
