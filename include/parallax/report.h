@@ -63,8 +63,22 @@ struct StoriesPage {
   // With an outlets file: per story (as `stories`), its coverage by one
   // group label, drawn as a bar, with a blindspot mark when lopsided.
   std::vector<GroupCoverage> coverage;
+  std::string empty_message = "No stories yet: parallax ingest articles, then parallax cluster them.";
 };
 std::string RenderStoriesHtml(const std::vector<StorySummary>& stories, const StoriesPage& page);
+
+// The stories one value of a group missed: blindspots whose weakest value
+// it is, each with its coverage.
+struct Blindspots {
+  std::string value;
+  std::vector<StorySummary> stories;
+  std::vector<GroupCoverage> coverage;
+};
+// The blindspots page: a section per value; `page.heading` and `page.html`
+// as for the stories page.
+std::string RenderBlindspotsHtml(const std::vector<Blindspots>& groups, const StoriesPage& page);
+// As JSON, schema "parallax.blindspots/1" (docs/api.md).
+std::string RenderBlindspotsJson(const std::vector<Blindspots>& groups, const std::string& label);
 
 // The same list as JSON, schema "parallax.stories/1" (docs/api.md);
 // `coverage` as in StoriesPage, or empty.

@@ -35,6 +35,8 @@ constexpr time_t kReadTimeoutSeconds = 5;
 constexpr size_t kMaxBodyBytes = 0;
 constexpr size_t kStoriesPerPage = 50;
 constexpr size_t kMaxApiLimit = 500;
+// The blindspots page reads at most this many stories (most outlets first).
+constexpr size_t kBlindspotStoriesRead = 5000;
 
 const char* const kSecurityPolicy = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
@@ -153,7 +155,11 @@ HtmlPageOptions PageOptions() {
   HtmlPageOptions page;
   page.stylesheet = "/static/parallax.css";
   page.grid_stylesheet_prefix = "/static/grid-";
-  page.nav = {{"Stories", "/"}, {"Last 24 hours", "/?hours=24"}, {"Largest", "/?order=largest"}, {"API", "/api/stories"}};
+  page.nav = {{"Stories", "/"},
+              {"Last 24 hours", "/?hours=24"},
+              {"Blindspots", "/blindspots"},
+              {"Largest", "/?order=largest"},
+              {"API", "/api/stories"}};
   return page;
 }
 
@@ -310,6 +316,7 @@ struct Server::Impl {
     page.html = PageOptions();
     page.heading = heading;
     page.total = *total;
+    if (heading != "Stories") page.empty_message = "No story has an article published in this time.";
     page.coverage = Coverage(*stories);
     page.first = query.offset;
     const size_t number = query.offset / kStoriesPerPage;
@@ -322,7 +329,59 @@ struct Server::Impl {
     response.set_content(RenderStoriesHtml(*stories, page), "text/html; charset=utf-8");
   }
 
+  // The blindspots of the stories in the window, by the value that
+  // missed them. Only stories told by enough outlets can be one, so the
+  // stories are read most-outlets first until they are too small, and at
+  // most kBlindspotStoriesRead of them.
+  void ServeBlindspots(const httplib::Request& request, httplib::Response& response, bool json) {
+    if (!outlets || options.group.empty()) {
+      return SendError(request, response, 404, "Blindspots need an outlets file with groups: parallax serve --outlets FILE");
+    }
+    StoryQuery query;
+    std::string heading, params;
+    if (!ListQuery(request, response, query, heading, params)) return;
+    query.order = StoryOrder::kMostOutletsRecent;
+    Result<Store*> store = ThreadStore(options.db);
+    std::vector<Blindspots> groups;
+    for (const std::string& value : CoverageByGroup(*outlets, options.group, {}).values) groups.push_back({value, {}, {}});
+    query.limit = kStoriesPerPage * 4;
+    for (bool more = store.ok(); more && query.offset < kBlindspotStoriesRead; query.offset += query.limit) {
+      Result<std::vector<StorySummary>> page = (*store)->ListStories(query);
+      if (!page.ok()) {
+        std::cerr << "parallax serve: " << page.status().ToString() << "\n";
+        return SendError(request, response, 500, "The stories could not be read");
+      }
+      more = page->size() == query.limit;
+      for (StorySummary& s : *page) {
+        if (s.outlets.size() < kBlindspotMinOutlets) {
+          more = false;
+          break;
+        }
+        GroupCoverage c = CoverageByGroup(*outlets, options.group, s.outlets);
+        if (!c.blindspot) continue;
+        for (Blindspots& g : groups) {
+          if (g.value != c.weakest) continue;
+          g.stories.push_back(std::move(s));
+          g.coverage.push_back(std::move(c));
+          break;
+        }
+      }
+    }
+    if (!store.ok()) return SendError(request, response, 500, "The stories could not be read");
+    if (json) {
+      response.set_content(RenderBlindspotsJson(groups, options.group), "application/json");
+      return;
+    }
+    StoriesPage page;
+    page.html = PageOptions();
+    page.heading = "Blindspots by " + options.group + (heading == "Stories" ? std::string() : " (s" + heading.substr(1) + ")");
+    page.empty_message = "The outlets file gives no values of " + options.group + ".";
+    response.set_content(RenderBlindspotsHtml(groups, page), "text/html; charset=utf-8");
+  }
+
   void Routes() {
+    http.Get("/blindspots", [this](const httplib::Request& q, httplib::Response& r) { ServeBlindspots(q, r, false); });
+    http.Get("/api/blindspots", [this](const httplib::Request& q, httplib::Response& r) { ServeBlindspots(q, r, true); });
     http.Get("/", [this](const httplib::Request& q, httplib::Response& r) { ServeStoryList(q, r, false); });
     http.Get("/api/stories", [this](const httplib::Request& q, httplib::Response& r) { ServeStoryList(q, r, true); });
     http.Get(R"(/stories/([0-9]+))", [this](const httplib::Request& q, httplib::Response& r) { ServeStory(q, r, false); });

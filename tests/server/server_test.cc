@@ -189,6 +189,13 @@ TEST_F(ServerTest, HostileTextStaysText) {
   EXPECT_NE(strike.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
 }
 
+TEST_F(ServerTest, BlindspotsNeedAnOutletsFile) {
+  auto r = Get("/blindspots");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 404);
+  EXPECT_NE(r->body.find("--outlets FILE"), std::string::npos);
+}
+
 TEST_F(ServerTest, BadRequestsGetClearErrorsAndTheServerGoesOn) {
   EXPECT_EQ(Get("/stories/999999")->status, 404);
   EXPECT_EQ(Get("/stories/99999999999999999999999")->status, 404);
@@ -303,6 +310,17 @@ groups = { leaning = "centre" }
   EXPECT_NE(page.find("aria-label=\"leaning: left 2, right 1, centre 0\""), std::string::npos);
   EXPECT_NE(page.find("class=\"seg g0 w65\""), std::string::npos) << "two of three outlets: 65%";
   EXPECT_NE(page.find("under 20% of them"), std::string::npos) << "the page says what a blindspot is";
+  // The blindspots page: the strike under the value that missed it.
+  const json blind = json::parse(client.Get("/api/blindspots")->body);
+  EXPECT_EQ(blind.at("schema"), "parallax.blindspots/1");
+  ASSERT_EQ(blind.at("missed_by").size(), 3u);
+  for (const json& g : blind.at("missed_by")) {
+    EXPECT_EQ(g.at("stories").size(), g.at("value") == "centre" ? 1u : 0u) << g.at("value");
+  }
+  const std::string blindspots = client.Get("/blindspots")->body;
+  EXPECT_NE(blindspots.find("<h2>Missed by centre outlets</h2>"), std::string::npos);
+  EXPECT_NE(blindspots.find("Dock strike halts Emberly harbour"), std::string::npos);
+  EXPECT_EQ(client.Get("/blindspots?day=2024-05-13")->body.find("Dock strike"), std::string::npos);
   (*server)->Stop();
   runner.join();
 
