@@ -25,6 +25,7 @@ demo: build
 	@rm -f $(BUILD_DIR)/demo.db $(BUILD_DIR)/demo.db-wal $(BUILD_DIR)/demo.db-shm
 	@$(BUILD_DIR)/parallax ingest --db $(BUILD_DIR)/demo.db $(NEWSROOM)/articles.jsonl
 	@$(BUILD_DIR)/parallax cluster --db $(BUILD_DIR)/demo.db > /dev/null
+	@$(BUILD_DIR)/parallax index --db $(BUILD_DIR)/demo.db
 	@echo "Web app over build/demo.db ($(NEWSROOM)): run"
 	@echo "  $(BUILD_DIR)/parallax serve --db $(BUILD_DIR)/demo.db --outlets $(NEWSROOM)/outlets.toml"
 	@echo "and open http://127.0.0.1:8080/"

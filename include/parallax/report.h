@@ -80,6 +80,23 @@ std::string RenderBlindspotsHtml(const std::vector<Blindspots>& groups, const St
 // As JSON, schema "parallax.blindspots/1" (docs/api.md).
 std::string RenderBlindspotsJson(const std::vector<Blindspots>& groups, const std::string& label);
 
+// The search page: the form (filled with what was asked), then the hits
+// grouped by story in the order of each story's best hit, snippets with
+// the matched words marked. `outlets` and `groups` fill the form's choices.
+struct SearchPage {
+  HtmlPageOptions html;
+  SearchQuery query;                 // as asked (text, window)
+  std::string outlet;                // the outlet filter asked for, "" for any
+  std::string group_label, group;    // the group filter asked for
+  std::vector<std::string> outlets;  // choices
+  std::vector<std::string> groups;   // choices (values of group_label)
+  size_t unsearchable = 0;           // articles stored but not yet indexed
+  std::string story_href_prefix = "/stories/";
+};
+std::string RenderSearchHtml(const std::vector<SearchHit>& hits, const SearchPage& page);
+// As JSON, schema "parallax.search/1" (docs/api.md).
+std::string RenderSearchJson(const std::vector<SearchHit>& hits, const SearchPage& page);
+
 // The same list as JSON, schema "parallax.stories/1" (docs/api.md);
 // `coverage` as in StoriesPage, or empty.
 std::string RenderStoriesJson(const std::vector<StorySummary>& stories, size_t total,

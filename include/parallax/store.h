@@ -111,6 +111,30 @@ struct StoryQuery {
   size_t limit = 50;
 };
 
+// Full-text search: `text` is words (every one required; any other
+// character only separates them), optionally from some outlets only and
+// within a time window (ISO 8601 text, empty for an open end).
+struct SearchQuery {
+  std::string text;
+  std::vector<std::string> outlets;
+  std::string from;
+  std::string to;
+  size_t limit = 100;
+};
+
+// One matching article, best match first.
+struct SearchHit {
+  int64_t story = 0;  // its story's id, 0 when it has none yet
+  std::string article_id;
+  std::string outlet;
+  std::string title;
+  std::string published;
+  std::string url;
+  // Words of its text around the match, the matched words between U+0001
+  // and U+0002 (for a renderer to mark; the text is the article's own).
+  std::string snippet;
+};
+
 class Store {
  public:
   // The schema this build writes; Open upgrades older files to it.
@@ -194,6 +218,18 @@ class Store {
   Result<size_t> CountStories() const;
   // How many stories the query's window holds (offset and limit aside).
   Result<size_t> CountStories(const StoryQuery& query) const;
+
+  // Brings the full-text index up to date with the stored articles (it is
+  // a step of its own: indexing during AddArticles would halve its speed).
+  // Returns how many articles it added; batches of 20,000 are committed one
+  // by one, so an interrupted run keeps what it did.
+  Result<size_t> UpdateSearchIndex();
+  // Articles stored since the index was last brought up to date.
+  Result<size_t> UnsearchableArticles() const;
+  // Articles matching `query.text`, best first (FTS5's rank), at most
+  // query.limit; articles added since the last UpdateSearchIndex are not
+  // found. Empty when the text has no word.
+  Result<std::vector<SearchHit>> Search(const SearchQuery& query) const;
 
   // The members of story `story_id`, earliest first (undated ones last).
   Result<std::vector<Article>> StoryArticles(int64_t story_id) const;

@@ -77,6 +77,7 @@ int RunCluster(const std::vector<std::string>& args);
 int RunDedup(const std::vector<std::string>& args);
 int RunServe(const std::vector<std::string>& args);
 int RunOutlets(const std::vector<std::string>& args);
+int RunIndex(const std::vector<std::string>& args);
 
 }  // namespace parallax::cli
 

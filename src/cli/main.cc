@@ -18,6 +18,7 @@ Usage:
   parallax extract [--json] [--text-dir DIR] [--jobs N] INPUT...
   parallax ingest [--db PATH] INPUT...
   parallax stories [--db PATH] [--json]
+  parallax index [--db PATH]
   parallax cluster [--jobs N] [--window DAYS] [--stats] (INPUT... | --db PATH)
   parallax dedup [--threshold T] [--jobs N] [--stats] (INPUT | --db PATH)
   parallax serve [--db PATH] [--outlets FILE] [--listen HOST:PORT]
@@ -37,6 +38,7 @@ Commands:
             ./parallax.db), each once; safe to interrupt and re-run.
   stories   The stories in the database; compare one with
             'parallax compare --story ID'.
+  index     Make the stored articles searchable (the search of serve).
   serve     The web app and JSON API over the database: the stories, and
             each story side by side (127.0.0.1:8080 by default).
   outlets   Check an outlets file: the outlets you follow and their groups.
@@ -81,6 +83,7 @@ int main(int argc, char** argv) {
       if (args[0] == "dedup") return parallax::cli::RunDedup({"--help"});
       if (args[0] == "serve") return parallax::cli::RunServe({"--help"});
       if (args[0] == "outlets") return parallax::cli::RunOutlets({"--help"});
+      if (args[0] == "index") return parallax::cli::RunIndex({"--help"});
       std::cerr << "parallax: no command '" << args[0] << "'. Run 'parallax --help'.\n";
       return parallax::cli::kExitUsage;
     }
@@ -92,6 +95,7 @@ int main(int argc, char** argv) {
     if (command == "dedup") return parallax::cli::RunDedup(args);
     if (command == "serve") return parallax::cli::RunServe(args);
     if (command == "outlets") return parallax::cli::RunOutlets(args);
+    if (command == "index") return parallax::cli::RunIndex(args);
     std::cerr << "parallax: unknown command '" << command << "'. Run 'parallax --help'.\n";
     return parallax::cli::kExitUsage;
   } catch (const std::exception& e) {

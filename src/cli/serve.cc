@@ -45,6 +45,9 @@ Pages and API:
                       most recently updated, 50 a page (?page=N); ?day=
                       2026-11-26 (that day, UTC), ?hours=24 (the last 24
                       hours), ?order=largest (most articles first)
+  /search?q=WORDS     articles holding the words, grouped by story, with
+                      filters for outlet, group and dates (/api/search);
+                      'parallax index' makes new articles searchable
   /blindspots         with --outlets: the stories each group missed
                       (/api/blindspots, schema parallax.blindspots/1)
   /stories/ID         one story side by side: the same comparison as

@@ -189,6 +189,15 @@ ol.timeline { background: var(--paper); border: 1px solid var(--line); padding: 
 ol.timeline li { margin: .2rem 0; }
 ol.timeline .when { color: var(--muted); font-variant-numeric: tabular-nums; margin-right: .4rem; }
 ol.timeline .copy { color: var(--muted); font-size: .85rem; }
+form.search { display: flex; flex-wrap: wrap; gap: .6rem 1rem; align-items: end; margin-top: .6rem; }
+form.search label { display: flex; flex-direction: column; font-size: .8rem; color: var(--muted); }
+form.search input, form.search select, form.search button { font: inherit; padding: .25rem .4rem; }
+form.search input[type=search] { min-width: min(22rem, 80vw); }
+ul.hits { list-style: none; padding: 0; margin: 0 0 1rem; }
+ul.hits li { background: var(--paper); border: 1px solid var(--line); padding: .5rem .8rem; margin-bottom: .4rem; }
+ul.hits .snippet { color: var(--muted); }
+ul.hits .when { color: var(--muted); font-size: .85rem; }
+section.hits h2 { font-size: 1.1rem; border-bottom: 1px solid var(--line); }
 nav.pages { margin: 1rem 0; display: flex; gap: 1.2rem; align-items: baseline; }
 .bar { display: inline-flex; width: 9rem; height: .8rem; border: 1px solid var(--line);
   background: var(--paper); vertical-align: middle; }

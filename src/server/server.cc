@@ -14,6 +14,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -35,6 +36,9 @@ constexpr time_t kReadTimeoutSeconds = 5;
 constexpr size_t kMaxBodyBytes = 0;
 constexpr size_t kStoriesPerPage = 50;
 constexpr size_t kMaxApiLimit = 500;
+// Search: the longest query, and the hits a page shows.
+constexpr size_t kMaxSearchBytes = 500;
+constexpr size_t kSearchHits = 100;
 // The blindspots page reads at most this many stories (most outlets first).
 constexpr size_t kBlindspotStoriesRead = 5000;
 
@@ -104,6 +108,29 @@ Result<Store*> ThreadStore(const std::string& path) {
   return &stores.emplace(path, std::move(*opened)).first->second;
 }
 
+// A query parameter as a browser's form sends it: '+' is a space, %XX a
+// byte (httplib's own parameters keep the '+'). The first occurrence wins;
+// absent: nothing.
+std::optional<std::string> Param(const httplib::Request& request, std::string_view name) {
+  const size_t question = request.target.find('?');
+  if (question == std::string::npos) return std::nullopt;
+  std::string_view query = std::string_view(request.target).substr(question + 1);
+  while (!query.empty()) {
+    const size_t amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    query.remove_prefix(amp == std::string_view::npos ? query.size() : amp + 1);
+    const size_t eq = pair.find('=');
+    if (httplib::detail::decode_url(std::string(pair.substr(0, eq)), true) != name) continue;
+    return eq == std::string_view::npos ? std::string() : httplib::detail::decode_url(std::string(pair.substr(eq + 1)), true);
+  }
+  return std::nullopt;
+}
+
+std::string ParamOr(const httplib::Request& request, std::string_view name, std::string fallback = "") {
+  std::optional<std::string> value = Param(request, name);
+  return value ? std::move(*value) : std::move(fallback);
+}
+
 // A whole number of at most 18 digits from `text`, else nothing.
 std::optional<int64_t> ParseId(const std::string& text) {
   if (text.empty() || text.size() > 18) return std::nullopt;
@@ -116,8 +143,9 @@ std::optional<int64_t> ParseId(const std::string& text) {
 }
 
 size_t QueryNumber(const httplib::Request& request, const char* name, size_t fallback, size_t most) {
-  if (!request.has_param(name)) return fallback;
-  const std::optional<int64_t> n = ParseId(request.get_param_value(name));
+  const std::optional<std::string> text = Param(request, name);
+  if (!text) return fallback;
+  const std::optional<int64_t> n = ParseId(*text);
   return n ? std::min<size_t>(static_cast<size_t>(*n), most) : fallback;
 }
 
@@ -132,9 +160,15 @@ std::optional<std::string> NextDay(const std::string& day) {
   tm.tm_mon = std::stoi(day.substr(5, 2)) - 1;
   tm.tm_mday = std::stoi(day.substr(8, 2));
   tm.tm_hour = 12;
+  const std::tm asked = tm;  // timegm normalises its argument
   const std::time_t at = timegm(&tm);
+  // timegm carries 2026-13-01 into the next year and 2026-02-30 into
+  // March: a real date comes back as it went in.
   std::tm check{};
-  if (at == -1 || gmtime_r(&at, &check) == nullptr || check.tm_mday != std::stoi(day.substr(8, 2))) return std::nullopt;
+  if (at == -1 || gmtime_r(&at, &check) == nullptr || check.tm_mday != asked.tm_mday || check.tm_mon != asked.tm_mon ||
+      check.tm_year != asked.tm_year) {
+    return std::nullopt;
+  }
   const std::time_t next = at + 24 * 3600;
   std::tm n{};
   gmtime_r(&next, &n);
@@ -158,6 +192,7 @@ HtmlPageOptions PageOptions() {
   page.nav = {{"Stories", "/"},
               {"Last 24 hours", "/?hours=24"},
               {"Blindspots", "/blindspots"},
+              {"Search", "/search"},
               {"Largest", "/?order=largest"},
               {"API", "/api/stories"}};
   return page;
@@ -253,8 +288,8 @@ struct Server::Impl {
                  std::string& heading, std::string& params) {
     query.order = StoryOrder::kMostOutletsRecent;
     heading = "Stories";
-    if (request.has_param("order")) {
-      const std::string order = request.get_param_value("order");
+    if (const std::optional<std::string> asked = Param(request, "order")) {
+      const std::string order = *asked;
       if (order != "largest" && order != "coverage") {
         SendError(request, response, 400, "order is largest or coverage");
         return false;
@@ -262,8 +297,8 @@ struct Server::Impl {
       if (order == "largest") query.order = StoryOrder::kLargest;
       params += "&order=" + order;
     }
-    if (request.has_param("day")) {
-      const std::string day = request.get_param_value("day");
+    if (const std::optional<std::string> asked = Param(request, "day")) {
+      const std::string day = *asked;
       const std::optional<std::string> next = NextDay(day);
       if (!next) {
         SendError(request, response, 400, "day is a date, as 2026-11-26");
@@ -273,8 +308,8 @@ struct Server::Impl {
       query.to = *next;
       heading = "Stories of " + day;
       params += "&day=" + day;
-    } else if (request.has_param("hours")) {
-      const std::optional<int64_t> hours = ParseId(request.get_param_value("hours"));
+    } else if (const std::optional<std::string> asked_hours = Param(request, "hours")) {
+      const std::optional<int64_t> hours = ParseId(*asked_hours);
       if (!hours || *hours == 0 || *hours > 24 * 366) {
         SendError(request, response, 400, "hours is a number from 1 to 8784");
         return false;
@@ -379,7 +414,61 @@ struct Server::Impl {
     response.set_content(RenderBlindspotsHtml(groups, page), "text/html; charset=utf-8");
   }
 
+  void ServeSearch(const httplib::Request& request, httplib::Response& response, bool json) {
+    SearchPage page;
+    page.html = PageOptions();
+    page.query.text = ParamOr(request, "q");
+    if (page.query.text.size() > kMaxSearchBytes) return SendError(request, response, 400, "The search is too long");
+    page.outlet = ParamOr(request, "outlet");
+    page.group = ParamOr(request, "group");
+    for (const char* bound : {"from", "to"}) {
+      const std::string day = ParamOr(request, bound);
+      if (day.empty()) continue;
+      const std::optional<std::string> next = NextDay(day);
+      if (!next) return SendError(request, response, 400, std::string(bound) + " is a date, as 2026-11-26");
+      // "to" includes its day.
+      (bound == std::string("from") ? page.query.from : page.query.to) = bound == std::string("from") ? day : *next;
+    }
+    if (outlets) {
+      for (const Outlet& o : outlets->outlets) page.outlets.push_back(o.name);
+      if (!options.group.empty()) {
+        page.group_label = options.group;
+        page.groups = CoverageByGroup(*outlets, options.group, {}).values;
+      }
+    }
+    if (!page.outlet.empty()) page.query.outlets.push_back(page.outlet);
+    if (!page.group.empty()) {
+      if (std::find(page.groups.begin(), page.groups.end(), page.group) == page.groups.end()) {
+        return SendError(request, response, 400, "No such group: " + page.group);
+      }
+      // Outlets of that group (and of the outlet asked for, when both are).
+      std::vector<std::string> of_group;
+      for (const Outlet& o : outlets->outlets) {
+        if (o.Group(options.group) == page.group && (page.outlet.empty() || o.name == page.outlet)) {
+          of_group.push_back(o.name);
+        }
+      }
+      page.query.outlets = of_group.empty() ? std::vector<std::string>{"\x1f none"} : of_group;
+    }
+    page.query.limit = json ? QueryNumber(request, "limit", kSearchHits, kMaxApiLimit) : kSearchHits;
+    Result<Store*> store = ThreadStore(options.db);
+    Result<std::vector<SearchHit>> hits = store.ok() ? (*store)->Search(page.query) : Result<std::vector<SearchHit>>(store.status());
+    const Result<size_t> waiting = store.ok() ? (*store)->UnsearchableArticles() : Result<size_t>(store.status());
+    if (!hits.ok() || !waiting.ok()) {
+      std::cerr << "parallax serve: search: " << (hits.ok() ? waiting.status() : hits.status()).ToString() << "\n";
+      return SendError(request, response, 500, "The search could not be made");
+    }
+    page.unsearchable = *waiting;
+    if (json) {
+      response.set_content(RenderSearchJson(*hits, page), "application/json");
+    } else {
+      response.set_content(RenderSearchHtml(*hits, page), "text/html; charset=utf-8");
+    }
+  }
+
   void Routes() {
+    http.Get("/search", [this](const httplib::Request& q, httplib::Response& r) { ServeSearch(q, r, false); });
+    http.Get("/api/search", [this](const httplib::Request& q, httplib::Response& r) { ServeSearch(q, r, true); });
     http.Get("/blindspots", [this](const httplib::Request& q, httplib::Response& r) { ServeBlindspots(q, r, false); });
     http.Get("/api/blindspots", [this](const httplib::Request& q, httplib::Response& r) { ServeBlindspots(q, r, true); });
     http.Get("/", [this](const httplib::Request& q, httplib::Response& r) { ServeStoryList(q, r, false); });

@@ -140,11 +140,26 @@ CREATE INDEX stories_by_size ON stories(size DESC, id);
 CREATE INDEX stories_by_coverage ON stories(outlets DESC, last_published DESC, id);
 )sql";
 
+// v5: full-text search over titles and texts (SQLite FTS5, an index of
+// the articles table that holds no copy of the text), filled by
+// Store::UpdateSearchIndex up to search_state.indexed_up_to: indexing on
+// every insert would halve ingest's speed, so it is a step of its own.
+constexpr const char kSchemaV5[] = R"sql(
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id',
+  tokenize='unicode61 remove_diacritics 2');
+CREATE TABLE search_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  indexed_up_to INTEGER NOT NULL
+);
+INSERT INTO search_state VALUES (1, 0);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
     {4, kSchemaV4},
+    {5, kSchemaV5},
 };
 
 Result<int> ReadVersion(sqlite3* db, const std::string& path) {

@@ -77,6 +77,8 @@ class ServerTest : public ::testing::Test {
     server_ = std::move(*server);
     runner_ = std::thread([this] { ran_ = server_->Run(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    // Targets go as written, as a browser sends a form: "+" for a space.
+    client_->set_url_encode(false);
   }
   void TearDown() override {
     if (server_) server_->Stop();
@@ -187,6 +189,42 @@ TEST_F(ServerTest, HostileTextStaysText) {
   const std::string strike = Get("/stories/" + std::to_string(strike_))->body;
   EXPECT_EQ(strike.find("<script>alert(1)"), std::string::npos);
   EXPECT_NE(strike.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+}
+
+TEST_F(ServerTest, SearchFindsIndexedArticlesGroupedByStory) {
+  // Before 'parallax index', nothing is searchable and the page says so.
+  json j = json::parse(Get("/api/search?q=strike")->body);
+  EXPECT_EQ(j.at("schema"), "parallax.search/1");
+  EXPECT_EQ(j.at("stories").size(), 0u);
+  EXPECT_EQ(j.at("unsearchable"), 4);
+  EXPECT_NE(Get("/search?q=strike")->body.find("parallax index"), std::string::npos);
+  {
+    Result<Store> store = Store::Open(db_, OpenMode::kReadWrite);
+    ASSERT_TRUE(store.ok());
+    ASSERT_EQ(*store->UpdateSearchIndex(), 4u);
+  }
+  j = json::parse(Get("/api/search?q=strike+Emberly")->body);
+  ASSERT_EQ(j.at("stories").size(), 1u);
+  EXPECT_EQ(j["stories"][0].at("story"), strike_);
+  EXPECT_EQ(j["stories"][0].at("articles").size(), 3u);
+  EXPECT_EQ(j.at("unsearchable"), 0);
+  j = json::parse(Get("/api/search?q=strike&outlet=Coast+Ledger")->body);
+  ASSERT_EQ(j.at("stories").size(), 1u);
+  EXPECT_EQ(j["stories"][0].at("articles").size(), 1u);
+  EXPECT_EQ(json::parse(Get("/api/search?q=strike&to=2024-05-13")->body).at("stories").size(), 0u);
+  EXPECT_EQ(json::parse(Get("/api/search?q=strike&from=2024-05-14&to=2024-05-14")->body).at("stories").size(), 1u);
+
+  const std::string page = Get("/search?q=strike")->body;
+  EXPECT_NE(page.find("<mark>strike</mark>"), std::string::npos);
+  EXPECT_NE(page.find("href=\"/stories/" + std::to_string(strike_) + "\""), std::string::npos);
+  // The query is untrusted too.
+  const std::string hostile = Get("/search?q=%3Cscript%3Ealert(3)%3C%2Fscript%3E")->body;
+  EXPECT_EQ(hostile.find("<script>alert(3)"), std::string::npos);
+  EXPECT_NE(hostile.find("&lt;script&gt;alert(3)&lt;/script&gt;"), std::string::npos);
+  for (const char* bad : {"/search?q=x&from=2024-13-01", "/search?q=x&to=soon", "/search?q=x&group=left"}) {
+    EXPECT_EQ(Get(bad)->status, 400) << bad;
+  }
+  EXPECT_EQ(Get("/search?q=" + std::string(600, 'a'))->status, 400);
 }
 
 TEST_F(ServerTest, BlindspotsNeedAnOutletsFile) {

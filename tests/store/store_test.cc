@@ -37,13 +37,13 @@ TEST(Store, NewFileGetsTheLatestSchemaInWalMode) {
   {
     Store store = OpenOrDie(path);
     EXPECT_EQ(store.schema_version(), Store::LatestSchemaVersion());
-    EXPECT_EQ(Store::LatestSchemaVersion(), 4);
+    EXPECT_EQ(Store::LatestSchemaVersion(), 5);
     EXPECT_EQ(*store.CountArticles(), 0u);
   }
   EXPECT_EQ(ReadFile(path).substr(0, 16), std::string("SQLite format 3\0", 16));
   // Reopening migrates nothing again: one row per applied version.
   Store again = OpenOrDie(path);
-  EXPECT_EQ(again.schema_version(), 4);
+  EXPECT_EQ(again.schema_version(), 5);
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   sqlite3_stmt* stmt = nullptr;
@@ -51,8 +51,8 @@ TEST(Store, NewFileGetsTheLatestSchemaInWalMode) {
                                nullptr),
             SQLITE_OK);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(stmt, 0), 4);
-  EXPECT_EQ(sqlite3_column_int(stmt, 1), 4);
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), 5);
+  EXPECT_EQ(sqlite3_column_int(stmt, 1), 5);
   sqlite3_finalize(stmt);
   ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, nullptr), SQLITE_OK);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
@@ -484,16 +484,83 @@ TEST(StoreStories, AVersion3FileGainsItsOutletCounts) {
     Store store = ThreeStories(dir);
   }
   store_test::RawSql(dir / "s.db", R"sql(
+    DROP TABLE articles_fts;
+    DROP TABLE search_state;
     DROP INDEX stories_by_size;
     DROP INDEX stories_by_coverage;
     ALTER TABLE stories DROP COLUMN outlets;
-    DELETE FROM schema_version WHERE version = 4;
+    DELETE FROM schema_version WHERE version >= 4;
   )sql");
   Store store = store_test::OpenOrDie(dir / "s.db");
-  EXPECT_EQ(store.schema_version(), 4);
+  EXPECT_EQ(store.schema_version(), Store::LatestSchemaVersion());
   StoryQuery query;
   query.order = StoryOrder::kMostOutletsRecent;
   EXPECT_EQ(Headlines(store.ListStories(query)), (std::vector<std::string>{"Bill passes", "Floods", "Cranes idle"}));
+}
+
+}  // namespace
+}  // namespace parallax
+
+namespace parallax {
+namespace {
+
+TEST(StoreSearch, FindsWordsAfterIndexingGroupedWithTheirStory) {
+  store_test::ScratchDir dir;
+  Store store = ThreeStories(dir);
+  // Not indexed yet: nothing is found, and the store says how much waits.
+  EXPECT_EQ(*store.UnsearchableArticles(), 9u);
+  SearchQuery query;
+  query.text = "housing bill";
+  EXPECT_TRUE(store.Search(query)->empty());
+  EXPECT_EQ(*store.UpdateSearchIndex(), 9u);
+  EXPECT_EQ(*store.UnsearchableArticles(), 0u);
+  EXPECT_EQ(*store.UpdateSearchIndex(), 0u) << "nothing new to index";
+
+  const std::vector<SearchHit> hits = *store.Search(query);
+  ASSERT_EQ(hits.size(), 3u);
+  for (const SearchHit& hit : hits) {
+    EXPECT_NE(hit.story, 0);
+    EXPECT_NE(hit.snippet.find("\x01"), std::string::npos) << hit.snippet;
+    EXPECT_EQ(hit.article_id[0], 'b');
+  }
+  // Outlets and a window narrow it.
+  query.outlets = {"Beacon", "Ledger"};
+  EXPECT_EQ(store.Search(query)->size(), 2u);
+  query.outlets.clear();
+  query.text = "cranes";
+  query.from = "2026-11-24";
+  EXPECT_EQ(store.Search(query)->size(), 1u) << "only Tuesday's crane report";
+}
+
+TEST(StoreSearch, AnyTextIsWordsNeverQuerySyntax) {
+  store_test::ScratchDir dir;
+  Store store = ThreeStories(dir);
+  ASSERT_TRUE(store.UpdateSearchIndex().ok());
+  for (const char* text : {"\"", "NEAR(housing bill)", "title:housing", "housing*", "- OR AND NOT", "(((", "",
+                           "\x01\x02", "bill\"; DROP TABLE articles; --"}) {
+    SearchQuery query;
+    query.text = text;
+    const Result<std::vector<SearchHit>> hits = store.Search(query);
+    EXPECT_TRUE(hits.ok()) << text << ": " << hits.status().ToString();
+  }
+  SearchQuery quoted;
+  quoted.text = "\"housing\" (bill)";
+  EXPECT_EQ(store.Search(quoted)->size(), 3u);
+  EXPECT_EQ(*store.CountArticles(), 9u);
+}
+
+TEST(StoreSearch, NewArticlesAreFoundOnceIndexed) {
+  store_test::ScratchDir dir;
+  Store store = ThreeStories(dir);
+  ASSERT_TRUE(store.UpdateSearchIndex().ok());
+  ASSERT_TRUE(store.AddArticles({store_test::MakeArticle("d1", "A comet was seen over Tessel.", "Courier")}).ok());
+  SearchQuery query;
+  query.text = "comet";
+  EXPECT_TRUE(store.Search(query)->empty());
+  EXPECT_EQ(*store.UnsearchableArticles(), 1u);
+  EXPECT_EQ(*store.UpdateSearchIndex(), 1u);
+  ASSERT_EQ(store.Search(query)->size(), 1u);
+  EXPECT_EQ(store.Search(query)->front().story, 0) << "no story yet";
 }
 
 }  // namespace
