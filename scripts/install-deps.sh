@@ -9,9 +9,12 @@ want=(g++ make cmake pkg-config python3 zlib1g-dev libicu-dev nlohmann-json3-dev
       libcld2-dev libxxhash-dev libsqlite3-dev libmimalloc-dev libgtest-dev libbenchmark-dev
       libcpp-httplib-dev libtomlplusplus-dev)
 if [ "${1:-build}" = test ]; then
-  # Chromium opens the HTML report; libxml2 is the oracle the HTML tokenizer
-  # is checked against.
+  # Chromium opens the HTML report and the web app; libxml2 is the oracle
+  # the HTML tokenizer is checked against; node and npm run the browser
+  # tests (playwright-core, from the npm registry, drives Debian's chromium).
   want+=(chromium libxml2-dev)
+  command -v node >/dev/null || want+=(nodejs)
+  command -v npm >/dev/null || want+=(npm)
 fi
 missing=()
 for pkg in "${want[@]}"; do
@@ -19,9 +22,20 @@ for pkg in "${want[@]}"; do
     missing+=("$pkg")
   fi
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-echo "installing missing Debian packages: ${missing[*]}"
-sudo=""
-[ "$(id -u)" -ne 0 ] && sudo="sudo"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing missing Debian packages: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if [ "${1:-build}" = test ]; then
+  # The browser tests' one npm package, as the lock file pins it; no browser
+  # is downloaded (playwright-core uses /usr/bin/chromium).
+  web="$(dirname "$0")/../tests/web"
+  if [ ! -d "$web/node_modules/playwright-core" ]; then
+    echo "installing the browser tests' npm packages in tests/web"
+    (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi

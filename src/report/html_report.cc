@@ -177,7 +177,7 @@ article.full-text h3 { margin-top: 0; }
 .role-label { display: inline-block; margin-right: .5em; padding: 0 .4em;
   border: 1px solid var(--line); border-radius: .3em; font-size: .68rem;
   font-style: normal; letter-spacing: .04em; text-transform: uppercase; }
-nav.site { background: var(--ink); padding: .45rem 2rem; }
+nav.site { background: var(--ink); padding: .45rem 2rem; display: flex; flex-wrap: wrap; gap: .2rem 0; }
 table.stories { width: 100%; border-collapse: collapse; background: var(--paper); }
 table.stories th, table.stories td { text-align: left; vertical-align: top; padding: .45rem .6rem;
   border-bottom: 1px solid var(--line); }
@@ -214,6 +214,23 @@ table.stories { table-layout: auto; }
 nav.pages span { color: var(--muted); }
 nav.site a { color: #fff; margin-right: 1.2rem; font-weight: 600; text-decoration: none; }
 nav.site a:hover, nav.site a:focus { text-decoration: underline; }
+@media (max-width: 700px) {
+  nav.site { padding: .45rem 1rem; }
+  header.page { padding: 1rem 1rem .8rem; }
+  main { padding: 1rem; }
+  h1 { font-size: 1.35rem; }
+  table.stories, table.stories tbody, table.stories tr, table.stories td { display: block; width: 100%; }
+  table.stories thead { display: none; }
+  table.stories tr { border-bottom: 1px solid var(--line); padding: .4rem 0; }
+  table.stories td { border: 0; padding: .1rem .6rem; }
+  table.stories td.size::before { content: "Articles: "; }
+  table.stories td.when { display: inline-block; width: auto; }
+  form.search { flex-direction: column; align-items: stretch; }
+  form.search input[type=search] { min-width: 0; }
+  .legend { font-size: .85rem; }
+  dl.summary { grid-template-columns: 1fr; }
+  table.similarity { display: block; overflow-x: auto; }
+}
 @media print {
   nav.site { display: none; }
   body { background: #fff; font-size: 10pt; }

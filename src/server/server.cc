@@ -476,6 +476,11 @@ struct Server::Impl {
     http.Get(R"(/stories/([0-9]+))", [this](const httplib::Request& q, httplib::Response& r) { ServeStory(q, r, false); });
     http.Get(R"(/api/stories/([0-9]+))",
              [this](const httplib::Request& q, httplib::Response& r) { ServeStory(q, r, true); });
+    // Browsers ask for an icon; there is none, and saying so is no error.
+    http.Get("/favicon.ico", [](const httplib::Request&, httplib::Response& r) {
+      r.status = 204;
+      r.set_header("Cache-Control", "max-age=86400");
+    });
     http.Get("/static/parallax.css", [](const httplib::Request&, httplib::Response& r) {
       r.set_content(std::string(HtmlStyleSheet()), "text/css; charset=utf-8");
       r.set_header("Cache-Control", "max-age=3600");
