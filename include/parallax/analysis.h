@@ -97,6 +97,25 @@ struct AnalyzedArticle {
   std::vector<FramingHit> framing;
 };
 
+// What one outlet's articles of one week say in sum (ProfileByWeek).
+struct VoiceCount {
+  std::string name;    // the speaker as the articles name them ("Jane Doe", "critics")
+  size_t quotes = 0;   // quotes attributed to them
+  size_t articles = 0; // articles quoting them
+};
+struct WordingCount {
+  std::string entry;     // the lexicon entry
+  std::string category;  // its category
+  std::string example;   // the words as they first stood in a text
+  size_t uses = 0;
+};
+struct WeekProfile {
+  std::string week;  // its Monday ("2026-11-23"); "" for undated articles
+  size_t articles = 0;
+  std::vector<VoiceCount> voices;     // the most quoted first
+  std::vector<WordingCount> wording;  // the outlet's own voice only (outside quotes), most used first
+};
+
 }  // namespace parallax
 
 #endif  // PARALLAX_ANALYSIS_H_

@@ -3,7 +3,8 @@
 // as "the prime minister" merged into one entity), direct and reported quotes
 // with their speakers, and loaded wording from the bundled lexicon (marked as
 // the speaker's when it stands inside a quote). A pure function of the
-// article: safe to run on many articles in parallel.
+// article: safe to run on many articles in parallel. ProfileByWeek sums
+// the analyses of one outlet's articles by week.
 #ifndef PARALLAX_ANALYZE_H_
 #define PARALLAX_ANALYZE_H_
 
@@ -19,6 +20,12 @@ AnalyzedArticle Analyze(Article article);
 // `doc.quoted_spans` must be in (paragraph, begin) order and not overlap,
 // as Analyze leaves them; the lookup is a binary search.
 bool InsideQuotedSpan(const AnalyzedArticle& doc, uint32_t paragraph, uint32_t begin, uint32_t end);
+
+// The articles of one outlet, week by week (the latest first): whom they
+// quote most and which loaded words they use outside quotes, at most `top`
+// of each. Speakers are told apart by their names, case aside: one person
+// named two ways in two articles counts twice.
+std::vector<WeekProfile> ProfileByWeek(const std::vector<AnalyzedArticle>& docs, size_t top);
 
 }  // namespace parallax
 

@@ -135,6 +135,20 @@ struct SearchHit {
   std::string snippet;
 };
 
+// One outlet as the store knows it: the outlet names its articles carry.
+struct OutletSummary {
+  std::string name;
+  size_t articles = 0;
+  std::string first_published;  // earliest / latest non-empty `published`
+  std::string last_published;
+};
+
+// An article with the story it belongs to (0: none yet).
+struct StoredArticle {
+  Article article;
+  int64_t story = 0;
+};
+
 class Store {
  public:
   // The schema this build writes; Open upgrades older files to it.
@@ -218,6 +232,15 @@ class Store {
   Result<size_t> CountStories() const;
   // How many stories the query's window holds (offset and limit aside).
   Result<size_t> CountStories(const StoryQuery& query) const;
+
+  // The stories of `ids`, in that order; ids with no story are left out.
+  Result<std::vector<StorySummary>> StoriesById(const std::vector<int64_t>& ids) const;
+
+  // Every outlet with articles, most articles first.
+  Result<std::vector<OutletSummary>> ListOutlets() const;
+  // Outlet `name`'s articles, the latest first (undated last), at most
+  // `limit`, each with its story. Empty when the outlet has none.
+  Result<std::vector<StoredArticle>> OutletArticles(const std::string& name, size_t limit) const;
 
   // Brings the full-text index up to date with the stored articles (it is
   // a step of its own: indexing during AddArticles would halve its speed).

@@ -154,12 +154,19 @@ CREATE TABLE search_state (
 INSERT INTO search_state VALUES (1, 0);
 )sql";
 
+// v6: articles by outlet and time, for an outlet's page (its latest
+// articles) and the list of outlets, which the index answers alone.
+constexpr const char kSchemaV6[] = R"sql(
+CREATE INDEX articles_by_outlet ON articles(outlet, published);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
     {4, kSchemaV4},
     {5, kSchemaV5},
+    {6, kSchemaV6},
 };
 
 Result<int> ReadVersion(sqlite3* db, const std::string& path) {

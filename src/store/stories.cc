@@ -300,23 +300,62 @@ Result<std::vector<StorySummary>> Store::ListStories(size_t offset, size_t limit
 
 namespace {
 
+// The outlets of story `s`, for the summaries' last column.
+constexpr const char* kOutletsOfStory = R"sql(
+      (SELECT group_concat(outlet, char(31)) FROM (
+        SELECT DISTINCT a.outlet AS outlet FROM story_members m JOIN articles a ON a.id = m.article
+        WHERE m.story_id = s.id AND a.outlet <> '' ORDER BY a.outlet)))sql";
+
 // The page's rows, in the query's order, within its time window; the
 // outlets are gathered for those rows only. `?3`/`?4` are the window (''
 // for open ends): stories published at some time in it.
 std::string ListSql(StoryOrder order) {
   const char* by = order == StoryOrder::kLargest ? "size DESC, id" : "outlets DESC, last_published DESC, id";
   return std::string(R"sql(
-    SELECT s.id, s.key, s.headline, s.first_published, s.last_published, s.size,
-      (SELECT group_concat(outlet, char(31)) FROM (
-        SELECT DISTINCT a.outlet AS outlet FROM story_members m JOIN articles a ON a.id = m.article
-        WHERE m.story_id = s.id AND a.outlet <> '' ORDER BY a.outlet))
+    SELECT s.id, s.key, s.headline, s.first_published, s.last_published, s.size,)sql") + kOutletsOfStory + R"sql(
     FROM (SELECT * FROM stories
           WHERE (?3 = '' OR last_published >= ?3) AND (?4 = '' OR (first_published <> '' AND first_published < ?4))
-          ORDER BY )sql") + by + R"sql( LIMIT ?1 OFFSET ?2) s
+          ORDER BY )sql" + by + R"sql( LIMIT ?1 OFFSET ?2) s
     ORDER BY )sql" + std::string(order == StoryOrder::kLargest ? "s.size DESC, s.id" : "s.outlets DESC, s.last_published DESC, s.id");
 }
 
+// A row of id, key, headline, first and last published, size, outlets.
+StorySummary ReadSummary(Stmt& stmt) {
+  StorySummary story;
+  story.id = stmt.Int(0);
+  story.key = stmt.String(1);
+  story.headline = stmt.String(2);
+  story.first_published = stmt.String(3);
+  story.last_published = stmt.String(4);
+  story.size = static_cast<size_t>(stmt.Int(5));
+  const std::string_view outlets = stmt.Text(6);
+  for (size_t pos = 0; pos < outlets.size();) {
+    size_t end = outlets.find('\x1f', pos);
+    if (end == std::string_view::npos) end = outlets.size();
+    story.outlets.emplace_back(outlets.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return story;
+}
+
 }  // namespace
+
+Result<std::vector<StorySummary>> Store::StoriesById(const std::vector<int64_t>& ids) const {
+  sqlite3* db = impl_->db.get();
+  Stmt stmt;
+  int rc = stmt.Prepare(db, (std::string("SELECT s.id, s.key, s.headline, s.first_published, s.last_published, s.size,") +
+                             kOutletsOfStory + " FROM stories s WHERE s.id = ?1").c_str());
+  if (rc != SQLITE_OK) return SqlStatus(db, rc, impl_->path, "read");
+  std::vector<StorySummary> stories;
+  for (const int64_t id : ids) {
+    stmt.BindInt(1, id);
+    rc = stmt.Step();
+    if (rc == SQLITE_ROW) stories.push_back(ReadSummary(stmt));
+    else if (rc != SQLITE_DONE) return SqlStatus(db, rc, impl_->path, "read");
+    stmt.Reset();
+  }
+  return stories;
+}
 
 Result<std::vector<StorySummary>> Store::ListStories(const StoryQuery& query) const {
   sqlite3* db = impl_->db.get();
@@ -329,23 +368,7 @@ Result<std::vector<StorySummary>> Store::ListStories(const StoryQuery& query) co
   stmt.BindText(3, query.from);
   stmt.BindText(4, query.to);
   std::vector<StorySummary> stories;
-  while ((rc = stmt.Step()) == SQLITE_ROW) {
-    StorySummary story;
-    story.id = stmt.Int(0);
-    story.key = stmt.String(1);
-    story.headline = stmt.String(2);
-    story.first_published = stmt.String(3);
-    story.last_published = stmt.String(4);
-    story.size = static_cast<size_t>(stmt.Int(5));
-    const std::string_view outlets = stmt.Text(6);
-    for (size_t pos = 0; pos < outlets.size();) {
-      size_t end = outlets.find('\x1f', pos);
-      if (end == std::string_view::npos) end = outlets.size();
-      story.outlets.emplace_back(outlets.substr(pos, end - pos));
-      pos = end + 1;
-    }
-    stories.push_back(std::move(story));
-  }
+  while ((rc = stmt.Step()) == SQLITE_ROW) stories.push_back(ReadSummary(stmt));
   if (rc != SQLITE_DONE) return SqlStatus(db, rc, impl_->path, "read");
   return stories;
 }
