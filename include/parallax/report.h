@@ -43,6 +43,9 @@ struct HtmlPageOptions {
   std::vector<std::pair<std::string, std::string>> nav;  // (label, href), ours: escaped all the same
   // With an outlets file: the story's coverage by a group, shown as a bar.
   std::optional<GroupCoverage> coverage;
+  // Outlet names link to `outlet_href_prefix` + the name (percent-encoded)
+  // where a page lists them; empty: no links.
+  std::string outlet_href_prefix;
 };
 std::string RenderHtml(const Comparison& comparison, const HtmlPageOptions& page);
 
@@ -96,6 +99,43 @@ struct SearchPage {
 std::string RenderSearchHtml(const std::vector<SearchHit>& hits, const SearchPage& page);
 // As JSON, schema "parallax.search/1" (docs/api.md).
 std::string RenderSearchJson(const std::vector<SearchHit>& hits, const SearchPage& page);
+
+// An outlet's page: what it published lately, the stories it told and
+// those it missed, whom it quotes and its own loaded wording, week by week.
+struct OutletPage {
+  HtmlPageOptions html;
+  OutletSummary outlet;          // its name, how many articles, their dates
+  std::optional<Outlet> listed;  // its entry in the outlets file, if any
+  std::vector<StoredArticle> recent;  // its latest articles, the latest first
+  std::vector<StorySummary> covered;  // the stories of `recent`, the latest first
+  // Stories of the same time that at least kMissedMinOutlets other outlets
+  // told and it did not, with their coverage (one per story, or none).
+  std::vector<StorySummary> missed;
+  std::vector<GroupCoverage> missed_coverage;
+  std::string missed_since;  // the start of that time
+  // The group shown (the outlets file's label, or ""): when the outlet has
+  // a value of it, a missed story was told by an outlet of another value.
+  std::string group_label;
+  std::vector<WeekProfile> weeks;  // ProfileByWeek of `recent`
+  std::string story_href_prefix = "/stories/";
+};
+inline constexpr size_t kMissedMinOutlets = 3;
+std::string RenderOutletHtml(const OutletPage& page);
+// As JSON, schema "parallax.outlet/1" (docs/api.md).
+std::string RenderOutletJson(const OutletPage& page);
+
+// The outlets the store has articles of, and those of the outlets file it
+// has none of yet.
+struct OutletsPage {
+  HtmlPageOptions html;
+  std::vector<OutletSummary> outlets;  // most articles first
+  std::string group_label;             // a group to show a column of, or ""
+  std::vector<std::string> group_values;  // per outlet: its value of it ("" when it has none)
+  std::vector<std::string> without_articles;  // in the outlets file, nothing stored
+};
+std::string RenderOutletsHtml(const OutletsPage& page);
+// As JSON, schema "parallax.outlets/1" (docs/api.md).
+std::string RenderOutletsJson(const OutletsPage& page);
 
 // The same list as JSON, schema "parallax.stories/1" (docs/api.md);
 // `coverage` as in StoriesPage, or empty.

@@ -46,6 +46,11 @@ struct ServerOptions {
 //   GET /stories/ID              a story: the side-by-side comparison
 //   GET /api/stories             parallax.stories/1 (?limit=&offset=, and the same filters)
 //   GET /api/stories/ID          parallax.compare/1 of that story
+//   GET /blindspots, /api/blindspots   stories one group missed (with --outlets)
+//   GET /search, /api/search     full-text search (?q=&outlet=&group=&from=&to=)
+//   GET /outlets, /api/outlets   every outlet
+//   GET /outlets/NAME            an outlet: stories told and missed, voices and wording by week
+//   GET /api/outlets/NAME        parallax.outlet/1
 //   GET /static/parallax.css     the pages' styles; /static/grid-N.css
 class Server {
  public:

@@ -238,6 +238,8 @@ class Store {
 
   // Every outlet with articles, most articles first.
   Result<std::vector<OutletSummary>> ListOutlets() const;
+  // Outlet `name` alone (0 articles when the store has none of it).
+  Result<OutletSummary> DescribeOutlet(const std::string& name) const;
   // Outlet `name`'s articles, the latest first (undated last), at most
   // `limit`, each with its story. Empty when the outlet has none.
   Result<std::vector<StoredArticle>> OutletArticles(const std::string& name, size_t limit) const;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "parallax/report.h"
+#include "report/pages.h"
 #include "report/html_sections.h"
 
 namespace parallax {
@@ -72,23 +73,8 @@ std::vector<std::pair<int64_t, std::vector<const SearchHit*>>> ByStory(const std
 
 std::string RenderSearchHtml(const std::vector<SearchHit>& hits, const SearchPage& page) {
   const std::string heading = page.query.text.empty() ? "Search" : "Search: " + page.query.text;
-  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-  out += "<meta name=\"referrer\" content=\"no-referrer\">\n";
-  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += "<title>" + EscapeHtml("parallax: " + heading) + "</title>\n";
-  if (page.html.stylesheet.empty()) {
-    out += "<style>";
-    out += HtmlStyleSheet();
-    out += "</style>\n";
-  } else {
-    out += "<link rel=\"stylesheet\" href=\"" + EscapeHtml(page.html.stylesheet) + "\">\n";
-  }
-  out += "</head>\n<body>\n";
-  if (!page.html.nav.empty()) {
-    out += "<nav class=\"site\">";
-    for (const auto& [label, href] : page.html.nav) out += "<a href=\"" + EscapeHtml(href) + "\">" + EscapeHtml(label) + "</a>";
-    out += "</nav>\n";
-  }
+  std::string out;
+  pages::AppendPageTop(page.html, heading, out);
   out += "<header class=\"page\">\n<p class=\"kicker\">parallax &middot; search</p>\n<h1>" + EscapeHtml(heading) +
          "</h1>\n";
   out += "<form class=\"search\" method=\"get\" action=\"\" role=\"search\">\n";
@@ -153,14 +139,14 @@ std::string RenderSearchJson(const std::vector<SearchHit>& hits, const SearchPag
       articles.push_back({{"id", hit->article_id},
                           {"outlet", hit->outlet},
                           {"title", hit->title},
-                          {"published", hit->published.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(hit->published)},
-                          {"url", hit->url.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(hit->url)},
+                          {"published", pages::TextOrNull(hit->published)},
+                          {"url", pages::TextOrNull(hit->url)},
                           {"snippet", PlainSnippet(hit->snippet)}});
     }
     out["stories"].push_back({{"story", story == 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(story)},
                               {"articles", std::move(articles)}});
   }
-  return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  return pages::Dump(out);
 }
 
 }  // namespace parallax

@@ -1,5 +1,7 @@
-// The web app: routes, the store connection of each worker, and the
-// comparisons kept in memory.
+// The web app: its routes, the story pages (a comparison kept in memory
+// until the story changes), the story lists, blindspots and search. The
+// outlet pages are in outlet_routes.cc, the request helpers in
+// http_helpers.cc.
 #include "parallax/server.h"
 
 #include <httplib.h>
@@ -10,8 +12,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
-#include <list>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,8 +23,11 @@
 #include "parallax/outlets.h"
 #include "parallax/report.h"
 #include "parallax/store.h"
+#include "server/internal.h"
 
 namespace parallax {
+
+using namespace serving;
 
 namespace {
 
@@ -44,15 +47,14 @@ constexpr size_t kBlindspotStoriesRead = 5000;
 
 const char* const kSecurityPolicy = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-// A story's comparison as rendered, and what it was made from: when the
-// story gains (or loses) an article, the signature changes and it is made
-// again.
+// A story's comparison as rendered.
 struct RenderedStory {
-  std::string signature;
   std::string html;
   std::string json;
 };
 
+// What a list of articles was made from: when a story gains (or loses) an
+// article, the signature changes and what was made of it is made again.
 std::string Signature(const std::vector<Article>& articles) {
   std::string signature = std::to_string(articles.size());
   for (const Article& a : articles) {
@@ -62,168 +64,13 @@ std::string Signature(const std::vector<Article>& articles) {
   return signature;
 }
 
-// The comparisons asked for most recently, shared by the workers.
-class ComparisonCache {
- public:
-  explicit ComparisonCache(size_t capacity) : capacity_(std::max<size_t>(capacity, 1)) {}
-
-  std::shared_ptr<const RenderedStory> Find(int64_t story, const std::string& signature) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    auto it = entries_.find(story);
-    if (it == entries_.end() || it->second.first->signature != signature) return nullptr;
-    order_.splice(order_.begin(), order_, it->second.second);
-    return it->second.first;
-  }
-
-  void Put(int64_t story, std::shared_ptr<const RenderedStory> rendered) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    auto it = entries_.find(story);
-    if (it != entries_.end()) {
-      order_.erase(it->second.second);
-      entries_.erase(it);
-    }
-    order_.push_front(story);
-    entries_.emplace(story, std::make_pair(std::move(rendered), order_.begin()));
-    while (entries_.size() > capacity_) {
-      entries_.erase(order_.back());
-      order_.pop_back();
-    }
-  }
-
- private:
-  const size_t capacity_;
-  std::mutex mutex_;
-  std::list<int64_t> order_;  // most recent first
-  std::unordered_map<int64_t, std::pair<std::shared_ptr<const RenderedStory>, std::list<int64_t>::iterator>> entries_;
-};
-
-// The store, as each worker thread sees it: one read-only connection,
-// opened on the thread's first request and kept.
-Result<Store*> ThreadStore(const std::string& path) {
-  thread_local std::unordered_map<std::string, Store> stores;
-  auto it = stores.find(path);
-  if (it != stores.end()) return &it->second;
-  Result<Store> opened = Store::Open(path, OpenMode::kReadOnly);
-  if (!opened.ok()) return opened.status();
-  return &stores.emplace(path, std::move(*opened)).first->second;
-}
-
-// A query parameter as a browser's form sends it: '+' is a space, %XX a
-// byte (httplib's own parameters keep the '+'). The first occurrence wins;
-// absent: nothing.
-std::optional<std::string> Param(const httplib::Request& request, std::string_view name) {
-  const size_t question = request.target.find('?');
-  if (question == std::string::npos) return std::nullopt;
-  std::string_view query = std::string_view(request.target).substr(question + 1);
-  while (!query.empty()) {
-    const size_t amp = query.find('&');
-    const std::string_view pair = query.substr(0, amp);
-    query.remove_prefix(amp == std::string_view::npos ? query.size() : amp + 1);
-    const size_t eq = pair.find('=');
-    if (httplib::detail::decode_url(std::string(pair.substr(0, eq)), true) != name) continue;
-    return eq == std::string_view::npos ? std::string() : httplib::detail::decode_url(std::string(pair.substr(eq + 1)), true);
-  }
-  return std::nullopt;
-}
-
-std::string ParamOr(const httplib::Request& request, std::string_view name, std::string fallback = "") {
-  std::optional<std::string> value = Param(request, name);
-  return value ? std::move(*value) : std::move(fallback);
-}
-
-// A whole number of at most 18 digits from `text`, else nothing.
-std::optional<int64_t> ParseId(const std::string& text) {
-  if (text.empty() || text.size() > 18) return std::nullopt;
-  int64_t value = 0;
-  for (const char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-
-size_t QueryNumber(const httplib::Request& request, const char* name, size_t fallback, size_t most) {
-  const std::optional<std::string> text = Param(request, name);
-  if (!text) return fallback;
-  const std::optional<int64_t> n = ParseId(*text);
-  return n ? std::min<size_t>(static_cast<size_t>(*n), most) : fallback;
-}
-
-// "2026-11-27" for "2026-11-26"; nothing when `day` is not a real date.
-std::optional<std::string> NextDay(const std::string& day) {
-  if (day.size() != 10 || day[4] != '-' || day[7] != '-') return std::nullopt;
-  std::tm tm{};
-  for (const size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (day[i] < '0' || day[i] > '9') return std::nullopt;
-  }
-  tm.tm_year = std::stoi(day.substr(0, 4)) - 1900;
-  tm.tm_mon = std::stoi(day.substr(5, 2)) - 1;
-  tm.tm_mday = std::stoi(day.substr(8, 2));
-  tm.tm_hour = 12;
-  const std::tm asked = tm;  // timegm normalises its argument
-  const std::time_t at = timegm(&tm);
-  // timegm carries 2026-13-01 into the next year and 2026-02-30 into
-  // March: a real date comes back as it went in.
-  std::tm check{};
-  if (at == -1 || gmtime_r(&at, &check) == nullptr || check.tm_mday != asked.tm_mday || check.tm_mon != asked.tm_mon ||
-      check.tm_year != asked.tm_year) {
-    return std::nullopt;
-  }
-  const std::time_t next = at + 24 * 3600;
-  std::tm n{};
-  gmtime_r(&next, &n);
-  char buffer[16];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &n);
-  return std::string(buffer);
-}
-
-std::string IsoTime(std::time_t t) {
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
-
-HtmlPageOptions PageOptions() {
-  HtmlPageOptions page;
-  page.stylesheet = "/static/parallax.css";
-  page.grid_stylesheet_prefix = "/static/grid-";
-  page.nav = {{"Stories", "/"},
-              {"Last 24 hours", "/?hours=24"},
-              {"Blindspots", "/blindspots"},
-              {"Search", "/search"},
-              {"Largest", "/?order=largest"},
-              {"API", "/api/stories"}};
-  return page;
-}
-
-bool WantsJson(const httplib::Request& request) { return request.path.rfind("/api/", 0) == 0; }
-
-void SendError(const httplib::Request& request, httplib::Response& response, int status, const std::string& message) {
-  response.status = status;
-  if (WantsJson(request)) {
-    std::string body = "{\"error\": \"";
-    for (const char c : message) {
-      if (c == '"' || c == '\\') body += '\\';
-      body += c;
-    }
-    response.set_content(body + "\"}\n", "application/json");
-  } else {
-    response.set_content("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-                             EscapeHtml(message) + "</title>\n<link rel=\"stylesheet\" href=\"/static/parallax.css\">\n"
-                             "</head>\n<body>\n<nav class=\"site\"><a href=\"/\">Stories</a></nav>\n<header class=\"page\">"
-                             "<h1>" + EscapeHtml(message) + "</h1></header>\n</body>\n</html>\n",
-                         "text/html; charset=utf-8");
-  }
-}
-
 }  // namespace
 
 struct Server::Impl {
   ServerOptions options;
   httplib::Server http;
-  ComparisonCache cache;
+  SignedCache<RenderedStory> cache;
+  SignedCache<std::vector<WeekProfile>> weeks;
   int port = 0;
   std::optional<OutletsFile> outlets;  // with options.group set to the label shown
 
@@ -234,7 +81,11 @@ struct Server::Impl {
     return coverage;
   }
 
-  explicit Impl(ServerOptions o) : options(std::move(o)), cache(options.comparisons_kept) {}
+  explicit Impl(ServerOptions o) : options(std::move(o)), cache(options.comparisons_kept), weeks(options.comparisons_kept) {}
+
+  OutletPages OutletContext() {
+    return OutletPages{options.db, outlets ? &*outlets : nullptr, options.group, &weeks};
+  }
 
   // The comparison of `story`, from the cache when the story has not changed.
   Result<std::shared_ptr<const RenderedStory>> Story(int64_t story) {
@@ -243,14 +94,13 @@ struct Server::Impl {
     Result<std::vector<Article>> articles = (*store)->StoryArticles(story);
     if (!articles.ok()) return articles.status();
     std::string signature = Signature(*articles);
-    if (auto cached = cache.Find(story, signature)) return cached;
+    if (auto cached = cache.Find(std::to_string(story), signature)) return cached;
     CompareOptions compare;
     compare.threads = 1;  // the workers are the parallelism
     compare.fold_copies = true;
     Result<CompareResult> compared = Compare(std::move(*articles), {}, compare);
     if (!compared.ok()) return compared.status();
     auto rendered = std::make_shared<RenderedStory>();
-    rendered->signature = std::move(signature);
     HtmlPageOptions page = PageOptions();
     if (outlets && !options.group.empty()) {
       std::vector<std::string> names;
@@ -260,7 +110,7 @@ struct Server::Impl {
     }
     rendered->html = RenderHtml(compared->comparison, page);
     rendered->json = RenderJson(compared->comparison, compared->failures);
-    cache.Put(story, rendered);
+    cache.Put(std::to_string(story), std::move(signature), rendered);
     return std::shared_ptr<const RenderedStory>(rendered);
   }
 
@@ -327,10 +177,7 @@ struct Server::Impl {
     if (!ListQuery(request, response, query, heading, params)) return;
     Result<Store*> store = ThreadStore(options.db);
     Result<size_t> total = store.ok() ? (*store)->CountStories(query) : Result<size_t>(store.status());
-    if (!total.ok()) {
-      std::cerr << "parallax serve: " << total.status().ToString() << "\n";
-      return SendError(request, response, 500, "The stories could not be read");
-    }
+    if (!total.ok()) return SendInternalError(request, response, total.status(), "The stories could not be read");
     if (json) {
       query.offset = QueryNumber(request, "offset", 0, *total);
       query.limit = QueryNumber(request, "limit", kStoriesPerPage, kMaxApiLimit);
@@ -339,10 +186,7 @@ struct Server::Impl {
       query.limit = kStoriesPerPage;
     }
     Result<std::vector<StorySummary>> stories = (*store)->ListStories(query);
-    if (!stories.ok()) {
-      std::cerr << "parallax serve: " << stories.status().ToString() << "\n";
-      return SendError(request, response, 500, "The stories could not be read");
-    }
+    if (!stories.ok()) return SendInternalError(request, response, stories.status(), "The stories could not be read");
     if (json) {
       response.set_content(RenderStoriesJson(*stories, *total, Coverage(*stories)), "application/json");
       return;
@@ -382,10 +226,7 @@ struct Server::Impl {
     query.limit = kStoriesPerPage * 4;
     for (bool more = store.ok(); more && query.offset < kBlindspotStoriesRead; query.offset += query.limit) {
       Result<std::vector<StorySummary>> page = (*store)->ListStories(query);
-      if (!page.ok()) {
-        std::cerr << "parallax serve: " << page.status().ToString() << "\n";
-        return SendError(request, response, 500, "The stories could not be read");
-      }
+      if (!page.ok()) return SendInternalError(request, response, page.status(), "The stories could not be read");
       more = page->size() == query.limit;
       for (StorySummary& s : *page) {
         if (s.outlets.size() < kBlindspotMinOutlets) {
@@ -455,8 +296,8 @@ struct Server::Impl {
     Result<std::vector<SearchHit>> hits = store.ok() ? (*store)->Search(page.query) : Result<std::vector<SearchHit>>(store.status());
     const Result<size_t> waiting = store.ok() ? (*store)->UnsearchableArticles() : Result<size_t>(store.status());
     if (!hits.ok() || !waiting.ok()) {
-      std::cerr << "parallax serve: search: " << (hits.ok() ? waiting.status() : hits.status()).ToString() << "\n";
-      return SendError(request, response, 500, "The search could not be made");
+      return SendInternalError(request, response, hits.ok() ? waiting.status() : hits.status(),
+                               "The search could not be made");
     }
     page.unsearchable = *waiting;
     if (json) {
@@ -467,6 +308,18 @@ struct Server::Impl {
   }
 
   void Routes() {
+    http.Get("/outlets", [this](const httplib::Request& q, httplib::Response& r) {
+      ServeOutletList(OutletContext(), q, r, false);
+    });
+    http.Get("/api/outlets", [this](const httplib::Request& q, httplib::Response& r) {
+      ServeOutletList(OutletContext(), q, r, true);
+    });
+    http.Get(R"(/outlets/(.+))", [this](const httplib::Request& q, httplib::Response& r) {
+      ServeOutlet(OutletContext(), q, r, false);
+    });
+    http.Get(R"(/api/outlets/(.+))", [this](const httplib::Request& q, httplib::Response& r) {
+      ServeOutlet(OutletContext(), q, r, true);
+    });
     http.Get("/search", [this](const httplib::Request& q, httplib::Response& r) { ServeSearch(q, r, false); });
     http.Get("/api/search", [this](const httplib::Request& q, httplib::Response& r) { ServeSearch(q, r, true); });
     http.Get("/blindspots", [this](const httplib::Request& q, httplib::Response& r) { ServeBlindspots(q, r, false); });

@@ -32,6 +32,22 @@ Result<std::vector<OutletSummary>> Store::ListOutlets() const {
   return outlets;
 }
 
+Result<OutletSummary> Store::DescribeOutlet(const std::string& name) const {
+  sqlite3* db = impl_->db.get();
+  Stmt stmt;
+  int rc = stmt.Prepare(db, "SELECT count(*), min(nullif(published, '')), max(nullif(published, '')) "
+                            "FROM articles WHERE outlet = ?1");
+  if (rc != SQLITE_OK) return SqlStatus(db, rc, impl_->path, "read");
+  stmt.BindText(1, name);
+  if ((rc = stmt.Step()) != SQLITE_ROW) return SqlStatus(db, rc, impl_->path, "read");
+  OutletSummary outlet;
+  outlet.name = name;
+  outlet.articles = static_cast<size_t>(stmt.Int(0));
+  outlet.first_published = stmt.String(1);
+  outlet.last_published = stmt.String(2);
+  return outlet;
+}
+
 Result<std::vector<StoredArticle>> Store::OutletArticles(const std::string& name, size_t limit) const {
   sqlite3* db = impl_->db.get();
   Stmt stmt;

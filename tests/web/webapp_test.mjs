@@ -124,6 +124,23 @@ try {
     `the group filter keeps right-leaning outlets only (${right.join(', ')})`);
   await page.screenshot({ path: join(outdir, 'search.png') });
 
+  // From a story's outlet to the outlet's page, and back to a story.
+  await page.goto(`${base}/`);
+  await page.locator('td.outlets a', { hasText: 'The Ironside Herald' }).first().click();
+  await page.waitForLoadState();
+  check(/\/outlets\/The%20Ironside%20Herald$/.test(page.url()), `an outlet name opens its page (${page.url()})`);
+  const told = await page.locator('#told table.stories tbody tr').count();
+  const missed = await page.locator('#missed table.stories tbody tr').count();
+  check(told >= 3, `the outlet page lists the stories it told (${told})`);
+  check(missed >= 1, `the outlet page lists stories it missed (${missed})`);
+  check((await page.locator('#weeks table.weeks tbody tr').count()) >= 1, 'the outlet page sums its voices by week');
+  await page.screenshot({ path: join(outdir, 'outlet.png'), fullPage: true });
+  await page.locator('#told td.headline a').first().click();
+  await page.waitForLoadState();
+  check(/\/stories\/\d+$/.test(page.url()) && (await page.locator('.outlet-column').count()) >= 1,
+    `a story link on the outlet page opens the story (${page.url()})`);
+  check((await page.locator('.outlet-column a.outlet').count()) >= 1, 'the story links back to its outlets');
+
   // The keyboard alone: from the stories page to a story.
   await page.goto(`${base}/`);
   let reached = false;
@@ -136,12 +153,15 @@ try {
   check(/\/stories\/\d+$/.test(page.url()), `Enter opens the story (${page.url()})`);
 
   // Hostile text stays text: no script ran, no element came from it.
-  for (const path of ['/', '/search?q=quay+closed', '/search?q=%3Cscript%3Ewindow.__pwned%3D5%3C%2Fscript%3E']) {
+  for (const path of ['/', '/search?q=quay+closed', '/search?q=%3Cscript%3Ewindow.__pwned%3D5%3C%2Fscript%3E',
+    '/outlets', '/outlets/Evil%20%3Cb%3EGazette%3C%2Fb%3E']) {
     await page.goto(`${base}${path}`);
     const pwned = await page.evaluate(() => window.__pwned);
     const injected = await page.evaluate(() => document.querySelectorAll('main img, main script, main b').length);
     check(pwned === undefined && injected === 0, `hostile text is inert on ${path}`);
   }
+  await page.goto(`${base}/outlets/Evil%20%3Cb%3EGazette%3C%2Fb%3E`);
+  check(await page.locator('h1').innerText() === 'Evil <b>Gazette</b>', 'the hostile outlet has a page, its name as text');
   await page.goto(`${base}/search?q=landslip`);
   await page.locator('section.hits h2 a').first().click();
   await page.waitForLoadState();
@@ -154,7 +174,7 @@ try {
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const small = await phone.newPage();
   small.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-  for (const path of ['/', '/blindspots', '/search?q=strike']) {
+  for (const path of ['/', '/blindspots', '/search?q=strike', '/outlets', '/outlets/The%20Ironside%20Herald']) {
     await small.goto(`${base}${path}`);
     const width = await small.evaluate(() => document.documentElement.scrollWidth);
     check(width <= 390, `no horizontal scrolling at 390 px on ${path} (${width})`);

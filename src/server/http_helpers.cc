@@ -1,0 +1,141 @@
+// The request helpers the routes share (internal.h).
+#include <httplib.h>
+
+#include <cstdint>
+#include <ctime>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "server/internal.h"
+#include "parallax/report.h"
+
+namespace parallax::serving {
+
+Result<Store*> ThreadStore(const std::string& path) {
+  thread_local std::unordered_map<std::string, Store> stores;
+  auto it = stores.find(path);
+  if (it != stores.end()) return &it->second;
+  Result<Store> opened = Store::Open(path, OpenMode::kReadOnly);
+  if (!opened.ok()) return opened.status();
+  return &stores.emplace(path, std::move(*opened)).first->second;
+}
+
+// httplib's own parameters keep a form's '+', hence this parser.
+std::optional<std::string> Param(const httplib::Request& request, std::string_view name) {
+  const size_t question = request.target.find('?');
+  if (question == std::string::npos) return std::nullopt;
+  std::string_view query = std::string_view(request.target).substr(question + 1);
+  while (!query.empty()) {
+    const size_t amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    query.remove_prefix(amp == std::string_view::npos ? query.size() : amp + 1);
+    const size_t eq = pair.find('=');
+    if (httplib::detail::decode_url(std::string(pair.substr(0, eq)), true) != name) continue;
+    return eq == std::string_view::npos ? std::string() : httplib::detail::decode_url(std::string(pair.substr(eq + 1)), true);
+  }
+  return std::nullopt;
+}
+
+std::string ParamOr(const httplib::Request& request, std::string_view name, std::string fallback) {
+  std::optional<std::string> value = Param(request, name);
+  return value ? std::move(*value) : std::move(fallback);
+}
+
+std::optional<int64_t> ParseId(const std::string& text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  int64_t value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+size_t QueryNumber(const httplib::Request& request, const char* name, size_t fallback, size_t most) {
+  const std::optional<std::string> text = Param(request, name);
+  if (!text) return fallback;
+  const std::optional<int64_t> n = ParseId(*text);
+  return n ? std::min<size_t>(static_cast<size_t>(*n), most) : fallback;
+}
+
+std::optional<std::string> NextDay(const std::string& day) {
+  if (day.size() != 10 || day[4] != '-' || day[7] != '-') return std::nullopt;
+  std::tm tm{};
+  for (const size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (day[i] < '0' || day[i] > '9') return std::nullopt;
+  }
+  tm.tm_year = std::stoi(day.substr(0, 4)) - 1900;
+  tm.tm_mon = std::stoi(day.substr(5, 2)) - 1;
+  tm.tm_mday = std::stoi(day.substr(8, 2));
+  tm.tm_hour = 12;
+  const std::tm asked = tm;  // timegm normalises its argument
+  const std::time_t at = timegm(&tm);
+  // timegm carries 2026-13-01 into the next year and 2026-02-30 into
+  // March: a real date comes back as it went in.
+  std::tm check{};
+  if (at == -1 || gmtime_r(&at, &check) == nullptr || check.tm_mday != asked.tm_mday || check.tm_mon != asked.tm_mon ||
+      check.tm_year != asked.tm_year) {
+    return std::nullopt;
+  }
+  const std::time_t next = at + 24 * 3600;
+  std::tm n{};
+  gmtime_r(&next, &n);
+  char buffer[16];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &n);
+  return std::string(buffer);
+}
+
+std::string IsoTime(std::time_t t) {
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+HtmlPageOptions PageOptions() {
+  HtmlPageOptions page;
+  page.stylesheet = "/static/parallax.css";
+  page.grid_stylesheet_prefix = "/static/grid-";
+  page.outlet_href_prefix = "/outlets/";
+  page.nav = {{"Stories", "/"},
+              {"Last 24 hours", "/?hours=24"},
+              {"Blindspots", "/blindspots"},
+              {"Outlets", "/outlets"},
+              {"Search", "/search"},
+              {"Largest", "/?order=largest"},
+              {"API", "/api/stories"}};
+  return page;
+}
+
+bool WantsJson(const httplib::Request& request) { return request.path.rfind("/api/", 0) == 0; }
+
+void SendError(const httplib::Request& request, httplib::Response& response, int status, const std::string& message) {
+  response.status = status;
+  if (WantsJson(request)) {
+    std::string body = "{\"error\": \"";
+    for (const char c : message) {
+      if (c == '"' || c == '\\') body += '\\';
+      body += c;
+    }
+    response.set_content(body + "\"}\n", "application/json");
+  } else {
+    response.set_content("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+                             EscapeHtml(message) + "</title>\n<link rel=\"stylesheet\" href=\"/static/parallax.css\">\n"
+                             "</head>\n<body>\n<nav class=\"site\"><a href=\"/\">Stories</a></nav>\n<header class=\"page\">"
+                             "<h1>" + EscapeHtml(message) + "</h1></header>\n</body>\n</html>\n",
+                         "text/html; charset=utf-8");
+  }
+}
+
+void SendInternalError(const httplib::Request& request, httplib::Response& response, const Status& status,
+                       const std::string& message) {
+  std::cerr << "parallax serve: " << request.path << ": " << status.ToString() << "\n";
+  SendError(request, response, 500, message);
+}
+
+}  // namespace parallax::serving
