@@ -23,6 +23,7 @@ set(owner_cluster cluster)
 set(owner_align align)
 set(owner_store store)
 set(owner_report report)
+set(owner_export report)
 set(owner_server server)
 
 file(GLOB files ${SOURCE_DIR}/src/${STAGE}/*.cc ${SOURCE_DIR}/src/${STAGE}/*.h)

@@ -21,6 +21,11 @@ AnalyzedArticle Analyze(Article article);
 // as Analyze leaves them; the lookup is a binary search.
 bool InsideQuotedSpan(const AnalyzedArticle& doc, uint32_t paragraph, uint32_t begin, uint32_t end);
 
+// Who `quote` of `doc` is from, as the article names them (its entity's
+// name, else the words that name the speaker); "" when it does not say or
+// only a pronoun with no one found for it does.
+std::string QuoteSpeakerName(const AnalyzedArticle& doc, const Quote& quote);
+
 // The articles of one outlet, week by week (the latest first): whom they
 // quote most and which loaded words they use outside quotes, at most `top`
 // of each. Speakers are told apart by their names, case aside: one person

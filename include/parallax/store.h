@@ -42,6 +42,7 @@
 #include <utility>
 #include <vector>
 
+#include "parallax/analysis.h"
 #include "parallax/article.h"
 #include "parallax/cluster.h"
 #include "parallax/status.h"
@@ -92,6 +93,9 @@ struct StorySummary {
   std::string last_published;   // the members, compared as ISO 8601 text
   size_t size = 0;           // member articles
   std::vector<std::string> outlets;  // distinct, sorted
+  // Its most quoted speakers: empty as listed, filled by StoryVoices for
+  // pages that show them.
+  std::vector<VoiceCount> voices;
 };
 
 enum class StoryOrder {
@@ -147,6 +151,42 @@ struct OutletSummary {
 struct StoredArticle {
   Article article;
   int64_t story = 0;
+};
+
+// What one article says, as the store keeps it for lists and exports
+// (IndexStore fills it from Analyze).
+struct ArticleDigest {
+  struct QuoteLine {
+    std::string speaker;  // as the article names them; "" when it does not say
+    std::string kind;     // "direct" or "reported"
+    uint32_t paragraph = 0;
+    std::string text;
+  };
+  struct WordingLine {
+    std::string entry;     // the lexicon entry
+    std::string category;
+    std::string term;      // the words as they stand
+    bool in_quote = false; // the speaker's words, not the outlet's
+  };
+  std::vector<QuoteLine> quotes;
+  std::vector<WordingLine> wording;
+};
+
+// One stored quote with where it stands, for exports.
+struct QuoteRecord {
+  int64_t story = 0;  // 0: its article is in no story yet
+  std::string article_id;
+  std::string outlet;
+  std::string published;
+  ArticleDigest::QuoteLine quote;
+};
+
+// Which articles (or quotes) an export reads: those of one story, or those
+// published in a window (ISO 8601 text, empty for an open end).
+struct ExportQuery {
+  int64_t story = 0;  // 0: any
+  std::string from;
+  std::string to;
 };
 
 class Store {
@@ -256,6 +296,23 @@ class Store {
   // found. Empty when the text has no word.
   Result<std::vector<SearchHit>> Search(const SearchQuery& query) const;
 
+  // Digests the articles stored since the last run: `digest` gets them in
+  // batches (id order) and returns one digest per article, which are saved
+  // with the batch. Returns how many articles it digested; an interrupted
+  // run keeps the batches it finished.
+  using DigestBatch = std::function<std::vector<ArticleDigest>(const std::vector<Article>&)>;
+  Result<size_t> UpdateDigests(const DigestBatch& digest);
+  // Articles stored since digests were last brought up to date.
+  Result<size_t> UndigestedArticles() const;
+  // Per story of `ids` (in that order): the `top` speakers quoted in the
+  // most of its articles (then the most often), named as the articles name
+  // them, case aside.
+  Result<std::vector<std::vector<VoiceCount>>> StoryVoices(const std::vector<int64_t>& ids, size_t top) const;
+  // Every stored article, or quote of a digested article, that `query`
+  // selects, in publication order (undated last); `visit` returns false to stop.
+  Status ForEachExportArticle(const ExportQuery& query, const std::function<bool(const StoredArticle&)>& visit) const;
+  Status ForEachQuote(const ExportQuery& query, const std::function<bool(const QuoteRecord&)>& visit) const;
+
   // The members of story `story_id`, earliest first (undated ones last).
   Result<std::vector<Article>> StoryArticles(int64_t story_id) const;
 
@@ -269,6 +326,18 @@ class Store {
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// The step of `parallax index`: makes the articles stored since the last
+// run searchable (UpdateSearchIndex) and digests them (Analyze on `threads`
+// threads, 0: all cores; UpdateDigests), so the web app can show voices
+// and exports can list quotes. `progress` (may be empty) hears the articles
+// digested so far and how many there were to do.
+struct IndexReport {
+  size_t searchable = 0;  // articles added to the full-text index
+  size_t digested = 0;    // articles digested
+};
+Result<IndexReport> IndexStore(Store& store, unsigned threads,
+                               const std::function<void(size_t done, size_t total)>& progress = {});
 
 // The key the store deduplicates on: a 128-bit hash (32 hex digits) of the
 // outlet and all paragraph text, with runs of white space collapsed to one

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,17 @@ std::vector<std::pair<uint32_t, uint32_t>> SplitSentences(std::string_view parag
 // abbreviations ("mr") and plain attribution verbs ("said", "says"): words that
 // tell no fact, so alignment ignores them.
 bool IsStopword(std::string_view folded_word);
+
+// The calendar (proleptic Gregorian, UTC), for dates written as ISO 8601
+// text. Days are counted from 1970-01-01.
+bool IsLeapYear(int64_t year);
+int DaysInMonth(int64_t year, int month);  // month 1..12
+int64_t DaysFromCivil(int64_t year, int month, int day);
+std::string CivilFromDays(int64_t days);  // "2026-11-26"
+// The days of "YYYY-MM-DD" (only that, and only a real date), else nothing.
+std::optional<int64_t> ParseDay(std::string_view day);
+// "2026-11-27" for "2026-11-26"; nothing when `day` is not a real date.
+std::optional<std::string> NextDay(std::string_view day);
 
 }  // namespace parallax
 

@@ -90,8 +90,15 @@ void AppendStoriesTable(const std::vector<StorySummary>& stories, const std::vec
                                                   "\">" + EscapeHtml(s.outlets[k]) + "</a>";
     }
     if (s.outlets.size() > kOutletsShown) outlets += " and " + std::to_string(s.outlets.size() - kOutletsShown) + " more";
+    std::string voices;
+    for (const VoiceCount& v : s.voices) {
+      voices += (voices.empty() ? "" : ", ") + std::string("<span class=\"name\">") + EscapeHtml(v.name) +
+                "</span> <span class=\"n\" title=\"quoted in " + std::to_string(v.articles) + " of its articles\">" +
+                std::to_string(v.articles) + "</span>";
+    }
+    if (!voices.empty()) voices = "<div class=\"voices\">Heard: " + voices + "</div>";
     out += "<tr><td class=\"headline\"><a href=\"" + EscapeHtml(story_href_prefix + std::to_string(s.id)) + "\">" +
-           EscapeHtml(headline) + "</a></td><td class=\"outlets\"><span class=\"count\">" +
+           EscapeHtml(headline) + "</a>" + voices + "</td><td class=\"outlets\"><span class=\"count\">" +
            std::to_string(s.outlets.size()) + "</span> " + outlets + "</td>" +
            (with_coverage ? "<td class=\"coverage\">" + html::CoverageBar(coverage[i]) + "</td>" : std::string()) +
            "<td class=\"size\">" + std::to_string(s.size) + "</td><td class=\"when\">" +
@@ -112,6 +119,10 @@ nlohmann::ordered_json StoryJson(const StorySummary& s, const GroupCoverage* c) 
   j["outlets"] = s.outlets;
   j["first_published"] = TextOrNull(s.first_published);
   j["last_published"] = TextOrNull(s.last_published);
+  j["voices"] = nlohmann::ordered_json::array();
+  for (const VoiceCount& v : s.voices) {
+    j["voices"].push_back({{"name", v.name}, {"quotes", v.quotes}, {"articles", v.articles}});
+  }
   if (c != nullptr) {
     nlohmann::ordered_json groups = nlohmann::ordered_json::object();
     for (size_t v = 0; v < c->values.size(); ++v) groups[c->values[v]] = c->outlets[v];

@@ -114,6 +114,9 @@ table.stories th, table.stories td { text-align: left; vertical-align: top; padd
 table.stories td.size, table.stories td.when { white-space: nowrap; color: var(--muted); }
 table.stories .count { font-weight: 700; margin-right: .3em; }
 table.stories td.headline a { color: var(--accent); font-weight: 600; }
+table.stories .voices { font-size: .85rem; color: var(--muted); margin-top: .2rem; }
+table.stories .voices .name { color: var(--ink, inherit); }
+table.stories .voices .n { font-size: .75rem; }
 ol.timeline { background: var(--paper); border: 1px solid var(--line); padding: .8rem 1.2rem .8rem 2.6rem;
   max-width: 52rem; }
 ol.timeline li { margin: .2rem 0; }

@@ -12,6 +12,7 @@
 
 #include "server/internal.h"
 #include "parallax/report.h"
+#include "parallax/text.h"
 
 namespace parallax::serving {
 
@@ -62,33 +63,6 @@ size_t QueryNumber(const httplib::Request& request, const char* name, size_t fal
   return n ? std::min<size_t>(static_cast<size_t>(*n), most) : fallback;
 }
 
-std::optional<std::string> NextDay(const std::string& day) {
-  if (day.size() != 10 || day[4] != '-' || day[7] != '-') return std::nullopt;
-  std::tm tm{};
-  for (const size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (day[i] < '0' || day[i] > '9') return std::nullopt;
-  }
-  tm.tm_year = std::stoi(day.substr(0, 4)) - 1900;
-  tm.tm_mon = std::stoi(day.substr(5, 2)) - 1;
-  tm.tm_mday = std::stoi(day.substr(8, 2));
-  tm.tm_hour = 12;
-  const std::tm asked = tm;  // timegm normalises its argument
-  const std::time_t at = timegm(&tm);
-  // timegm carries 2026-13-01 into the next year and 2026-02-30 into
-  // March: a real date comes back as it went in.
-  std::tm check{};
-  if (at == -1 || gmtime_r(&at, &check) == nullptr || check.tm_mday != asked.tm_mday || check.tm_mon != asked.tm_mon ||
-      check.tm_year != asked.tm_year) {
-    return std::nullopt;
-  }
-  const std::time_t next = at + 24 * 3600;
-  std::tm n{};
-  gmtime_r(&next, &n);
-  char buffer[16];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &n);
-  return std::string(buffer);
-}
-
 std::string IsoTime(std::time_t t) {
   std::tm tm{};
   gmtime_r(&t, &tm);
@@ -130,6 +104,16 @@ void SendError(const httplib::Request& request, httplib::Response& response, int
                              "<h1>" + EscapeHtml(message) + "</h1></header>\n</body>\n</html>\n",
                          "text/html; charset=utf-8");
   }
+}
+
+Status FillVoices(const Store& store, std::vector<StorySummary>& stories) {
+  constexpr size_t kVoicesShown = 3;
+  std::vector<int64_t> ids;
+  for (const StorySummary& s : stories) ids.push_back(s.id);
+  Result<std::vector<std::vector<VoiceCount>>> voices = store.StoryVoices(ids, kVoicesShown);
+  if (!voices.ok()) return voices.status();
+  for (size_t i = 0; i < stories.size(); ++i) stories[i].voices = std::move((*voices)[i]);
+  return Status::Ok();
 }
 
 void SendInternalError(const httplib::Request& request, httplib::Response& response, const Status& status,

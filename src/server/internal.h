@@ -39,12 +39,13 @@ std::optional<int64_t> ParseId(const std::string& text);
 // Parameter `name` as a number no larger than `most`; `fallback` when absent or not a number.
 size_t QueryNumber(const httplib::Request& request, const char* name, size_t fallback, size_t most);
 
-// "2026-11-27" for "2026-11-26"; nothing when `day` is not a real date.
-std::optional<std::string> NextDay(const std::string& day);
 std::string IsoTime(std::time_t t);
 
 // The pages' common options: the style sheets and the site's navigation.
 HtmlPageOptions PageOptions();
+
+// The most-heard voices of each story (from the digests of `parallax index`).
+Status FillVoices(const Store& store, std::vector<StorySummary>& stories);
 
 bool WantsJson(const httplib::Request& request);
 void SendError(const httplib::Request& request, httplib::Response& response, int status, const std::string& message);

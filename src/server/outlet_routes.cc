@@ -178,6 +178,11 @@ void ServeOutlet(const OutletPages& context, const httplib::Request& request, ht
       return SendInternalError(request, response, s, "The outlet could not be read");
     }
   }
+  for (std::vector<StorySummary>* stories : {&page.covered, &page.missed}) {
+    if (Status s = FillVoices(store, *stories); !s.ok()) {
+      return SendInternalError(request, response, s, "The outlet could not be read");
+    }
+  }
   page.weeks = *Weeks(context, name, page.recent);
   if (json) {
     response.set_content(RenderOutletJson(page), "application/json");

@@ -23,6 +23,7 @@
 #include "parallax/outlets.h"
 #include "parallax/report.h"
 #include "parallax/store.h"
+#include "parallax/text.h"
 #include "server/internal.h"
 
 namespace parallax {
@@ -187,6 +188,9 @@ struct Server::Impl {
     }
     Result<std::vector<StorySummary>> stories = (*store)->ListStories(query);
     if (!stories.ok()) return SendInternalError(request, response, stories.status(), "The stories could not be read");
+    if (Status s = FillVoices(**store, *stories); !s.ok()) {
+      return SendInternalError(request, response, s, "The stories could not be read");
+    }
     if (json) {
       response.set_content(RenderStoriesJson(*stories, *total, Coverage(*stories)), "application/json");
       return;
@@ -244,6 +248,11 @@ struct Server::Impl {
       }
     }
     if (!store.ok()) return SendError(request, response, 500, "The stories could not be read");
+    for (Blindspots& g : groups) {
+      if (Status s = FillVoices(**store, g.stories); !s.ok()) {
+        return SendInternalError(request, response, s, "The stories could not be read");
+      }
+    }
     if (json) {
       response.set_content(RenderBlindspotsJson(groups, options.group), "application/json");
       return;

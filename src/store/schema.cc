@@ -160,6 +160,36 @@ constexpr const char kSchemaV6[] = R"sql(
 CREATE INDEX articles_by_outlet ON articles(outlet, published);
 )sql";
 
+// v7: what each article says, for lists and exports that cannot analyse
+// thousands of articles per request: its quotes (the speaker as named, ''
+// when unknown) and its loaded wording, filled by IndexStore up to
+// digest_state.digested_up_to (articles never change once stored).
+constexpr const char kSchemaV7[] = R"sql(
+CREATE TABLE article_quotes (
+  article INTEGER NOT NULL REFERENCES articles(id),
+  n INTEGER NOT NULL,
+  speaker TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  paragraph INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (article, n)
+) WITHOUT ROWID;
+CREATE TABLE article_wording (
+  article INTEGER NOT NULL REFERENCES articles(id),
+  n INTEGER NOT NULL,
+  entry TEXT NOT NULL,
+  category TEXT NOT NULL,
+  term TEXT NOT NULL,
+  in_quote INTEGER NOT NULL,
+  PRIMARY KEY (article, n)
+) WITHOUT ROWID;
+CREATE TABLE digest_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  digested_up_to INTEGER NOT NULL
+);
+INSERT INTO digest_state VALUES (1, 0);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
@@ -167,6 +197,7 @@ constexpr Migration kMigrations[] = {
     {4, kSchemaV4},
     {5, kSchemaV5},
     {6, kSchemaV6},
+    {7, kSchemaV7},
 };
 
 Result<int> ReadVersion(sqlite3* db, const std::string& path) {

@@ -17,6 +17,7 @@ std::vector<StorySummary> Stories() {
   strike.size = 3;
   strike.outlets = {"Coast Ledger", "Emberly Courier", "Harbour \"Beacon\" <b>"};
   strike.first_published = "2024-05-14T07:00:00Z";
+  strike.voices = {{"Mira <i>Calloway</i>", 3, 2}, {"Tom Reed", 1, 1}};
   StorySummary untitled;
   untitled.id = 40;
   untitled.size = 1;
@@ -37,6 +38,11 @@ TEST(StoriesPage, RowsLinkToEachStoryAndEscapeItsText) {
   EXPECT_NE(html.find("Harbour &quot;Beacon&quot; &lt;b&gt;"), std::string::npos);
   EXPECT_EQ(html.find("<b>"), std::string::npos);
   EXPECT_NE(html.find("and 3 more"), std::string::npos) << "nine outlets: six named";
+  EXPECT_NE(html.find("<div class=\"voices\">Heard: <span class=\"name\">Mira &lt;i&gt;Calloway&lt;/i&gt;</span> "
+                      "<span class=\"n\" title=\"quoted in 2 of its articles\">2</span>, <span class=\"name\">Tom Reed"),
+            std::string::npos);
+  EXPECT_EQ(html.find("<i>"), std::string::npos);
+  EXPECT_EQ(html.find("Heard:", html.find("/stories/40")), std::string::npos) << "no voices: no line";
   EXPECT_NE(html.find("51&ndash;52 of 120"), std::string::npos);
   EXPECT_NE(html.find("<a rel=\"prev\" href=\"/\">"), std::string::npos);
   EXPECT_NE(html.find("<a rel=\"next\" href=\"/?page=2\">"), std::string::npos);
@@ -53,6 +59,10 @@ TEST(StoriesPage, JsonHoldsEveryField) {
   EXPECT_EQ(j["stories"][0].at("first_published"), "2024-05-14T07:00:00Z");
   EXPECT_TRUE(j["stories"][0].at("last_published").is_null());
   EXPECT_EQ(j["stories"][1].at("headline"), "");
+  EXPECT_EQ(j["stories"][0].at("voices")[0].at("name"), "Mira <i>Calloway</i>");
+  EXPECT_EQ(j["stories"][0].at("voices")[0].at("quotes"), 3);
+  EXPECT_EQ(j["stories"][0].at("voices")[0].at("articles"), 2);
+  EXPECT_TRUE(j["stories"][1].at("voices").empty());
 }
 
 }  // namespace

@@ -119,6 +119,21 @@ TEST_F(ServerTest, ApiListsTheStoriesLargestFirst) {
   EXPECT_EQ(json::parse(Get("/api/stories?offset=99")->body).at("stories").size(), 0u);
 }
 
+TEST_F(ServerTest, StoriesShowTheirMostHeardVoicesOnceIndexed) {
+  EXPECT_TRUE(json::parse(Get("/api/stories")->body)["stories"][0].at("voices").empty()) << "not digested yet";
+  {
+    Result<Store> writer = Store::Open(db_, OpenMode::kReadWrite);
+    ASSERT_TRUE(writer.ok());
+    ASSERT_TRUE(IndexStore(*writer, 1).ok());
+  }
+  const json j = json::parse(Get("/api/stories")->body);
+  ASSERT_EQ(j["stories"][0].at("id"), strike_);
+  ASSERT_FALSE(j["stories"][0].at("voices").empty());
+  EXPECT_EQ(j["stories"][0]["voices"][0].at("name"), "Mira Calloway");
+  EXPECT_EQ(j["stories"][0]["voices"][0].at("articles"), 2) << "the Courier and the Beacon quote her";
+  EXPECT_NE(Get("/")->body.find("Heard: <span class=\"name\">Mira Calloway</span>"), std::string::npos);
+}
+
 TEST_F(ServerTest, ListsFilterByDayOrHoursAndOrderByOutletsOrSize) {
   // The fire was on Monday 13 May 2024, the strike on Tuesday 14.
   json j = json::parse(Get("/api/stories?day=2024-05-13")->body);

@@ -264,10 +264,13 @@ TEST(ClusterState, AVersion1FileIsUpgraded) {
     ASSERT_TRUE(store.ReplaceDuplicateGroups({{{"a", "c"}}}).ok());
     story_id = store.ListStories()->front().id;
   }
-  // Migrations 2 to 5 undone: no cluster tables, duplicate_members in its
+  // Migrations 2 to 7 undone: no cluster tables, duplicate_members in its
   // version-1 column order, no outlet counts, no schema_version rows 2 on.
   // The file is then what a version-1 parallax wrote.
   RawSql(path, R"sql(
+    DROP TABLE article_quotes;
+    DROP TABLE article_wording;
+    DROP TABLE digest_state;
     DROP INDEX articles_by_outlet;
     DROP TABLE articles_fts;
     DROP TABLE search_state;
@@ -324,10 +327,13 @@ TEST(ClusterState, AVersion2FileIsUpgradedItsStoriesCitingNothing) {
     Store store = OpenOrDie(path);
     ASSERT_TRUE(store.SaveStoryAssignments({}, saved).ok());
   }
-  // Migrations 3 to 5 undone: what a version-2 parallax wrote.
+  // Migrations 3 to 7 undone: what a version-2 parallax wrote.
   RawSql(path, R"sql(
     ALTER TABLE cluster_stories DROP COLUMN figures;
     ALTER TABLE cluster_stories DROP COLUMN weekdays;
+    DROP TABLE article_quotes;
+    DROP TABLE article_wording;
+    DROP TABLE digest_state;
     DROP INDEX articles_by_outlet;
     DROP TABLE articles_fts;
     DROP TABLE search_state;
