@@ -7,7 +7,7 @@ set -euo pipefail
 # standard library (cmake/named_references.py).
 want=(g++ make cmake pkg-config python3 zlib1g-dev libicu-dev nlohmann-json3-dev libstemmer-dev
       libcld2-dev libxxhash-dev libsqlite3-dev libmimalloc-dev libgtest-dev libbenchmark-dev
-      libcpp-httplib-dev libtomlplusplus-dev)
+      libcpp-httplib-dev libtomlplusplus-dev libcli11-dev)
 if [ "${1:-build}" = test ]; then
   # Chromium opens the HTML report and the web app; libxml2 is the oracle
   # the HTML tokenizer is checked against; node and npm run the browser

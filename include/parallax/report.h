@@ -46,6 +46,8 @@ struct HtmlPageOptions {
   // Outlet names link to `outlet_href_prefix` + the name (percent-encoded)
   // where a page lists them; empty: no links.
   std::string outlet_href_prefix;
+  // Links to the page's data as files, (label, href): shown under the heading.
+  std::vector<std::pair<std::string, std::string>> downloads;
 };
 std::string RenderHtml(const Comparison& comparison, const HtmlPageOptions& page);
 

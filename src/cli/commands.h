@@ -78,6 +78,7 @@ int RunDedup(const std::vector<std::string>& args);
 int RunServe(const std::vector<std::string>& args);
 int RunOutlets(const std::vector<std::string>& args);
 int RunIndex(const std::vector<std::string>& args);
+int RunExport(const std::vector<std::string>& args);
 
 }  // namespace parallax::cli
 

@@ -4,6 +4,7 @@
 #include <exception>
 #include <iostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/commands.h"
@@ -18,7 +19,8 @@ Usage:
   parallax extract [--json] [--text-dir DIR] [--jobs N] INPUT...
   parallax ingest [--db PATH] INPUT...
   parallax stories [--db PATH] [--json]
-  parallax index [--db PATH]
+  parallax index [--db PATH] [--jobs N]
+  parallax export stories|articles|quotes [--db PATH] [--day DATE | --story ID] [--format csv|jsonl]
   parallax cluster [--jobs N] [--window DAYS] [--stats] (INPUT... | --db PATH)
   parallax dedup [--threshold T] [--jobs N] [--stats] (INPUT | --db PATH)
   parallax serve [--db PATH] [--outlets FILE] [--listen HOST:PORT]
@@ -38,7 +40,10 @@ Commands:
             ./parallax.db), each once; safe to interrupt and re-run.
   stories   The stories in the database; compare one with
             'parallax compare --story ID'.
-  index     Make the stored articles searchable (the search of serve).
+  index     Make the stored articles searchable (the search of serve) and
+            digest their quotes and wording (voices, quote exports).
+  export    Stories, articles or quotes of a day or a story, as CSV or
+            JSON lines.
   serve     The web app and JSON API over the database: the stories, and
             each story side by side (127.0.0.1:8080 by default).
   outlets   Check an outlets file: the outlets you follow and their groups.
@@ -53,6 +58,24 @@ Exit codes:
   4  the output could not be written
   5  more reports than one comparison holds (compare --max-reports)
 )";
+
+using Command = int (*)(const std::vector<std::string>&);
+
+// Every command, by the name that runs it.
+constexpr std::pair<const char*, Command> kCommands[] = {
+    {"compare", parallax::cli::RunCompare}, {"extract", parallax::cli::RunExtract},
+    {"ingest", parallax::cli::RunIngest},   {"stories", parallax::cli::RunStories},
+    {"cluster", parallax::cli::RunCluster}, {"dedup", parallax::cli::RunDedup},
+    {"serve", parallax::cli::RunServe},     {"outlets", parallax::cli::RunOutlets},
+    {"index", parallax::cli::RunIndex},     {"export", parallax::cli::RunExport},
+};
+
+Command Find(const std::string& name) {
+  for (const auto& [command_name, run] : kCommands) {
+    if (name == command_name) return run;
+  }
+  return nullptr;
+}
 
 }  // namespace
 
@@ -75,27 +98,11 @@ int main(int argc, char** argv) {
     const std::string command = args[0];
     args.erase(args.begin());
     if (command == "help") {
-      if (args[0] == "compare") return parallax::cli::RunCompare({"--help"});
-      if (args[0] == "extract") return parallax::cli::RunExtract({"--help"});
-      if (args[0] == "ingest") return parallax::cli::RunIngest({"--help"});
-      if (args[0] == "stories") return parallax::cli::RunStories({"--help"});
-      if (args[0] == "cluster") return parallax::cli::RunCluster({"--help"});
-      if (args[0] == "dedup") return parallax::cli::RunDedup({"--help"});
-      if (args[0] == "serve") return parallax::cli::RunServe({"--help"});
-      if (args[0] == "outlets") return parallax::cli::RunOutlets({"--help"});
-      if (args[0] == "index") return parallax::cli::RunIndex({"--help"});
+      if (const Command run = Find(args[0])) return run({"--help"});
       std::cerr << "parallax: no command '" << args[0] << "'. Run 'parallax --help'.\n";
       return parallax::cli::kExitUsage;
     }
-    if (command == "compare") return parallax::cli::RunCompare(args);
-    if (command == "extract") return parallax::cli::RunExtract(args);
-    if (command == "ingest") return parallax::cli::RunIngest(args);
-    if (command == "stories") return parallax::cli::RunStories(args);
-    if (command == "cluster") return parallax::cli::RunCluster(args);
-    if (command == "dedup") return parallax::cli::RunDedup(args);
-    if (command == "serve") return parallax::cli::RunServe(args);
-    if (command == "outlets") return parallax::cli::RunOutlets(args);
-    if (command == "index") return parallax::cli::RunIndex(args);
+    if (const Command run = Find(command)) return run(args);
     std::cerr << "parallax: unknown command '" << command << "'. Run 'parallax --help'.\n";
     return parallax::cli::kExitUsage;
   } catch (const std::exception& e) {

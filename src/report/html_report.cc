@@ -240,7 +240,8 @@ void AppendSummary(const Comparison& comparison, const HtmlPageOptions& page, st
   out +=
       "<nav class=\"sections\"><a href=\"#side-by-side\">Side by side</a>"
       "<a href=\"#quotes\">Quotes</a><a href=\"#wording\">Wording</a>"
-      "<a href=\"#timeline\">Timeline</a><a href=\"#full-text\">Full text</a></nav>\n</header>\n";
+      "<a href=\"#timeline\">Timeline</a><a href=\"#full-text\">Full text</a></nav>\n";
+  out += pages::Downloads(page) + "</header>\n";
 }
 
 // A fact prepared for display: its valid documents, and where it first

@@ -39,7 +39,17 @@ void AppendPageStart(const HtmlPageOptions& html, const std::string& heading, co
                      std::string& out) {
   AppendPageTop(html, heading, out);
   out += "<header class=\"page\">\n<p class=\"kicker\">parallax &middot; " + kicker + "</p>\n<h1>" +
-         EscapeHtml(heading) + "</h1>\n</header>\n<main>\n";
+         EscapeHtml(heading) + "</h1>\n" + Downloads(html) + "</header>\n<main>\n";
+}
+
+std::string Downloads(const HtmlPageOptions& html) {
+  if (html.downloads.empty()) return "";
+  std::string out = "<p class=\"downloads\">Download:";
+  for (size_t i = 0; i < html.downloads.size(); ++i) {
+    out += std::string(i == 0 ? " " : " &middot; ") + "<a href=\"" + EscapeHtml(html.downloads[i].second) +
+           "\" download>" + EscapeHtml(html.downloads[i].first) + "</a>";
+  }
+  return out + "</p>\n";
 }
 
 std::string DateOrDash(const std::string& iso) { return iso.empty() ? "&ndash;" : EscapeHtml(iso); }

@@ -25,6 +25,9 @@ void AppendPageStart(const HtmlPageOptions& html, const std::string& heading, co
 inline constexpr const char* kPageEnd = "</main>\n</body>\n</html>\n";
 
 // An ISO time as escaped text, or a dash when there is none.
+// "Download: a · b" for html.downloads, or "" when there are none.
+std::string Downloads(const HtmlPageOptions& html);
+
 std::string DateOrDash(const std::string& iso);
 
 // What the bars of a group's coverage mean.

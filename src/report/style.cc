@@ -146,6 +146,8 @@ nav.pages { margin: 1rem 0; display: flex; gap: 1.2rem; align-items: baseline; }
 table.stories { table-layout: auto; }
 nav.pages span { color: var(--muted); }
 nav.sections { margin: .4rem 0 0; }
+p.downloads { margin: .5rem 0 0; font-size: .85rem; color: var(--muted); }
+p.downloads a { color: var(--accent); }
 table.weeks { width: 100%; }
 table.weeks td.when, table.weeks td.size { white-space: nowrap; color: var(--muted); }
 ul.counts { list-style: none; margin: 0; padding: 0; }

@@ -86,6 +86,17 @@ HtmlPageOptions PageOptions() {
   return page;
 }
 
+std::vector<std::pair<std::string, std::string>> ExportLinks(const std::string& query) {
+  std::vector<std::pair<std::string, std::string>> links;
+  for (const char* kind : {"stories", "articles", "quotes"}) {
+    for (const char* format : {"csv", "jsonl"}) {
+      links.emplace_back(std::string(kind) + " (" + (format == std::string("csv") ? "CSV" : "JSON lines") + ")",
+                         std::string("/export/") + kind + "." + format + query);
+    }
+  }
+  return links;
+}
+
 bool WantsJson(const httplib::Request& request) { return request.path.rfind("/api/", 0) == 0; }
 
 void SendError(const httplib::Request& request, httplib::Response& response, int status, const std::string& message) {

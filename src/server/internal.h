@@ -44,6 +44,9 @@ std::string IsoTime(std::time_t t);
 // The pages' common options: the style sheets and the site's navigation.
 HtmlPageOptions PageOptions();
 
+// Links to every export of `query` ("?day=2026-11-26", "?story=12", "").
+std::vector<std::pair<std::string, std::string>> ExportLinks(const std::string& query);
+
 // The most-heard voices of each story (from the digests of `parallax index`).
 Status FillVoices(const Store& store, std::vector<StorySummary>& stories);
 
@@ -110,6 +113,9 @@ void ServeOutletList(const OutletPages& context, const httplib::Request& request
 // GET /outlets/NAME and /api/outlets/NAME (request.matches[1], decoded).
 void ServeOutlet(const OutletPages& context, const httplib::Request& request, httplib::Response& response,
                  bool json);
+
+// GET /export/KIND.FORMAT (request.matches[1], [2]), streamed.
+void ServeExport(const std::string& db, const httplib::Request& request, httplib::Response& response);
 
 }  // namespace parallax::serving
 

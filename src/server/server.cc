@@ -103,6 +103,7 @@ struct Server::Impl {
     if (!compared.ok()) return compared.status();
     auto rendered = std::make_shared<RenderedStory>();
     HtmlPageOptions page = PageOptions();
+    page.downloads = ExportLinks("?story=" + std::to_string(story));
     if (outlets && !options.group.empty()) {
       std::vector<std::string> names;
       for (const AnalyzedArticle& doc : compared->comparison.documents) names.push_back(doc.article.outlet);
@@ -197,6 +198,11 @@ struct Server::Impl {
     }
     StoriesPage page;
     page.html = PageOptions();
+    // Exports come by day or story: a list of the last hours has none.
+    const std::string day = ParamOr(request, "day");
+    if (!day.empty() || Param(request, "hours") == std::nullopt) {
+      page.html.downloads = ExportLinks(day.empty() ? std::string() : "?day=" + day);
+    }
     page.heading = heading;
     page.total = *total;
     if (heading != "Stories") page.empty_message = "No story has an article published in this time.";
@@ -317,6 +323,8 @@ struct Server::Impl {
   }
 
   void Routes() {
+    http.Get(R"(/export/([a-z]+)\.([a-z]+))",
+             [this](const httplib::Request& q, httplib::Response& r) { ServeExport(options.db, q, r); });
     http.Get("/outlets", [this](const httplib::Request& q, httplib::Response& r) {
       ServeOutletList(OutletContext(), q, r, false);
     });

@@ -134,6 +134,32 @@ TEST_F(ServerTest, StoriesShowTheirMostHeardVoicesOnceIndexed) {
   EXPECT_NE(Get("/")->body.find("Heard: <span class=\"name\">Mira Calloway</span>"), std::string::npos);
 }
 
+TEST_F(ServerTest, ExportsComeAsFilesByDayOrStory) {
+  auto r = Get("/export/articles.csv?story=" + std::to_string(strike_));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(r->get_header_value("Content-Disposition"),
+            "attachment; filename=\"parallax-articles-story-" + std::to_string(strike_) + ".csv\"");
+  size_t rows = 0;
+  for (size_t at = 0; (at = r->body.find("\r\n", at)) != std::string::npos; at += 2) ++rows;
+  EXPECT_EQ(rows, 4u) << "a header and three articles (paragraphs end in \\n alone, inside a cell)";
+  EXPECT_EQ(r->body.find("vale-9"), std::string::npos);
+  r = Get("/export/stories.jsonl?day=2024-05-13");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->get_header_value("Content-Type"), "application/x-ndjson");
+  EXPECT_EQ(json::parse(r->body.substr(0, r->body.find('\n'))).at("id"), fire_);
+  EXPECT_EQ(Get("/export/quotes.csv?day=2024-13-01")->status, 400);
+  EXPECT_EQ(Get("/export/quotes.csv?day=2024-05-13&story=1")->status, 400);
+  EXPECT_EQ(Get("/export/quotes.csv?story=x")->status, 400);
+  EXPECT_EQ(Get("/export/quotes.csv?story=999")->status, 404);
+  EXPECT_EQ(Get("/export/quotes.xml")->status, 404);
+  EXPECT_EQ(Get("/export/passwords.csv")->status, 404);
+  // The pages link to them.
+  EXPECT_NE(Get("/?day=2024-05-13")->body.find("href=\"/export/quotes.csv?day=2024-05-13\" download"), std::string::npos);
+  EXPECT_NE(Get("/stories/" + std::to_string(strike_))->body.find("/export/articles.jsonl?story="), std::string::npos);
+}
+
 TEST_F(ServerTest, ListsFilterByDayOrHoursAndOrderByOutletsOrSize) {
   // The fire was on Monday 13 May 2024, the strike on Tuesday 14.
   json j = json::parse(Get("/api/stories?day=2024-05-13")->body);
