@@ -306,8 +306,12 @@ class Store {
   Result<size_t> UndigestedArticles() const;
   // Per story of `ids` (in that order): the `top` speakers quoted in the
   // most of its articles (then the most often), named as the articles name
-  // them, case aside.
+  // them, case aside. Read as UpdateStoryVoices kept them (up to 8), or
+  // summed from the digests when the story changed since.
   Result<std::vector<std::vector<VoiceCount>>> StoryVoices(const std::vector<int64_t>& ids, size_t top) const;
+  // Sums and keeps the voices of every story that changed (or gained a
+  // digested article) since the last run. Returns how many it summed.
+  Result<size_t> UpdateStoryVoices();
   // Every stored article, or quote of a digested article, that `query`
   // selects, in publication order (undated last); `visit` returns false to stop.
   Status ForEachExportArticle(const ExportQuery& query, const std::function<bool(const StoredArticle&)>& visit) const;
@@ -329,12 +333,14 @@ class Store {
 
 // The step of `parallax index`: makes the articles stored since the last
 // run searchable (UpdateSearchIndex) and digests them (Analyze on `threads`
-// threads, 0: all cores; UpdateDigests), so the web app can show voices
-// and exports can list quotes. `progress` (may be empty) hears the articles
+// threads, 0: all cores; UpdateDigests) and sums the voices of the stories
+// that changed (UpdateStoryVoices), so the web app can show voices and
+// exports can list quotes. `progress` (may be empty) hears the articles
 // digested so far and how many there were to do.
 struct IndexReport {
   size_t searchable = 0;  // articles added to the full-text index
   size_t digested = 0;    // articles digested
+  size_t stories = 0;     // stories whose voices were summed again
 };
 Result<IndexReport> IndexStore(Store& store, unsigned threads,
                                const std::function<void(size_t done, size_t total)>& progress = {});

@@ -12,6 +12,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <latch>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +38,9 @@ constexpr unsigned kDefaultThreads = 16;
 // A client that says nothing for this long gives its worker back.
 constexpr time_t kKeepAliveSeconds = 2;
 constexpr time_t kReadTimeoutSeconds = 5;
+// Requests one connection may carry before it is closed (httplib's default, 5,
+// makes a browser or a load test reconnect often).
+constexpr size_t kKeepAliveRequests = 100;
 // The app only answers GETs: a body is never needed.
 constexpr size_t kMaxBodyBytes = 0;
 constexpr size_t kStoriesPerPage = 50;
@@ -382,7 +387,24 @@ struct Server::Impl {
                               {"Referrer-Policy", "no-referrer"},
                               {"X-Frame-Options", "DENY"}});
     const unsigned threads = options.threads > 0 ? options.threads : kDefaultThreads;
-    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    // Each worker opens its store connection before its first request, so
+    // no reader waits for an open: one warm-up task per worker, each held
+    // until all have started, so that no worker takes two.
+    http.new_task_queue = [threads, db = options.db] {
+      auto* pool = new httplib::ThreadPool(threads);
+      auto started = std::make_shared<std::latch>(threads);
+      for (unsigned i = 0; i < threads; ++i) {
+        pool->enqueue([started, db] {
+          static_cast<void>(ThreadStore(db));
+          started->arrive_and_wait();
+        });
+      }
+      return pool;
+    };
+    http.set_keep_alive_max_count(kKeepAliveRequests);
+    // Headers and body go out in separate writes: without TCP_NODELAY a
+    // kept-alive client's delayed ACK would hold each answer back ~40 ms.
+    http.set_tcp_nodelay(true);
     http.set_keep_alive_timeout(kKeepAliveSeconds);
     http.set_read_timeout(kReadTimeoutSeconds, 0);
     http.set_write_timeout(kReadTimeoutSeconds, 0);

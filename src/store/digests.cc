@@ -1,5 +1,5 @@
-// Article digests (their quotes and loaded wording, schema v7), the voices
-// of stories read from them, and the reads behind exports.
+// Article digests (their quotes and loaded wording, schema v7) and the
+// reads behind exports.
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -120,33 +120,6 @@ Result<size_t> Store::UndigestedArticles() const {
   if (rc != SQLITE_OK) return SqlStatus(db, rc, impl_->path, "read");
   if ((rc = stmt.Step()) != SQLITE_ROW) return SqlStatus(db, rc, impl_->path, "read");
   return static_cast<size_t>(stmt.Int(0));
-}
-
-Result<std::vector<std::vector<VoiceCount>>> Store::StoryVoices(const std::vector<int64_t>& ids, size_t top) const {
-  sqlite3* db = impl_->db.get();
-  Stmt stmt;
-  // The name a speaker is listed under is its first spelling in the story.
-  int rc = stmt.Prepare(db, R"sql(
-    SELECT min(q.speaker), count(*), count(DISTINCT q.article)
-    FROM story_members m JOIN article_quotes q ON q.article = m.article
-    WHERE m.story_id = ?1 AND q.speaker <> ''
-    GROUP BY q.speaker COLLATE NOCASE
-    ORDER BY 3 DESC, 2 DESC, 1 LIMIT ?2
-  )sql");
-  if (rc != SQLITE_OK) return SqlStatus(db, rc, impl_->path, "read");
-  std::vector<std::vector<VoiceCount>> voices;
-  voices.reserve(ids.size());
-  for (const int64_t id : ids) {
-    stmt.BindInt(1, id);
-    stmt.BindInt(2, static_cast<int64_t>(std::min<size_t>(top, 1000)));
-    std::vector<VoiceCount>& story = voices.emplace_back();
-    while ((rc = stmt.Step()) == SQLITE_ROW) {
-      story.push_back({stmt.String(0), static_cast<size_t>(stmt.Int(1)), static_cast<size_t>(stmt.Int(2))});
-    }
-    if (rc != SQLITE_DONE) return SqlStatus(db, rc, impl_->path, "read");
-    stmt.Reset();
-  }
-  return voices;
 }
 
 Status Store::ForEachExportArticle(const ExportQuery& query,

@@ -57,6 +57,9 @@ Result<IndexReport> IndexStore(Store& store, unsigned threads,
   });
   if (!digested.ok()) return digested.status();
   report.digested = *digested;
+  Result<size_t> stories = store.UpdateStoryVoices();
+  if (!stories.ok()) return stories.status();
+  report.stories = *stories;
   return report;
 }
 

@@ -182,6 +182,12 @@ Result<Store> Store::Open(const std::string& path, OpenMode mode) {
     Status s = Exec(raw, path, "PRAGMA synchronous = NORMAL", "open");
     if (!s.ok()) return s;
   }
+  if (mode == OpenMode::kReadOnly) {
+    // A reader (a web app's worker, say) walks the same indexes request
+    // after request: 8 MB of pages spare it most reads from the OS.
+    Status cache = Exec(raw, path, "PRAGMA cache_size = -8192", "open");
+    if (!cache.ok()) return cache;
+  }
   Status s = Exec(raw, path, "PRAGMA foreign_keys = ON", "open");
   if (!s.ok()) return s;
   s = store_internal::Migrate(raw, path, mode, &impl->version);

@@ -251,6 +251,9 @@ Status WriteStories(Store::Impl& im, const Store::StoryAssignments& assignments,
       size = (SELECT count(*) FROM story_members m WHERE m.story_id = stories.id),
       outlets = (SELECT count(DISTINCT a.outlet) FROM story_members m JOIN articles a ON a.id = m.article
         WHERE m.story_id = stories.id AND a.outlet <> ''),
+      outlet_names = coalesce((SELECT group_concat(outlet, char(31)) FROM (
+        SELECT DISTINCT a.outlet AS outlet FROM story_members m JOIN articles a ON a.id = m.article
+        WHERE m.story_id = stories.id AND a.outlet <> '' ORDER BY a.outlet)), ''),
       first_published = coalesce((SELECT min(a.published) FROM story_members m
         JOIN articles a ON a.id = m.article WHERE m.story_id = stories.id AND a.published <> ''), ''),
       last_published = coalesce((SELECT max(a.published) FROM story_members m
@@ -263,6 +266,7 @@ Status WriteStories(Store::Impl& im, const Store::StoryAssignments& assignments,
           WHERE m.story_id = stories.id ORDER BY a.published = '', a.published, a.id LIMIT 1),
         '')
       WHERE key IN (SELECT tag FROM temp.pending_ids);
+    DELETE FROM story_voices WHERE story_id IN (SELECT id FROM stories WHERE key IN (SELECT tag FROM temp.pending_ids));
   )sql", "write to");
   if (!s.ok()) return s;
   s = state != nullptr ? store_internal::WriteClusterState(db, im.path, *state)
@@ -301,10 +305,9 @@ Result<std::vector<StorySummary>> Store::ListStories(size_t offset, size_t limit
 namespace {
 
 // The outlets of story `s`, for the summaries' last column.
-constexpr const char* kOutletsOfStory = R"sql(
-      (SELECT group_concat(outlet, char(31)) FROM (
-        SELECT DISTINCT a.outlet AS outlet FROM story_members m JOIN articles a ON a.id = m.article
-        WHERE m.story_id = s.id AND a.outlet <> '' ORDER BY a.outlet)))sql";
+// A story's outlets, distinct and sorted, joined by U+001F: kept in its row
+// (schema v8), so a page of stories reads no article.
+constexpr const char* kOutletsOfStory = " s.outlet_names";
 
 // The page's rows, in the query's order, within its time window; the
 // outlets are gathered for those rows only. `?3`/`?4` are the window (''

@@ -84,6 +84,44 @@ TEST(StoreDigests, AStorysVoicesAreTheSpeakersOfTheMostArticles) {
   EXPECT_EQ(store.StoryVoices({ferry}, 1)->front().size(), 1u);
 }
 
+TEST(StoreDigests, KeptVoicesFollowTheStoryAsItChanges) {
+  store_test::ScratchDir dir;
+  Store store = FerryStore(dir);
+  ASSERT_TRUE(store.UpdateDigests(Scripted).ok());
+  EXPECT_EQ(*store.UpdateStoryVoices(), 1u);
+  EXPECT_EQ(*store.UpdateStoryVoices(), 0u) << "nothing changed";
+  const int64_t ferry = store.ListStories()->front().id;
+  EXPECT_EQ(store.StoryVoices({ferry}, 3)->front().size(), 2u);
+
+  // A new member, digested: the story is summed again, with its voice.
+  ASSERT_TRUE(store.AddArticles({MakeArticle("k9", "The ferries sailed again.", "Kestrel Times", "", "")}).ok());
+  ClusterState one_more;
+  one_more.documents = 1;  // the saved state (none) with k9 added
+  const Status added = store.AddStoryAssignments({{"k9", "ferry"}}, one_more);
+  ASSERT_TRUE(added.ok()) << added.ToString();
+  ASSERT_TRUE(store.UpdateDigests([](const std::vector<Article>& batch) {
+    std::vector<ArticleDigest> d(batch.size());
+    d[0].quotes = {{"Ada Brook", "direct", 0, "At last"}, {"Ada Brook", "direct", 0, "Finally"}};
+    return d;
+  }).ok());
+  // Before the sum, the story's size no longer matches: read from the digests.
+  EXPECT_EQ(store.StoryVoices({ferry}, 3)->front().size(), 3u);
+  EXPECT_EQ(*store.UpdateStoryVoices(), 1u);
+  const std::vector<VoiceCount> voices = store.StoryVoices({ferry}, 3)->front();
+  ASSERT_EQ(voices.size(), 3u);
+  EXPECT_EQ(voices[0].name, "Ines Varga");
+  EXPECT_EQ(voices[1].name, "Ada Brook") << "two quotes in one article, before Tom Reed's two in one: by name";
+  EXPECT_EQ(voices[1].quotes, 2u);
+  EXPECT_EQ(store.StoryVoices({ferry}, 1)->front().size(), 1u);
+
+  // Assigned afresh, the same size but other members: summed again.
+  ASSERT_TRUE(store.SaveStoryAssignments({{"k1", "ferry"}, {"k3", "ferry"}, {"k9", "ferry"}}).ok());
+  const int64_t again = store.ListStories()->front().id;
+  const std::vector<VoiceCount> now = store.StoryVoices({again}, 3)->front();
+  ASSERT_EQ(now.size(), 2u);
+  EXPECT_EQ(now[0].name, "Ada Brook");
+}
+
 TEST(StoreDigests, ExportsReadByStoryOrWindowInPublicationOrder) {
   store_test::ScratchDir dir;
   Store store = FerryStore(dir);
