@@ -2,6 +2,7 @@
 # Installs the Debian 12 packages parallax needs, only those that are missing.
 #   scripts/install-deps.sh build   # compiler, CMake, libraries
 #   scripts/install-deps.sh test    # the above, plus what the tests need (Chromium)
+#   scripts/install-deps.sh bench   # the build's, plus wrk and GNU time for bench/
 set -euo pipefail
 # python3: the build formats HTML's named character references from its
 # standard library (cmake/named_references.py).
@@ -15,6 +16,9 @@ if [ "${1:-build}" = test ]; then
   want+=(chromium libxml2-dev)
   command -v node >/dev/null || want+=(nodejs)
   command -v npm >/dev/null || want+=(npm)
+fi
+if [ "${1:-build}" = bench ]; then
+  want+=(wrk time)
 fi
 missing=()
 for pkg in "${want[@]}"; do

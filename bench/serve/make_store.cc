@@ -163,6 +163,10 @@ int main(int argc, char** argv) {
     std::cerr << "parallax_serve_store: ARTICLES must be a positive number\n";
     return 2;
   }
+  if (std::ifstream(db).good()) {
+    std::cerr << "parallax_serve_store: " << db << " exists; it makes new stores only\n";
+    return 2;
+  }
   {
     std::ofstream toml(argv[2]);
     for (int i = 0; i < kOutlets; ++i) {

@@ -320,6 +320,11 @@ class Store {
   // The members of story `story_id`, earliest first (undated ones last).
   Result<std::vector<Article>> StoryArticles(int64_t story_id) const;
 
+  // A number that changes whenever another connection commits to the file
+  // (SQLite's data_version): a reader's cheap test of whether anything it
+  // has read may have changed.
+  Result<int64_t> DataVersion() const;
+
   // Reads every page (PRAGMA quick_check): about 0.5 s a GB from the page
   // cache, so Open does it for small files only.
   Status CheckIntegrity() const;

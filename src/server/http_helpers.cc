@@ -127,6 +127,37 @@ Status FillVoices(const Store& store, std::vector<StorySummary>& stories) {
   return Status::Ok();
 }
 
+std::optional<int64_t> PageCache::Version() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!watcher_ && !watcher_failed_) {
+    Result<Store> opened = Store::Open(db_, OpenMode::kReadOnly);
+    if (opened.ok()) {
+      watcher_.emplace(std::move(*opened));
+    } else {
+      watcher_failed_ = true;  // serve uncached rather than fail
+    }
+  }
+  if (!watcher_) return std::nullopt;
+  Result<int64_t> version = watcher_->DataVersion();
+  return version.ok() ? std::optional<int64_t>(*version) : std::nullopt;
+}
+
+void PageCache::Serve(const httplib::Request& request, httplib::Response& response,
+                      const std::function<void()>& render) {
+  const std::optional<int64_t> version = Param(request, "hours") ? std::nullopt : Version();
+  if (!version) return render();
+  const std::string signature = std::to_string(*version);
+  if (std::shared_ptr<const Page> page = pages_.Find(request.target, signature)) {
+    response.set_content(page->body, page->content_type);
+    return;
+  }
+  render();
+  if (response.status == 200 || response.status == -1) {
+    pages_.Put(request.target, signature,
+               std::make_shared<const Page>(Page{response.body, response.get_header_value("Content-Type")}));
+  }
+}
+
 void SendInternalError(const httplib::Request& request, httplib::Response& response, const Status& status,
                        const std::string& message) {
   std::cerr << "parallax serve: " << request.path << ": " << status.ToString() << "\n";

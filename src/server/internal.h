@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <ctime>
 #include <list>
 #include <memory>
@@ -97,6 +98,31 @@ class SignedCache {
   std::mutex mutex_;
   std::list<std::string> order_;  // most recent first
   std::unordered_map<std::string, Entry> entries_;
+};
+
+// Whole answers of pages that depend on the store alone (lists, search,
+// outlets), kept until the store changes: one read connection, shared under
+// a lock, asks SQLite whether any other connection has committed since
+// (Store::DataVersion, microseconds). A page that depends on the clock
+// (?hours=) is never kept.
+class PageCache {
+ public:
+  PageCache(std::string db, size_t capacity) : db_(std::move(db)), pages_(capacity) {}
+  // Answers from the cache, or calls `render` and keeps its answer when it is a 200.
+  void Serve(const httplib::Request& request, httplib::Response& response, const std::function<void()>& render);
+
+ private:
+  struct Page {
+    std::string body;
+    std::string content_type;
+  };
+  std::optional<int64_t> Version();
+
+  const std::string db_;
+  std::mutex mutex_;
+  std::optional<Store> watcher_;
+  bool watcher_failed_ = false;
+  SignedCache<Page> pages_;
 };
 
 // What the outlet pages read: the store, the outlets file (null without

@@ -41,6 +41,8 @@ constexpr time_t kReadTimeoutSeconds = 5;
 // Requests one connection may carry before it is closed (httplib's default, 5,
 // makes a browser or a load test reconnect often).
 constexpr size_t kKeepAliveRequests = 100;
+// List, search and outlet pages kept whole until the store changes.
+constexpr size_t kPagesKept = 256;
 // The app only answers GETs: a body is never needed.
 constexpr size_t kMaxBodyBytes = 0;
 constexpr size_t kStoriesPerPage = 50;
@@ -77,6 +79,7 @@ struct Server::Impl {
   httplib::Server http;
   SignedCache<RenderedStory> cache;
   SignedCache<std::vector<WeekProfile>> weeks;
+  PageCache pages;
   int port = 0;
   std::optional<OutletsFile> outlets;  // with options.group set to the label shown
 
@@ -87,10 +90,17 @@ struct Server::Impl {
     return coverage;
   }
 
-  explicit Impl(ServerOptions o) : options(std::move(o)), cache(options.comparisons_kept), weeks(options.comparisons_kept) {}
+  explicit Impl(ServerOptions o) : options(std::move(o)), cache(options.comparisons_kept), weeks(options.comparisons_kept),
+        pages(options.db, kPagesKept) {}
 
   OutletPages OutletContext() {
     return OutletPages{options.db, outlets ? &*outlets : nullptr, options.group, &weeks};
+  }
+  void ServeOutletList(const httplib::Request& q, httplib::Response& r, bool json) {
+    serving::ServeOutletList(OutletContext(), q, r, json);
+  }
+  void ServeOutlet(const httplib::Request& q, httplib::Response& r, bool json) {
+    serving::ServeOutlet(OutletContext(), q, r, json);
   }
 
   // The comparison of `story`, from the cache when the story has not changed.
@@ -330,24 +340,22 @@ struct Server::Impl {
   void Routes() {
     http.Get(R"(/export/([a-z]+)\.([a-z]+))",
              [this](const httplib::Request& q, httplib::Response& r) { ServeExport(options.db, q, r); });
-    http.Get("/outlets", [this](const httplib::Request& q, httplib::Response& r) {
-      ServeOutletList(OutletContext(), q, r, false);
-    });
-    http.Get("/api/outlets", [this](const httplib::Request& q, httplib::Response& r) {
-      ServeOutletList(OutletContext(), q, r, true);
-    });
-    http.Get(R"(/outlets/(.+))", [this](const httplib::Request& q, httplib::Response& r) {
-      ServeOutlet(OutletContext(), q, r, false);
-    });
-    http.Get(R"(/api/outlets/(.+))", [this](const httplib::Request& q, httplib::Response& r) {
-      ServeOutlet(OutletContext(), q, r, true);
-    });
-    http.Get("/search", [this](const httplib::Request& q, httplib::Response& r) { ServeSearch(q, r, false); });
-    http.Get("/api/search", [this](const httplib::Request& q, httplib::Response& r) { ServeSearch(q, r, true); });
-    http.Get("/blindspots", [this](const httplib::Request& q, httplib::Response& r) { ServeBlindspots(q, r, false); });
-    http.Get("/api/blindspots", [this](const httplib::Request& q, httplib::Response& r) { ServeBlindspots(q, r, true); });
-    http.Get("/", [this](const httplib::Request& q, httplib::Response& r) { ServeStoryList(q, r, false); });
-    http.Get("/api/stories", [this](const httplib::Request& q, httplib::Response& r) { ServeStoryList(q, r, true); });
+    // Pages of the store alone, kept whole until it changes.
+    const auto kept = [this](void (Impl::*serve)(const httplib::Request&, httplib::Response&, bool), bool json) {
+      return [this, serve, json](const httplib::Request& q, httplib::Response& r) {
+        pages.Serve(q, r, [&] { (this->*serve)(q, r, json); });
+      };
+    };
+    http.Get("/outlets", kept(&Impl::ServeOutletList, false));
+    http.Get("/api/outlets", kept(&Impl::ServeOutletList, true));
+    http.Get(R"(/outlets/(.+))", kept(&Impl::ServeOutlet, false));
+    http.Get(R"(/api/outlets/(.+))", kept(&Impl::ServeOutlet, true));
+    http.Get("/search", kept(&Impl::ServeSearch, false));
+    http.Get("/api/search", kept(&Impl::ServeSearch, true));
+    http.Get("/blindspots", kept(&Impl::ServeBlindspots, false));
+    http.Get("/api/blindspots", kept(&Impl::ServeBlindspots, true));
+    http.Get("/", kept(&Impl::ServeStoryList, false));
+    http.Get("/api/stories", kept(&Impl::ServeStoryList, true));
     http.Get(R"(/stories/([0-9]+))", [this](const httplib::Request& q, httplib::Response& r) { ServeStory(q, r, false); });
     http.Get(R"(/api/stories/([0-9]+))",
              [this](const httplib::Request& q, httplib::Response& r) { ServeStory(q, r, true); });

@@ -316,9 +316,9 @@ std::string ListSql(StoryOrder order) {
   const char* by = order == StoryOrder::kLargest ? "size DESC, id" : "outlets DESC, last_published DESC, id";
   return std::string(R"sql(
     SELECT s.id, s.key, s.headline, s.first_published, s.last_published, s.size,)sql") + kOutletsOfStory + R"sql(
-    FROM (SELECT * FROM stories
+    FROM (SELECT id AS page_id FROM stories
           WHERE (?3 = '' OR last_published >= ?3) AND (?4 = '' OR (first_published <> '' AND first_published < ?4))
-          ORDER BY )sql" + by + R"sql( LIMIT ?1 OFFSET ?2) s
+          ORDER BY )sql" + by + R"sql( LIMIT ?1 OFFSET ?2) page JOIN stories s ON s.id = page.page_id
     ORDER BY )sql" + std::string(order == StoryOrder::kLargest ? "s.size DESC, s.id" : "s.outlets DESC, s.last_published DESC, s.id");
 }
 

@@ -160,6 +160,24 @@ TEST_F(ServerTest, ExportsComeAsFilesByDayOrStory) {
   EXPECT_NE(Get("/stories/" + std::to_string(strike_))->body.find("/export/articles.jsonl?story="), std::string::npos);
 }
 
+TEST_F(ServerTest, KeptPagesAreRenderedAgainOnceTheStoreChanges) {
+  const std::string before = Get("/api/stories")->body;
+  EXPECT_EQ(Get("/api/stories")->body, before) << "kept, and the same";
+  EXPECT_EQ(json::parse(before).at("total"), 2);
+  {
+    Result<Store> writer = Store::Open(db_, OpenMode::kReadWrite);
+    ASSERT_TRUE(writer.ok());
+    ASSERT_TRUE(writer->AddArticles({Make("post-1", "Evening Post", "Tram fares rise", {"Tram fares in Emberly will rise."},
+                                          "2024-05-15T08:00:00Z")})
+                    .ok());
+    ASSERT_TRUE(writer->SaveStoryAssignments({{"courier-1", "strike"}, {"beacon-4", "strike"}, {"ledger-2", "strike"},
+                                              {"vale-9", "fire"}, {"post-1", "fares"}})
+                    .ok());
+  }
+  EXPECT_EQ(json::parse(Get("/api/stories")->body).at("total"), 3);
+  EXPECT_NE(Get("/")->body.find("Tram fares rise"), std::string::npos);
+}
+
 TEST_F(ServerTest, ListsFilterByDayOrHoursAndOrderByOutletsOrSize) {
   // The fire was on Monday 13 May 2024, the strike on Tuesday 14.
   json j = json::parse(Get("/api/stories?day=2024-05-13")->body);

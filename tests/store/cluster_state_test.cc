@@ -268,6 +268,7 @@ TEST(ClusterState, AVersion1FileIsUpgraded) {
   // version-1 column order, no outlet counts, no schema_version rows 2 on.
   // The file is then what a version-1 parallax wrote.
   RawSql(path, R"sql(
+    DROP INDEX stories_by_time;
     ALTER TABLE stories DROP COLUMN outlet_names;
     DROP TABLE story_voices;
     DROP TABLE voices_state;
@@ -334,6 +335,7 @@ TEST(ClusterState, AVersion2FileIsUpgradedItsStoriesCitingNothing) {
   RawSql(path, R"sql(
     ALTER TABLE cluster_stories DROP COLUMN figures;
     ALTER TABLE cluster_stories DROP COLUMN weekdays;
+    DROP INDEX stories_by_time;
     ALTER TABLE stories DROP COLUMN outlet_names;
     DROP TABLE story_voices;
     DROP TABLE voices_state;

@@ -484,6 +484,7 @@ TEST(StoreStories, AVersion3FileGainsItsOutletCounts) {
     Store store = ThreeStories(dir);
   }
   store_test::RawSql(dir / "s.db", R"sql(
+    DROP INDEX stories_by_time;
     ALTER TABLE stories DROP COLUMN outlet_names;
     DROP TABLE story_voices;
     DROP TABLE voices_state;
