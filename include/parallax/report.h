@@ -48,7 +48,14 @@ struct HtmlPageOptions {
   std::string outlet_href_prefix;
   // Links to the page's data as files, (label, href): shown under the heading.
   std::vector<std::pair<std::string, std::string>> downloads;
+  // Without `coverage`: leave kCoverageMarker where it would stand, for a
+  // page kept before the coverage is known (FillCoverage puts it in).
+  bool coverage_marker = false;
 };
+inline constexpr std::string_view kCoverageMarker = "<!--parallax:coverage-->";
+// `page` (rendered with coverage_marker) with the marker replaced by the
+// coverage, or removed when there is none.
+std::string FillCoverage(std::string page, const std::optional<GroupCoverage>& coverage);
 std::string RenderHtml(const Comparison& comparison, const HtmlPageOptions& page);
 
 // The CSS every HTML page of parallax uses, and the grid of `columns` outlets.

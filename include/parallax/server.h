@@ -2,7 +2,9 @@
 // reads the store (a connection per worker thread, opened once), so
 // `ingest`, `cluster` and the rest may write meanwhile (the store is in
 // WAL mode). Pages are rendered by report/; a story's comparison is the
-// same Compare() the command runs, kept in memory until the story changes.
+// same Compare() the command runs: read from the store when `parallax
+// index` kept it (StoreComparisons), else made on the first request; kept
+// in memory until the story changes either way.
 //
 //   Result<std::unique_ptr<Server>> server = Server::Bind({.db = "news.db", .port = 8080});
 //   if (!server.ok()) return Fail(server.status());   // the store, or the address
@@ -16,10 +18,12 @@
 #define PARALLAX_SERVER_H_
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "parallax/status.h"
+#include "parallax/store.h"
 
 namespace parallax {
 
@@ -74,6 +78,15 @@ class Server {
   explicit Server(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// Makes and keeps in the store the comparison of every story that has none
+// or has gained (or lost) an article since, the largest first, on `threads`
+// threads (0: all cores): the step of `parallax index` after which the
+// server shows a story without comparing it. `progress` (may be empty)
+// hears the stories done so far and how many there are. Returns how many
+// it made.
+Result<size_t> StoreComparisons(Store& store, unsigned threads,
+                                const std::function<void(size_t done, size_t total)>& progress = {});
 
 }  // namespace parallax
 

@@ -38,6 +38,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -189,6 +190,13 @@ struct ExportQuery {
   std::string to;
 };
 
+// A story's comparison as a page and as JSON, and what it was made from.
+struct StoredComparison {
+  std::string signature;  // StorySignature when it was made
+  std::string html;
+  std::string json;
+};
+
 class Store {
  public:
   // The schema this build writes; Open upgrades older files to it.
@@ -316,6 +324,18 @@ class Store {
   // selects, in publication order (undated last); `visit` returns false to stop.
   Status ForEachExportArticle(const ExportQuery& query, const std::function<bool(const StoredArticle&)>& visit) const;
   Status ForEachQuote(const ExportQuery& query, const std::function<bool(const QuoteRecord&)>& visit) const;
+
+  // Which articles story `story_id` has, in a few bytes: it changes when
+  // the story gains or loses an article. NotFound for no such story.
+  Result<std::string> StorySignature(int64_t story_id) const;
+  // The comparison kept for the story, whatever its signature; nothing when
+  // none is kept.
+  Result<std::optional<StoredComparison>> ReadComparison(int64_t story_id) const;
+  // Keeps `comparison` for the story (compressed), replacing any before.
+  Status SaveComparison(int64_t story_id, const StoredComparison& comparison);
+  // Stories whose kept comparison is missing or was made from other
+  // articles, the largest first, at most `limit`.
+  Result<std::vector<int64_t>> StoriesToCompare(size_t limit) const;
 
   // The members of story `story_id`, earliest first (undated ones last).
   Result<std::vector<Article>> StoryArticles(int64_t story_id) const;

@@ -165,6 +165,10 @@ void AppendSimilarityTable(const Comparison& comparison, std::string& out) {
   out += "</tbody>\n</table>\n";
 }
 
+std::string CoverageRow(const GroupCoverage& coverage) {
+  return "<dt>Coverage by " + EscapeHtml(coverage.label) + "</dt><dd>" + html::CoverageBar(coverage) + "</dd>\n";
+}
+
 void AppendSummary(const Comparison& comparison, const HtmlPageOptions& page, std::string& out) {
   const size_t n = comparison.documents.size();
   out += "<header class=\"page\">\n<p class=\"kicker\">parallax &middot; " + std::to_string(n) +
@@ -232,8 +236,9 @@ void AppendSummary(const Comparison& comparison, const HtmlPageOptions& page, st
            " (compared once)</dd>\n";
   }
   if (page.coverage) {
-    out += "<dt>Coverage by " + EscapeHtml(page.coverage->label) + "</dt><dd>" + html::CoverageBar(*page.coverage) +
-           "</dd>\n";
+    out += CoverageRow(*page.coverage);
+  } else if (page.coverage_marker) {
+    out += kCoverageMarker;
   }
   out += "</dl>\n";
   AppendSimilarityTable(comparison, out);
@@ -411,6 +416,12 @@ std::string EscapeHtml(std::string_view text) {
 }
 
 std::string RenderHtml(const Comparison& comparison) { return RenderHtml(comparison, HtmlPageOptions{}); }
+
+std::string FillCoverage(std::string page, const std::optional<GroupCoverage>& coverage) {
+  const size_t at = page.find(kCoverageMarker);
+  if (at != std::string::npos) page.replace(at, kCoverageMarker.size(), coverage ? CoverageRow(*coverage) : "");
+  return page;
+}
 
 std::string RenderHtml(const Comparison& comparison, const HtmlPageOptions& page) {
   std::string out;

@@ -100,6 +100,10 @@ class SignedCache {
   std::unordered_map<std::string, Entry> entries_;
 };
 
+// A story's comparison as the web app shows it, its coverage left as
+// kCoverageMarker (the outlets file is the server's).
+Result<StoredComparison> MakeComparison(const Store& store, int64_t story);
+
 // Whole answers of pages that depend on the store alone (lists, search,
 // outlets), kept until the store changes: one read connection, shared under
 // a lock, asks SQLite whether any other connection has committed since

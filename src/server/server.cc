@@ -61,17 +61,6 @@ struct RenderedStory {
   std::string json;
 };
 
-// What a list of articles was made from: when a story gains (or loses) an
-// article, the signature changes and what was made of it is made again.
-std::string Signature(const std::vector<Article>& articles) {
-  std::string signature = std::to_string(articles.size());
-  for (const Article& a : articles) {
-    signature += '\x1f';
-    signature += a.id;
-  }
-  return signature;
-}
-
 }  // namespace
 
 struct Server::Impl {
@@ -103,31 +92,32 @@ struct Server::Impl {
     serving::ServeOutlet(OutletContext(), q, r, json);
   }
 
-  // The comparison of `story`, from the cache when the story has not changed.
+  // The comparison of `story`: from memory, else as the store keeps it,
+  // else made now; each only while the story has the same articles.
   Result<std::shared_ptr<const RenderedStory>> Story(int64_t story) {
     Result<Store*> store = ThreadStore(options.db);
     if (!store.ok()) return store.status();
-    Result<std::vector<Article>> articles = (*store)->StoryArticles(story);
-    if (!articles.ok()) return articles.status();
-    std::string signature = Signature(*articles);
-    if (auto cached = cache.Find(std::to_string(story), signature)) return cached;
-    CompareOptions compare;
-    compare.threads = 1;  // the workers are the parallelism
-    compare.fold_copies = true;
-    Result<CompareResult> compared = Compare(std::move(*articles), {}, compare);
-    if (!compared.ok()) return compared.status();
-    auto rendered = std::make_shared<RenderedStory>();
-    HtmlPageOptions page = PageOptions();
-    page.downloads = ExportLinks("?story=" + std::to_string(story));
-    if (outlets && !options.group.empty()) {
-      std::vector<std::string> names;
-      for (const AnalyzedArticle& doc : compared->comparison.documents) names.push_back(doc.article.outlet);
-      for (const FoldedCopy& copy : compared->comparison.copies) names.push_back(copy.article.outlet);
-      page.coverage = CoverageByGroup(*outlets, options.group, names);
+    Result<std::string> signature = (*store)->StorySignature(story);
+    if (!signature.ok()) return signature.status();
+    if (auto cached = cache.Find(std::to_string(story), *signature)) return cached;
+    std::optional<StoredComparison> made;
+    Result<std::optional<StoredComparison>> kept = (*store)->ReadComparison(story);
+    if (!kept.ok()) std::cerr << "parallax serve: " << kept.status().ToString() << "\n";  // made again below
+    if (kept.ok() && *kept && (*kept)->signature == *signature) made = std::move(**kept);
+    if (!made) {
+      Result<StoredComparison> fresh = MakeComparison(**store, story);
+      if (!fresh.ok()) return fresh.status();
+      made = std::move(*fresh);
     }
-    rendered->html = RenderHtml(compared->comparison, page);
-    rendered->json = RenderJson(compared->comparison, compared->failures);
-    cache.Put(std::to_string(story), std::move(signature), rendered);
+    std::optional<GroupCoverage> coverage;
+    if (outlets && !options.group.empty()) {
+      Result<std::vector<StorySummary>> summary = (*store)->StoriesById({story});
+      if (summary.ok() && !summary->empty()) coverage = CoverageByGroup(*outlets, options.group, summary->front().outlets);
+    }
+    auto rendered = std::make_shared<RenderedStory>();
+    rendered->html = FillCoverage(std::move(made->html), coverage);
+    rendered->json = std::move(made->json);
+    cache.Put(std::to_string(story), std::move(made->signature), rendered);
     return std::shared_ptr<const RenderedStory>(rendered);
   }
 

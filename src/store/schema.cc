@@ -221,6 +221,19 @@ UPDATE stories SET outlet_names = coalesce((SELECT group_concat(outlet, char(31)
   WHERE m.story_id = stories.id AND a.outlet <> '' ORDER BY a.outlet)), '');
 )sql";
 
+// v9: each story's comparison as the web app shows it (its page and its
+// JSON, zlib-compressed), with the signature of the members it was made
+// from (StorySignature): made by `parallax index`, so that the server,
+// which only reads, serves a story without comparing it again.
+constexpr const char kSchemaV9[] = R"sql(
+CREATE TABLE story_comparisons (
+  story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+  signature TEXT NOT NULL,
+  html BLOB NOT NULL,
+  json BLOB NOT NULL
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
@@ -230,6 +243,7 @@ constexpr Migration kMigrations[] = {
     {6, kSchemaV6},
     {7, kSchemaV7},
     {8, kSchemaV8},
+    {9, kSchemaV9},
 };
 
 Result<int> ReadVersion(sqlite3* db, const std::string& path) {

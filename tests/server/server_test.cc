@@ -286,6 +286,40 @@ TEST_F(ServerTest, SearchFindsIndexedArticlesGroupedByStory) {
   EXPECT_EQ(Get("/search?q=" + std::string(600, 'a'))->status, 400);
 }
 
+TEST_F(ServerTest, KeptComparisonsAreServedWhileTheStoryIsUnchanged) {
+  {
+    Result<Store> writer = Store::Open(db_, OpenMode::kReadWrite);
+    ASSERT_TRUE(writer.ok());
+    // What parallax index keeps: the same page the server would make.
+    const Result<size_t> made = StoreComparisons(*writer, 1);
+    ASSERT_TRUE(made.ok()) << made.status().ToString();
+    EXPECT_EQ(*made, 2u);
+    EXPECT_EQ(*StoreComparisons(*writer, 1), 0u) << "nothing changed";
+    // A kept page the server could not have made, to see where it reads.
+    const Result<std::string> signature = writer->StorySignature(fire_);
+    ASSERT_TRUE(signature.ok());
+    ASSERT_TRUE(writer->SaveComparison(fire_, {*signature, "<p>kept page</p>", "{\"kept\": true}"}).ok());
+  }
+  EXPECT_EQ(Get("/stories/" + std::to_string(fire_))->body, "<p>kept page</p>");
+  EXPECT_EQ(Get("/api/stories/" + std::to_string(fire_))->body, "{\"kept\": true}");
+  EXPECT_NE(Get("/stories/" + std::to_string(strike_))->body.find("Dock strike halts Emberly harbour"), std::string::npos);
+  {
+    // The fire story gains an article: its kept page no longer fits.
+    Result<Store> writer = Store::Open(db_, OpenMode::kReadWrite);
+    ASSERT_TRUE(writer.ok());
+    ASSERT_TRUE(writer->AddArticles({Make("post-7", "Evening Post", "Library fire",
+                                          {"Fire damaged the Orvik library on Monday."}, "2024-05-13T12:00:00Z")})
+                    .ok());
+    ASSERT_TRUE(writer->SaveStoryAssignments({{"courier-1", "strike"}, {"beacon-4", "strike"}, {"ledger-2", "strike"},
+                                              {"vale-9", "fire"}, {"post-7", "fire"}})
+                    .ok());
+    EXPECT_EQ(writer->StoriesToCompare(10)->size(), 1u);
+  }
+  const std::string page = Get("/stories/" + std::to_string(fire_))->body;
+  EXPECT_EQ(page.find("kept page"), std::string::npos);
+  EXPECT_NE(page.find("Evening Post"), std::string::npos);
+}
+
 TEST_F(ServerTest, BlindspotsNeedAnOutletsFile) {
   auto r = Get("/blindspots");
   ASSERT_TRUE(r);

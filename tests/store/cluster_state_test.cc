@@ -264,10 +264,11 @@ TEST(ClusterState, AVersion1FileIsUpgraded) {
     ASSERT_TRUE(store.ReplaceDuplicateGroups({{{"a", "c"}}}).ok());
     story_id = store.ListStories()->front().id;
   }
-  // Migrations 2 to 8 undone: no cluster tables, duplicate_members in its
+  // Migrations 2 to 9 undone: no cluster tables, duplicate_members in its
   // version-1 column order, no outlet counts, no schema_version rows 2 on.
   // The file is then what a version-1 parallax wrote.
   RawSql(path, R"sql(
+    DROP TABLE story_comparisons;
     DROP INDEX stories_by_time;
     ALTER TABLE stories DROP COLUMN outlet_names;
     DROP TABLE story_voices;
@@ -331,10 +332,11 @@ TEST(ClusterState, AVersion2FileIsUpgradedItsStoriesCitingNothing) {
     Store store = OpenOrDie(path);
     ASSERT_TRUE(store.SaveStoryAssignments({}, saved).ok());
   }
-  // Migrations 3 to 8 undone: what a version-2 parallax wrote.
+  // Migrations 3 to 9 undone: what a version-2 parallax wrote.
   RawSql(path, R"sql(
     ALTER TABLE cluster_stories DROP COLUMN figures;
     ALTER TABLE cluster_stories DROP COLUMN weekdays;
+    DROP TABLE story_comparisons;
     DROP INDEX stories_by_time;
     ALTER TABLE stories DROP COLUMN outlet_names;
     DROP TABLE story_voices;
