@@ -259,6 +259,13 @@ class StoryClusterer {
   std::unique_ptr<Impl> impl_;
 };
 
+// The order to add `docs` in: the dated ones by publication time (stable),
+// in the places dated documents hold; the undated ones where they are.
+// Clustering is one pass, so order matters: an archive or a store may hold
+// a backfill after a live feed, and a later report should not be judged
+// before the first one. For undated documents the given order is all there is.
+std::vector<size_t> PublicationOrder(const std::vector<ClusterDocument>& docs);
+
 }  // namespace parallax
 
 #endif  // PARALLAX_CLUSTER_H_

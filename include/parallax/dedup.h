@@ -38,6 +38,7 @@
 #define PARALLAX_DEDUP_H_
 
 #include <array>
+#include <memory>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -164,6 +165,41 @@ class NearDuplicateIndex {
   // src/dedup/internal.h): counted here, they are still in the cache.
   std::vector<uint32_t> part_counts_;
 };
+
+// Adds texts to an index with their signatures computed on `threads`
+// threads: texts are gathered in batches (1,024 per thread), each batch is
+// signed while the caller reads the next, and signatures are added in the
+// order the texts came, so the index is the same whatever the thread count.
+// With one thread, each text is signed and added at once.
+//
+//   ParallelSigner signer(2, index);
+//   while (Read(&text)) signer.Add(std::move(text));
+//   signer.Finish();                       // everything added
+//
+// A worker's std::bad_alloc is rethrown by Add or Finish, on the caller's thread.
+class ParallelSigner {
+ public:
+  ParallelSigner(unsigned threads, NearDuplicateIndex& index);
+  // Waits for the threads; a batch not finished is not added.
+  ~ParallelSigner();
+  ParallelSigner(const ParallelSigner&) = delete;
+  ParallelSigner& operator=(const ParallelSigner&) = delete;
+
+  void Add(std::string&& text);
+  // Adds everything still pending.
+  void Finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The groups near-duplicate pairs make among `documents` documents:
+// connected components, so two copies edited differently and paired only
+// through a third are one group. Each group lists its documents in order
+// (the first, the earliest, represents it); groups come in the order of
+// their first document; unpaired documents are in none.
+std::vector<std::vector<uint32_t>> GroupDuplicates(const std::vector<DuplicatePair>& pairs, size_t documents);
 
 // The whole batch in one call.
 std::vector<DuplicatePair> FindNearDuplicates(const std::vector<std::string_view>& texts,

@@ -201,26 +201,6 @@ ClusterDocument FromArticle(const Article& article, const std::string& db, Progr
   return doc;
 }
 
-// The order to add articles in: the dated ones by publication time, in the
-// places dated articles hold, the undated ones where they are. Clustering
-// is one pass, so order matters: an archive or a store may hold a backfill
-// after a live feed, and a later report should not be judged before the
-// first one. For undated articles the given order is all there is.
-std::vector<size_t> PublicationOrder(const std::vector<ClusterDocument>& docs) {
-  std::vector<size_t> order(docs.size());
-  std::vector<size_t> dated;
-  for (size_t i = 0; i < docs.size(); ++i) {
-    order[i] = i;
-    if (docs[i].published >= 0) dated.push_back(i);
-  }
-  std::vector<size_t> by_time = dated;
-  std::stable_sort(by_time.begin(), by_time.end(), [&](size_t a, size_t b) {
-    return docs[a].published < docs[b].published;
-  });
-  for (size_t k = 0; k < dated.size(); ++k) order[dated[k]] = by_time[k];
-  return order;
-}
-
 // Adds every article in publication order as one batch (which also gives
 // the lone ones their second look), showing how far it has got. Returns
 // that order. Unless the stories will be saved, each article's terms are
