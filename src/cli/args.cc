@@ -1,34 +1,15 @@
-// Option parsing shared by the commands.
-#include <algorithm>
+// What the commands' option values must be, said in words: the checks
+// behind the CLI11 validators of cli/options.h, kept free of CLI11 so that
+// the unit tests can read their messages.
 #include <cerrno>
+#include <cstdint>
 #include <cstdlib>
-#include <iostream>
 #include <limits>
-#include <thread>
+#include <string>
 
 #include "cli/commands.h"
 
 namespace parallax::cli {
-
-const std::string* NextValue(const char* command, const std::vector<std::string>& args, size_t& i,
-                             const char* flag) {
-  if (i + 1 >= args.size()) {
-    std::cerr << "parallax " << command << ": " << flag << " needs a value\n";
-    return nullptr;
-  }
-  return &args[++i];
-}
-
-std::optional<int> ParseOrHelp(const std::function<bool(bool& help)>& parse,
-                               const char* help_text) {
-  bool help = false;
-  if (!parse(help)) return kExitUsage;
-  if (help) {
-    std::cout << help_text;
-    return kExitOk;
-  }
-  return std::nullopt;
-}
 
 bool ParseCount(const std::string& text, unsigned long long* out) {
   if (text.empty() || text[0] < '0' || text[0] > '9') return false;  // strtoull takes "-1"
@@ -38,52 +19,47 @@ bool ParseCount(const std::string& text, unsigned long long* out) {
   return *end == '\0' && errno == 0;
 }
 
-bool ParsePositive(const char* command, const char* flag, const std::string& text,
-                   unsigned long long most, unsigned long long* out) {
-  if (ParseCount(text, out) && *out > 0 && *out <= most) return true;
-  std::cerr << "parallax " << command << ": " << flag << " takes a whole number from 1";
-  if (most != std::numeric_limits<unsigned long long>::max()) std::cerr << " to " << most;
-  std::cerr << ", got '" << text << "'\n";
-  return false;
+std::string CheckPositive(const std::string& text, unsigned long long most) {
+  unsigned long long n = 0;
+  if (ParseCount(text, &n) && n > 0 && n <= most) return "";
+  std::string message = "takes a whole number from 1";
+  if (most != std::numeric_limits<unsigned long long>::max())
+    message += " to " + std::to_string(most);
+  return message + ", got '" + text + "'";
 }
 
-bool ParseDecimal(const char* command, const char* flag, const std::string& text, double low,
-                  bool low_included, double high, const std::string& what, double* out) {
+std::string CheckDecimal(const std::string& text, double low, bool low_included, double high,
+                         const std::string& what, double* value) {
   char* end = nullptr;
   errno = 0;
   const double v = std::strtod(text.c_str(), &end);
   // The comparisons are false for a NaN, so "nan" is refused too.
   const bool above_low = low_included ? v >= low : v > low;
   if (text.empty() || *end != '\0' || errno != 0 || !above_low || !(v <= high)) {
-    std::cerr << "parallax " << command << ": " << flag << " takes " << what << ", got '" << text
-              << "'\n";
-    return false;
+    return "takes " + what + ", got '" + text + "'";
   }
-  *out = v;
-  return true;
+  if (value != nullptr) *value = v;
+  return "";
 }
 
-bool ParseJobs(const char* command, const std::string& text, unsigned* jobs) {
-  // More threads than this only adds contention; a typo such as --jobs
-  // 40000 should not try to start that many.
-  constexpr unsigned long long kMaxJobs = 1024;
+std::string CheckJobs(const std::string& text) {
   unsigned long long n = 0;
-  if (!ParseCount(text, &n) || n > kMaxJobs) {
-    std::cerr << "parallax " << command << ": --jobs takes a number of threads from 0 (one per "
-              << "core) to " << kMaxJobs << ", got '" << text << "'\n";
-    return false;
-  }
-  *jobs = n == 0 ? std::max(1u, std::thread::hardware_concurrency()) : static_cast<unsigned>(n);
-  return true;
+  if (ParseCount(text, &n) && n <= kMaxJobs) return "";
+  return "takes a number of threads from 0 (one per core) to " + std::to_string(kMaxJobs) +
+         ", got '" + text + "'";
 }
 
-bool ParseDatabasePath(const char* command, const std::string& text, std::string* db) {
-  if (text.empty()) {
-    std::cerr << "parallax " << command << ": --db needs a file name\n";
-    return false;
+std::string CheckDatabasePath(const std::string& text) {
+  return text.empty() ? "needs a file name" : "";
+}
+
+std::string CheckStoryId(const std::string& text) {
+  unsigned long long id = 0;
+  if (ParseCount(text, &id) && id > 0 &&
+      id <= static_cast<unsigned long long>(std::numeric_limits<int64_t>::max())) {
+    return "";
   }
-  *db = text;
-  return true;
+  return "takes a story ID (a positive number from 'parallax stories'), got '" + text + "'";
 }
 
 }  // namespace parallax::cli

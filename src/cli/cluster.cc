@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "cli/term_extraction.h"
@@ -142,40 +143,6 @@ struct Options {
   bool rebuild = false;  // --db: ignore the saved state
   std::vector<std::string> inputs;
 };
-
-bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& help) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](const char* name) { return NextValue("cluster", args, i, name); };
-    if (a == "-h" || a == "--help") {
-      help = true;
-    } else if (a == "--stats") {
-      options.stats = true;
-    } else if (a == "--rebuild") {
-      options.rebuild = true;
-    } else if (a == "--db") {
-      const std::string* v = value("--db");
-      if (!v || !ParseDatabasePath("cluster", *v, &options.db)) return false;
-    } else if (a == "--jobs") {
-      const std::string* v = value("--jobs");
-      if (!v || !ParseJobs("cluster", *v, &options.jobs)) return false;
-    } else if (a == "--window") {
-      const std::string* v = value("--window");
-      const std::string what = "a number of days above 0 and up to " +
-                               std::to_string(static_cast<int>(kMaxWindowDays));
-      if (!v || !ParseDecimal("cluster", "--window", *v, 0, false, kMaxWindowDays, what,
-                              &options.window_days)) {
-        return false;
-      }
-    } else if (a.size() > 1 && a[0] == '-') {
-      std::cerr << "parallax cluster: unknown option '" << a << "'. Run 'parallax help cluster'.\n";
-      return false;
-    } else {
-      options.inputs.push_back(a);
-    }
-  }
-  return true;
-}
 
 // How messages name an input.
 std::string Describe(const std::string& path) { return path == "-" ? "stdin" : PrintableOneLine(path); }
@@ -306,8 +273,17 @@ int ClusterDatabase(const Options& options, const ClusterOptions& cluster_option
 
 int RunCluster(const std::vector<std::string>& args) {
   Options options;
-  const auto stop = ParseOrHelp([&](bool& help) { return ParseArgs(args, options, help); }, kHelp);
-  if (stop) return *stop;
+  CLI::App app;
+  app.add_flag("--stats", options.stats);
+  app.add_flag("--rebuild", options.rebuild);
+  app.add_option("--db", options.db)->check(DatabasePath());
+  app.add_option("--jobs", options.jobs)->check(Jobs());
+  app.add_option("--window", options.window_days)
+      ->check(Decimal(0, false, kMaxWindowDays,
+                      "a number of days above 0 and up to " +
+                          std::to_string(static_cast<int>(kMaxWindowDays))));
+  app.add_option("INPUT", options.inputs);
+  if (const std::optional<int> stop = ParseOptions(app, args, "cluster", kHelp)) return *stop;
   if (options.rebuild && options.db.empty()) {
     std::cerr << "parallax cluster: --rebuild goes with --db PATH (a file is always clustered "
                  "from scratch)\n";

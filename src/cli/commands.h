@@ -4,7 +4,6 @@
 #define PARALLAX_CLI_COMMANDS_H_
 
 #include <cstddef>
-#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
@@ -24,40 +23,35 @@ enum ExitCode : int {
   kExitTooManyReports = 5,    // more reports than one comparison holds (compare --max-reports)
 };
 
-// Shared by every command's option parser: the value after flag args[i]
-// (advancing i), or nullptr after telling the user on stderr that
-// "parallax COMMAND: FLAG needs a value".
-const std::string* NextValue(const char* command, const std::vector<std::string>& args, size_t& i,
-                             const char* flag);
-
-// The start every command shares: `parse` reads the options (false: a
-// usage error, already explained on stderr; `help` set for -h/--help), and
-// help is printed when asked. Returns the exit code to stop with, or
-// nothing to go on.
-std::optional<int> ParseOrHelp(const std::function<bool(bool& help)>& parse,
-                               const char* help_text);
-
 // A non-negative decimal integer, nothing else ("-1", "2x", "" are not).
 bool ParseCount(const std::string& text, unsigned long long* out);
 
-// A whole number from 1 to `most` for FLAG; says what is wrong on stderr
-// and returns false otherwise.
-bool ParsePositive(const char* command, const char* flag, const std::string& text,
-                   unsigned long long most, unsigned long long* out);
+// The checks behind the options' validators (cli/options.h). Each returns
+// what is wrong with `text`, worded to follow the option's name, as CLI11
+// shows it ("--jobs: takes a number of threads from 0 (one per core) to
+// 1024, got 'x'"), or "" when the value is fine.
 
-// A decimal number ("1.5", "3") for FLAG within (low, high], or [low, high]
-// when `low_included`; says what is wrong on stderr ("FLAG takes WHAT, got
-// 'TEXT'") and returns false otherwise. `what` names the range for a user:
-// "a number of days above 0 and up to 3650".
-bool ParseDecimal(const char* command, const char* flag, const std::string& text, double low,
-                  bool low_included, double high, const std::string& what, double* out);
+// A whole number from 1 to `most`.
+std::string CheckPositive(const std::string& text, unsigned long long most);
 
-// The value of --jobs: 0 is one thread per core, at most 1,024. Says what
-// is wrong on stderr and returns false otherwise.
-bool ParseJobs(const char* command, const std::string& text, unsigned* jobs);
+// A decimal number ("1.5", "3") within (low, high], or [low, high] when
+// `low_included`, stored in `value` (when given) if so. `what` names the
+// range for a user: "a number of days above 0 and up to 3650".
+std::string CheckDecimal(const std::string& text, double low, bool low_included, double high,
+                         const std::string& what, double* value = nullptr);
 
-// The value of --db: any non-empty path. Says so on stderr otherwise.
-bool ParseDatabasePath(const char* command, const std::string& text, std::string* db);
+// More threads than this only adds contention; a typo such as --jobs 40000
+// should not try to start that many.
+constexpr unsigned long long kMaxJobs = 1024;
+
+// --jobs: 0 (one thread per core) to kMaxJobs.
+std::string CheckJobs(const std::string& text);
+
+// --db: any non-empty path.
+std::string CheckDatabasePath(const std::string& text);
+
+// --story: a story's ID, 1 to the largest int64_t.
+std::string CheckStoryId(const std::string& text);
 
 // Opens the database of `parallax COMMAND --db PATH`, which reads its
 // articles and saves results in it (upgrading an older schema). Unlike

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cli/output.h"
 #include "parallax/align.h"
 #include "parallax/ingest.h"
@@ -98,73 +99,42 @@ struct Options {
   long long story = 0;  // --story; 0: compare INPUT files
 };
 
-bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& help) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](const char* name) { return NextValue("compare", args, i, name); };
-    if (a == "-h" || a == "--help") {
-      help = true;
-    } else if (a == "--json") {
-      options.json = true;
-    } else if (a == "--html") {
-      const std::string* v = value("--html");
-      if (!v) return false;
-      options.html_path = *v;
-    } else if (a == "--outlet") {
-      const std::string* v = value("--outlet");
-      if (!v) return false;
-      const size_t eq = v->find('=');
-      if (eq == std::string::npos || eq == 0 || eq + 1 == v->size()) {
-        std::cerr << "parallax compare: --outlet takes NAME=PATH, got '" << *v << "'\n";
-        return false;
-      }
-      options.outlets.emplace_back(v->substr(eq + 1), v->substr(0, eq));
-    } else if (a == "--max-bytes") {
-      const std::string* v = value("--max-bytes");
-      unsigned long long n = 0;
-      if (!v || !ParsePositive("compare", "--max-bytes", *v, std::numeric_limits<unsigned long long>::max(), &n)) return false;
-      options.load.max_bytes = n;
-    } else if (a == "--max-reports") {
-      const std::string* v = value("--max-reports");
-      unsigned long long n = 0;
-      if (!v || !ParsePositive("compare", "--max-reports", *v, std::numeric_limits<uint32_t>::max(), &n)) return false;
-      options.compare.max_reports = n;
-    } else if (a == "--jobs") {
-      const std::string* v = value("--jobs");
-      if (!v || !ParseJobs("compare", *v, &options.compare.threads)) return false;
-    } else if (a == "--db") {
-      const std::string* v = value("--db");
-      if (!v || !ParseDatabasePath("compare", *v, &options.db)) return false;
-    } else if (a == "--story") {
-      const std::string* v = value("--story");
-      if (!v) return false;
-      unsigned long long id = 0;
-      if (!ParseCount(*v, &id) || id == 0 || id > static_cast<unsigned long long>(std::numeric_limits<long long>::max())) {
-        std::cerr << "parallax compare: --story takes a story ID (a positive number from "
-                     "'parallax stories'), got '" << *v << "'\n";
-        return false;
-      }
-      options.story = static_cast<long long>(id);
-    } else if (a == "--color") {
-      options.color = 1;
-    } else if (a == "--no-color") {
-      options.color = 0;
-    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
-      std::cerr << "parallax compare: unknown option '" << a << "'. Run 'parallax help compare'.\n";
-      return false;
-    } else {
-      options.inputs.push_back(a);
-    }
-  }
-  return true;
+// "NAME=PATH": the outlet of the input PATH.
+CLI::Validator OutletOfInput() {
+  return CLI::Validator(
+      [](std::string& value) {
+        const size_t eq = value.find('=');
+        if (eq != std::string::npos && eq != 0 && eq + 1 != value.size()) return std::string();
+        return "takes NAME=PATH, got '" + value + "'";
+      },
+      "NAME=PATH");
 }
 
 }  // namespace
 
 int RunCompare(const std::vector<std::string>& args) {
   Options options;
-  const auto stop = ParseOrHelp([&](bool& help) { return ParseArgs(args, options, help); }, kHelp);
-  if (stop) return *stop;
+  std::vector<std::string> outlets;  // NAME=PATH
+  CLI::App app;
+  app.add_flag("--json", options.json);
+  app.add_option("--html", options.html_path);
+  app.add_option("--outlet", outlets)->check(OutletOfInput())->allow_extra_args(false);
+  app.add_option("--max-bytes", options.load.max_bytes)->check(Positive());
+  app.add_option("--max-reports", options.compare.max_reports)
+      ->check(Positive(std::numeric_limits<uint32_t>::max()));
+  app.add_option("--jobs", options.compare.threads)->check(Jobs());
+  app.add_option("--db", options.db)->check(DatabasePath());
+  app.add_option("--story", options.story)->check(StoryIdentifier());
+  bool color_asked = false;
+  const CLI::Option* color_flag = app.add_flag("--color,!--no-color", color_asked);
+  app.add_option("INPUT", options.inputs);
+  if (const std::optional<int> stop = ParseOptions(app, args, "compare", kHelp)) return *stop;
+  // The last of --color and --no-color counts.
+  if (color_flag->count() > 0) options.color = color_asked ? 1 : 0;
+  for (const std::string& outlet : outlets) {
+    const size_t eq = outlet.find('=');
+    options.outlets.emplace_back(outlet.substr(eq + 1), outlet.substr(0, eq));
+  }
   if (options.story > 0 && !options.inputs.empty()) {
     std::cerr << "parallax compare: give INPUT files or --story, not both\n";
     return kExitUsage;

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cli/output.h"
 #include "cli/decimal.h"
 #include "cli/id_table.h"
@@ -152,41 +153,6 @@ struct Options {
   bool stats = false;
   std::string input;
 };
-
-bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& help) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](const char* name) { return NextValue("dedup", args, i, name); };
-    if (a == "-h" || a == "--help") {
-      help = true;
-    } else if (a == "--stats") {
-      options.stats = true;
-    } else if (a == "--db") {
-      const std::string* v = value("--db");
-      if (!v || !ParseDatabasePath("dedup", *v, &options.db)) return false;
-    } else if (a == "--threshold") {
-      const std::string* v = value("--threshold");
-      if (!v || !ParseDecimal("dedup", "--threshold", *v, kMinThreshold, true, 1.0,
-                              "a number from 0.05 to 1", &options.dedup.threshold)) {
-        return false;
-      }
-    } else if (a == "--jobs") {
-      const std::string* v = value("--jobs");
-      if (!v || !ParseJobs("dedup", *v, &options.jobs)) return false;
-      options.dedup.threads = options.jobs;
-    } else if (a.size() > 1 && a[0] == '-') {
-      std::cerr << "parallax dedup: unknown option '" << a << "'. Run 'parallax help dedup'.\n";
-      return false;
-    } else if (!options.input.empty()) {
-      std::cerr << "parallax dedup: one INPUT only (got '" << options.input << "' and '" << a
-                << "'); concatenate files with cat or zcat and read - instead\n";
-      return false;
-    } else {
-      options.input = a;
-    }
-  }
-  return true;
-}
 
 // True when the text has a byte that starts a word (see kHelp).
 bool HasWord(const std::string& text) {
@@ -459,8 +425,22 @@ int DedupDatabase(const Options& options, std::chrono::steady_clock::time_point 
 int RunDedup(const std::vector<std::string>& args) {
   const auto started = std::chrono::steady_clock::now();
   Options options;
-  const auto stop = ParseOrHelp([&](bool& help) { return ParseArgs(args, options, help); }, kHelp);
-  if (stop) return *stop;
+  std::vector<std::string> inputs;  // one, said below if more
+  CLI::App app;
+  app.add_flag("--stats", options.stats);
+  app.add_option("--db", options.db)->check(DatabasePath());
+  app.add_option("--threshold", options.dedup.threshold)
+      ->check(Decimal(kMinThreshold, true, 1.0, "a number from 0.05 to 1"));
+  app.add_option("--jobs", options.jobs)->check(Jobs());
+  app.add_option("INPUT", inputs);
+  if (const std::optional<int> stop = ParseOptions(app, args, "dedup", kHelp)) return *stop;
+  if (inputs.size() > 1) {
+    std::cerr << "parallax dedup: one INPUT only (got '" << PrintableOneLine(inputs[0]) << "' and '"
+              << PrintableOneLine(inputs[1]) << "'); concatenate files with cat or zcat and read - instead\n";
+    return kExitUsage;
+  }
+  if (!inputs.empty()) options.input = inputs[0];
+  options.dedup.threads = options.jobs;
   if (!options.db.empty() && !options.input.empty()) {
     std::cerr << "parallax dedup: give INPUT or --db PATH, not both (to compare a file with the "
                  "database, add it first: 'parallax ingest --db "

@@ -61,7 +61,7 @@ int RunExport(const std::vector<std::string>& args) {
   app.add_option("what", what)->check(CLI::IsMember({"stories", "articles", "quotes"}));
   app.add_option("--db", db)->check(DatabasePath());
   app.add_option("--day", day);
-  app.add_option("--story", story)->check(CLI::PositiveNumber);
+  app.add_option("--story", story)->check(StoryIdentifier());
   app.add_option("--format", format)->check(CLI::IsMember({"csv", "jsonl"}));
   app.add_option("-o,--output", output);
   if (const std::optional<int> stop = ParseOptions(app, args, "export", kHelp)) return *stop;

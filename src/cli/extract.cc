@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "parallax/extract.h"
@@ -110,40 +111,6 @@ struct Options {
   std::vector<std::string> inputs;
   LoadOptions load;
 };
-
-bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& help) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](const char* name) { return NextValue("extract", args, i, name); };
-    if (a == "-h" || a == "--help") {
-      help = true;
-    } else if (a == "--json") {
-      options.json = true;
-    } else if (a == "--text-dir") {
-      const std::string* v = value("--text-dir");
-      if (!v) return false;
-      if (v->empty()) {
-        std::cerr << "parallax extract: --text-dir needs a directory name\n";
-        return false;
-      }
-      options.text_dir = *v;
-    } else if (a == "--jobs") {
-      const std::string* v = value("--jobs");
-      if (!v || !ParseJobs("extract", *v, &options.jobs)) return false;
-    } else if (a == "--max-bytes") {
-      const std::string* v = value("--max-bytes");
-      unsigned long long n = 0;
-      if (!v || !ParsePositive("extract", "--max-bytes", *v, std::numeric_limits<unsigned long long>::max(), &n)) return false;
-      options.load.max_bytes = n;
-    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
-      std::cerr << "parallax extract: unknown option '" << a << "'. Run 'parallax help extract'.\n";
-      return false;
-    } else {
-      options.inputs.push_back(a);
-    }
-  }
-  return true;
-}
 
 // How messages name an input.
 std::string Describe(const std::string& source) { return source == "-" ? "stdin (-)" : PrintableOneLine(source); }
@@ -335,8 +302,16 @@ class Reporter {
 
 int RunExtract(const std::vector<std::string>& args) {
   Options options;
-  const auto stop = ParseOrHelp([&](bool& help) { return ParseArgs(args, options, help); }, kHelp);
-  if (stop) return *stop;
+  CLI::App app;
+  app.add_flag("--json", options.json);
+  app.add_option("--text-dir", options.text_dir)
+      ->check(CLI::Validator(
+          [](std::string& dir) { return dir.empty() ? "needs a directory name" : std::string(); },
+          "DIR"));
+  app.add_option("--jobs", options.jobs)->check(Jobs());
+  app.add_option("--max-bytes", options.load.max_bytes)->check(Positive());
+  app.add_option("INPUT", options.inputs);
+  if (const std::optional<int> stop = ParseOptions(app, args, "extract", kHelp)) return *stop;
   if (options.inputs.empty()) {
     std::cerr << "parallax extract: no inputs. Give pages or a directory of them; "
                  "run 'parallax help extract'.\n";

@@ -1,9 +1,11 @@
 // parallax index --db PATH: the full-text index brought up to date.
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "parallax/store.h"
@@ -43,27 +45,11 @@ Exit codes:
 
 int RunIndex(const std::vector<std::string>& args) {
   std::string db = "parallax.db";
-  bool help = false;
-  unsigned jobs = 0;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "-h" || args[i] == "--help") {
-      help = true;
-    } else if (args[i] == "--db") {
-      const std::string* v = NextValue("index", args, i, "--db");
-      if (!v || !ParseDatabasePath("index", *v, &db)) return kExitUsage;
-    } else if (args[i] == "--jobs") {
-      const std::string* v = NextValue("index", args, i, "--jobs");
-      if (!v || !ParseJobs("index", *v, &jobs)) return kExitUsage;
-    } else {
-      std::cerr << "parallax index: unknown argument '" << PrintableOneLine(args[i])
-                << "'. Run 'parallax help index'.\n";
-      return kExitUsage;
-    }
-  }
-  if (help) {
-    std::cout << kHelp;
-    return kExitOk;
-  }
+  unsigned jobs = 0;  // all cores
+  CLI::App app;
+  app.add_option("--db", db)->check(DatabasePath());
+  app.add_option("--jobs", jobs)->check(Jobs());
+  if (const std::optional<int> stop = ParseOptions(app, args, "index", kHelp)) return *stop;
   int exit_code = kExitOk;
   std::optional<Store> store = OpenDatabaseForUpdate("index", db, exit_code);
   if (!store) return exit_code;

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "parallax/extract.h"
@@ -106,35 +107,6 @@ struct Options {
   std::vector<std::string> inputs;
   LoadOptions load;
 };
-
-bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& help) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](const char* name) { return NextValue("ingest", args, i, name); };
-    if (a == "-h" || a == "--help") {
-      help = true;
-    } else if (a == "--db") {
-      const std::string* v = value("--db");
-      if (!v || !ParseDatabasePath("ingest", *v, &options.db)) return false;
-    } else if (a == "--batch") {
-      const std::string* v = value("--batch");
-      unsigned long long n = 0;
-      if (!v || !ParsePositive("ingest", "--batch", *v, kMaxBatch, &n)) return false;
-      options.batch = n;
-    } else if (a == "--max-bytes") {
-      const std::string* v = value("--max-bytes");
-      unsigned long long n = 0;
-      if (!v || !ParsePositive("ingest", "--max-bytes", *v, std::numeric_limits<unsigned long long>::max(), &n)) return false;
-      options.load.max_bytes = n;
-    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
-      std::cerr << "parallax ingest: unknown option '" << a << "'. Run 'parallax help ingest'.\n";
-      return false;
-    } else {
-      options.inputs.push_back(a);
-    }
-  }
-  return true;
-}
 
 bool EndsWith(const std::string& s, const char* suffix) {
   const std::string_view x(suffix);
@@ -378,8 +350,12 @@ void IngestInput(const std::string& input, const Options& options, Ingester& ing
 
 int RunIngest(const std::vector<std::string>& args) {
   Options options;
-  const auto stop = ParseOrHelp([&](bool& help) { return ParseArgs(args, options, help); }, kHelp);
-  if (stop) return *stop;
+  CLI::App app;
+  app.add_option("--db", options.db)->check(DatabasePath());
+  app.add_option("--batch", options.batch)->check(Positive(kMaxBatch));
+  app.add_option("--max-bytes", options.load.max_bytes)->check(Positive());
+  app.add_option("INPUT", options.inputs);
+  if (const std::optional<int> stop = ParseOptions(app, args, "ingest", kHelp)) return *stop;
   Result<Store> store = Store::Open(options.db, OpenMode::kReadWrite);
   if (!store.ok()) {
     std::cerr << "parallax ingest: " << store.status().message() << "\n";

@@ -1,10 +1,12 @@
 // parallax outlets check FILE: the outlets file's problems, by line.
 #include <iostream>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cli/output.h"
 #include "parallax/outlets.h"
 
@@ -48,15 +50,21 @@ Exit codes:
 }  // namespace
 
 int RunOutlets(const std::vector<std::string>& args) {
-  if (args.empty() || args[0] == "-h" || args[0] == "--help") {
+  if (args.empty()) {
     std::cout << kHelp;
-    return args.empty() ? kExitUsage : kExitOk;
+    return kExitUsage;
   }
-  if (args[0] != "check" || args.size() != 2) {
+  std::string path;
+  CLI::App app;
+  CLI::App* check = app.add_subcommand("check");
+  // Not required() here: an unknown option ("check -x.toml") is the better
+  // thing to name than the FILE it leaves missing.
+  check->add_option("FILE", path);
+  if (const std::optional<int> stop = ParseOptions(app, args, "outlets", kHelp)) return *stop;
+  if (!check->parsed() || path.empty()) {
     std::cerr << "parallax outlets: usage: parallax outlets check FILE (run 'parallax help outlets')\n";
     return kExitUsage;
   }
-  const std::string& path = args[1];
   Result<OutletsFile> file = LoadOutlets(path);
   if (!file.ok()) {
     std::cerr << "parallax outlets: " << PrintableOneLine(file.status().message()) << "\n";

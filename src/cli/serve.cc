@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cli/output.h"
 #include "parallax/server.h"
 #include "parallax/store.h"
@@ -93,50 +94,29 @@ bool ParseListen(const std::string& text, ServerOptions& server) {
   return true;
 }
 
-bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& help) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](const char* name) { return NextValue("serve", args, i, name); };
-    if (a == "-h" || a == "--help") {
-      help = true;
-    } else if (a == "--db") {
-      const std::string* v = value("--db");
-      if (!v || !ParseDatabasePath("serve", *v, &options.server.db)) return false;
-    } else if (a == "--outlets") {
-      const std::string* v = value("--outlets");
-      if (!v) return false;
-      options.server.outlets = *v;
-    } else if (a == "--group") {
-      const std::string* v = value("--group");
-      if (!v) return false;
-      options.server.group = *v;
-    } else if (a == "--listen") {
-      const std::string* v = value("--listen");
-      if (!v) return false;
-      if (!ParseListen(*v, options.server)) {
-        std::cerr << "parallax serve: --listen takes HOST:PORT (for example 127.0.0.1:8080), got '"
-                  << PrintableOneLine(*v) << "'\n";
-        return false;
-      }
-    } else if (a == "--threads") {
-      const std::string* v = value("--threads");
-      unsigned long long n = 0;
-      if (!v || !ParsePositive("serve", "--threads", *v, 1024, &n)) return false;
-      options.server.threads = static_cast<unsigned>(n);
-    } else {
-      std::cerr << "parallax serve: unknown argument '" << PrintableOneLine(a) << "'. Run 'parallax help serve'.\n";
-      return false;
-    }
-  }
-  return true;
+CLI::Validator ListenAddress() {
+  return CLI::Validator(
+      [](std::string& value) {
+        ServerOptions scratch;
+        if (ParseListen(value, scratch)) return std::string();
+        return "takes HOST:PORT (for example 127.0.0.1:8080), got '" + value + "'";
+      },
+      "HOST:PORT");
 }
 
 }  // namespace
 
 int RunServe(const std::vector<std::string>& args) {
   Options options;
-  const auto stop = ParseOrHelp([&](bool& help) { return ParseArgs(args, options, help); }, kHelp);
-  if (stop) return *stop;
+  std::string listen;
+  CLI::App app;
+  app.add_option("--db", options.server.db)->check(DatabasePath());
+  app.add_option("--outlets", options.server.outlets);
+  app.add_option("--group", options.server.group);
+  app.add_option("--listen", listen)->check(ListenAddress());
+  app.add_option("--threads", options.server.threads)->check(Positive(1024));
+  if (const std::optional<int> stop = ParseOptions(app, args, "serve", kHelp)) return *stop;
+  if (!listen.empty()) ParseListen(listen, options.server);
 
   // SIGINT and SIGTERM are taken by one thread (sigwait), which stops the
   // server; blocked before any other thread starts, so none of them gets it.

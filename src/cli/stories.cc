@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cli/output.h"
 #include "parallax/store.h"
 
@@ -57,30 +58,6 @@ struct Options {
   bool json = false;
   size_t limit = 0;  // 0: all
 };
-
-bool ParseArgs(const std::vector<std::string>& args, Options& options, bool& help) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](const char* name) { return NextValue("stories", args, i, name); };
-    if (a == "-h" || a == "--help") {
-      help = true;
-    } else if (a == "--json") {
-      options.json = true;
-    } else if (a == "--db") {
-      const std::string* v = value("--db");
-      if (!v || !ParseDatabasePath("stories", *v, &options.db)) return false;
-    } else if (a == "--limit") {
-      const std::string* v = value("--limit");
-      unsigned long long n = 0;
-      if (!v || !ParsePositive("stories", "--limit", *v, std::numeric_limits<unsigned long long>::max(), &n)) return false;
-      options.limit = n;
-    } else {
-      std::cerr << "parallax stories: unexpected '" << a << "'. Run 'parallax help stories'.\n";
-      return false;
-    }
-  }
-  return true;
-}
 
 std::string OrDash(const std::string& s) { return s.empty() ? "-" : s; }
 
@@ -140,8 +117,11 @@ void PrintTable(const std::vector<StorySummary>& stories) {
 
 int RunStories(const std::vector<std::string>& args) {
   Options options;
-  const auto stop = ParseOrHelp([&](bool& help) { return ParseArgs(args, options, help); }, kHelp);
-  if (stop) return *stop;
+  CLI::App app;
+  app.add_option("--db", options.db)->check(DatabasePath());
+  app.add_flag("--json", options.json);
+  app.add_option("--limit", options.limit)->check(Positive());
+  if (const std::optional<int> stop = ParseOptions(app, args, "stories", kHelp)) return *stop;
   Result<Store> store = Store::Open(options.db, OpenMode::kReadOnly);
   if (!store.ok()) {
     std::cerr << "parallax stories: " << store.status().message() << "\n";

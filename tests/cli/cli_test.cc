@@ -282,7 +282,7 @@ TEST(CompareLimits, StoryIdsBeyondAnyIntegerAreRefused) {
   for (const char* id : {"99999999999999999999", "9223372036854775808", "-3", "0", "4x"}) {
     const RunResult r = RunParallax(dir, {"compare", "--db", dir / "x.db", "--story", id});
     EXPECT_EQ(r.exit_code, 2) << id << ": " << r.err;
-    EXPECT_NE(r.err.find("--story takes a story ID"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("--story: takes a story ID"), std::string::npos) << r.err;
   }
 }
 

@@ -73,7 +73,7 @@ TEST(ServeCli, AMissingDatabaseAndBadArgumentsAreRefused) {
   for (const char* listen : {"8080", "127.0.0.1:", "127.0.0.1:70000", "host:port"}) {
     const testing::RunResult bad = RunParallax(dir, {"serve", "--listen", listen});
     EXPECT_EQ(bad.exit_code, 2) << listen << ": " << bad.err;
-    EXPECT_NE(bad.err.find("--listen takes HOST:PORT"), std::string::npos) << bad.err;
+    EXPECT_NE(bad.err.find("--listen: takes HOST:PORT"), std::string::npos) << bad.err;
   }
   const testing::RunResult help = RunParallax(dir, {"help", "serve"});
   EXPECT_EQ(help.exit_code, 0);
