@@ -2,8 +2,8 @@
 // --db, the store's articles -> pairs, saved in the store as groups.
 //
 // Lines are read and checked on this thread, in order; with --jobs N,
-// batches of texts go to N worker threads for their signatures while the
-// next batch is read, and are added to the index in input order; the
+// batches of texts are signed on N threads (ParallelSigner) while the
+// next batch is read, and added to the index in input order; the
 // candidate pairs are then scored on N threads too (DedupOptions::threads).
 // The output does not depend on N.
 #include <algorithm>
@@ -11,17 +11,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <exception>
 #include <filesystem>
 #include <iostream>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
-#include <thread>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -120,10 +116,6 @@ Exit codes:
 
 // Below this a threshold reports nearly every pair that shares a phrase.
 constexpr double kMinThreshold = 0.05;
-// Texts per worker per batch: large enough that starting threads costs
-// nothing measurable (about 1 ms of work each), small enough to keep the
-// texts in flight at a few MB.
-constexpr size_t kBatchPerJob = 1024;
 // Bad lines named one by one before only counting them.
 constexpr size_t kMaxNamedErrors = 50;
 
@@ -202,81 +194,6 @@ void ShowPairing(ProgressLine& progress, size_t documents) {
   progress.Show("pairing " + std::to_string(documents) + " documents", /*now=*/true);
 }
 
-// Signatures for batches of texts on worker threads (none with --jobs 1),
-// added to the index in input order.
-class SignaturePipeline {
- public:
-  SignaturePipeline(unsigned jobs, NearDuplicateIndex& index)
-      : jobs_(jobs), index_(index), builders_(jobs) {}
-  // Waits for the threads; a batch not finished is not added.
-  ~SignaturePipeline() {
-    for (std::thread& t : threads_) t.join();
-  }
-
-  void Add(std::string&& text) {
-    if (jobs_ <= 1) {
-      builders_[0].Compute(text, &one_);
-      index_.Add(one_);
-      return;
-    }
-    filling_.push_back(std::move(text));
-    if (filling_.size() == kBatchPerJob * jobs_) Launch();
-  }
-
-  // Adds everything still pending.
-  void Finish() {
-    if (!filling_.empty()) Launch();
-    Drain();
-  }
-
- private:
-  // Waits for the batch in flight, adds it, and starts the filled one.
-  void Launch() {
-    Drain();
-    running_.swap(filling_);
-    filling_.clear();
-    signatures_.resize(running_.size());
-    const size_t per = (running_.size() + jobs_ - 1) / jobs_;
-    for (unsigned t = 0; t < jobs_ && t * per < running_.size(); ++t) {
-      const size_t begin = t * per, end = std::min(running_.size(), begin + per);
-      auto work = [this, t, begin, end] {
-        try {
-          for (size_t i = begin; i < end; ++i) builders_[t].Compute(running_[i], &signatures_[i]);
-        } catch (...) {  // std::bad_alloc: reported by Drain, on this thread
-          std::lock_guard<std::mutex> lock(failure_mutex_);
-          failure_ = std::current_exception();
-        }
-      };
-      try {
-        threads_.emplace_back(work);
-      } catch (const std::system_error&) {
-        work();  // the system allows fewer threads (ulimit -u): this one does it
-      }
-    }
-    launched_ = true;
-  }
-  void Drain() {
-    if (!launched_) return;
-    for (std::thread& t : threads_) t.join();
-    threads_.clear();
-    launched_ = false;
-    if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
-    for (size_t i = 0; i < running_.size(); ++i) index_.Add(signatures_[i]);
-    running_.clear();
-  }
-
-  const unsigned jobs_;
-  NearDuplicateIndex& index_;
-  std::vector<SignatureBuilder> builders_;  // one per thread
-  ShingleSignature one_;
-  std::vector<std::string> filling_, running_;
-  std::vector<ShingleSignature> signatures_;  // of running_
-  std::vector<std::thread> threads_;
-  bool launched_ = false;  // running_ is being (or has been) worked on
-  std::mutex failure_mutex_;
-  std::exception_ptr failure_;  // guarded by failure_mutex_ until the threads are joined
-};
-
 // The output: idA<TAB>idB<TAB>score lines, ids escaped (TsvField). `id(n)`
 // names document n.
 template <typename IdOf>
@@ -318,31 +235,13 @@ void PrintStats(const DedupStats& stats, size_t skipped, const char* skipped_wha
   std::cerr << line;
 }
 
-// The groups the pairs make: connected components, so copies edited
-// differently and paired only through a third are one group. Members are
-// in document order, so the first (the representative) is the earliest;
-// groups are in the order of their first member.
+// The groups of the pairs (GroupDuplicates), by article id.
 std::vector<DuplicateGroup> GroupPairs(const std::vector<DuplicatePair>& pairs,
                                        const std::vector<std::string>& ids) {
-  std::vector<uint32_t> parent(ids.size());
-  for (uint32_t d = 0; d < parent.size(); ++d) parent[d] = d;
-  auto root = [&](uint32_t d) {
-    while (parent[d] != d) d = parent[d] = parent[parent[d]];
-    return d;
-  };
-  std::vector<bool> paired(ids.size(), false);
-  for (const DuplicatePair& p : pairs) {
-    const uint32_t a = root(p.first), b = root(p.second);
-    parent[std::max(a, b)] = std::min(a, b);  // the earliest document is the root
-    paired[p.first] = paired[p.second] = true;
-  }
   std::vector<DuplicateGroup> groups;
-  std::unordered_map<uint32_t, size_t> group_of_root;
-  for (uint32_t d = 0; d < ids.size(); ++d) {
-    if (!paired[d]) continue;
-    const auto [it, added] = group_of_root.emplace(root(d), groups.size());
-    if (added) groups.emplace_back();
-    groups[it->second].article_ids.push_back(ids[d]);
+  for (const std::vector<uint32_t>& members : GroupDuplicates(pairs, ids.size())) {
+    DuplicateGroup& group = groups.emplace_back();
+    for (const uint32_t d : members) group.article_ids.push_back(ids[d]);
   }
   return groups;
 }
@@ -361,7 +260,7 @@ int DedupDatabase(const Options& options, std::chrono::steady_clock::time_point 
   ProgressLine progress;
   Status read, too_many;
   {
-    SignaturePipeline pipeline(options.jobs, index);
+    ParallelSigner pipeline(options.jobs, index);
     read = store->ForEachArticle([&](const Article& article) {
       std::string text = BodyText(article);
       if (!HasWord(text)) {
@@ -461,7 +360,7 @@ int RunDedup(const std::vector<std::string>& args) {
   LineErrors errors(options.input == "-" ? "stdin" : PrintableOneLine(options.input), progress);
   Status read;
   {
-    SignaturePipeline pipeline(options.jobs, index);
+    ParallelSigner pipeline(options.jobs, index);
     read = ReadJsonLines(
         options.input,
         [&](JsonRecord&& record) {
