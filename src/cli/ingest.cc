@@ -10,7 +10,6 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
-#include <filesystem>
 #include <iostream>
 #include <map>
 #include <string>
@@ -30,7 +29,6 @@ namespace parallax::cli {
 
 namespace {
 
-namespace fs = std::filesystem;
 
 constexpr const char* kHelp = R"help(parallax ingest — store articles in the database, each once
 
@@ -107,18 +105,6 @@ struct Options {
   std::vector<std::string> inputs;
   LoadOptions load;
 };
-
-bool EndsWith(const std::string& s, const char* suffix) {
-  const std::string_view x(suffix);
-  return s.size() >= x.size() && s.compare(s.size() - x.size(), x.size(), x) == 0;
-}
-
-bool IsJsonLines(const std::string& path) {
-  for (const char* suffix : {".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"}) {
-    if (EndsWith(path, suffix)) return true;
-  }
-  return path == "-";
-}
 
 std::string Describe(const std::string& source) { return source == "-" ? "stdin" : source; }
 
@@ -303,46 +289,18 @@ void IngestPage(const std::string& path, const LoadOptions& load, Ingester& inge
   ingester.Add(std::move(*article), Describe(path));
 }
 
-// JSON lines files in a directory, recursively. ListInputs finds the pages.
-std::vector<std::string> JsonLinesIn(const std::string& dir, Ingester& ingester) {
-  std::vector<std::string> found;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file(ec) && IsJsonLines(it->path().string())) {
-      found.push_back(it->path().string());
-    }
-  }
-  if (ec) ingester.Fail(dir, "cannot list: " + ec.message());
-  std::sort(found.begin(), found.end());
-  return found;
-}
-
-// One command-line input: a JSON lines file, a page, or a directory of both.
+// One command-line input: a JSON lines file, a page, or a directory of both
+// (ListIngestSources says which).
 void IngestInput(const std::string& input, const Options& options, Ingester& ingester) {
-  std::error_code ec;
-  if (input != "-" && fs::is_directory(input, ec)) {
-    std::vector<std::string> files = JsonLinesIn(input, ingester);
-    const ListedInputs pages = ListInputs({input});
-    for (const LoadFailure& f : pages.failures) {
-      // "holds no pages" is no failure when it holds JSON lines.
-      if (f.status.code() == Status::Code::kEmpty && !files.empty()) continue;
-      ingester.Fail(Describe(f.source), f.status.ToString());
+  const IngestSources listed = ListIngestSources({input});
+  for (const LoadFailure& f : listed.failures) ingester.Fail(Describe(f.source), f.status.ToString());
+  for (const IngestSource& source : listed.sources) {
+    if (ingester.stopped()) return;
+    if (source.json_lines) {
+      IngestJsonLines(source.path, ingester);
+    } else {
+      IngestPage(source.path, options.load, ingester);
     }
-    files.insert(files.end(), pages.paths.begin(), pages.paths.end());
-    std::sort(files.begin(), files.end());
-    for (const std::string& file : files) {
-      if (ingester.stopped()) return;
-      if (IsJsonLines(file)) {
-        IngestJsonLines(file, ingester);
-      } else {
-        IngestPage(file, options.load, ingester);
-      }
-    }
-  } else if (IsJsonLines(input)) {
-    IngestJsonLines(input, ingester);
-  } else {
-    IngestPage(input, options.load, ingester);
   }
 }
 
