@@ -55,6 +55,7 @@ struct ServerOptions {
 //   GET /outlets, /api/outlets   every outlet
 //   GET /outlets/NAME            an outlet: stories told and missed, voices and wording by week
 //   GET /api/outlets/NAME        parallax.outlet/1
+//   GET /export/KIND.FORMAT      stories, articles or quotes as csv or jsonl (?day=, ?story=)
 //   GET /static/parallax.css     the pages' styles; /static/grid-N.css
 class Server {
  public:
