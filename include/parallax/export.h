@@ -3,7 +3,8 @@
 // export of millions of articles never sits in memory. `parallax export`
 // and the web app's /export/ addresses both call Export.
 //
-//   ExportRequest request{ExportKind::kQuotes, ExportFormat::kCsv};
+//   ExportRequest request;
+//   request.kind = ExportKind::kQuotes;
 //   request.story = 12;
 //   Status s = Export(store, request, [&](std::string_view piece) { out << piece; return out.good(); });
 //

@@ -128,9 +128,17 @@ int RunServe(const std::vector<std::string>& args) {
 
   // The database first, for its own exit code: a mistyped path is not a
   // busy port.
-  if (Result<Store> store = Store::Open(options.server.db, OpenMode::kReadOnly); !store.ok()) {
+  Result<Store> store = Store::Open(options.server.db, OpenMode::kReadOnly);
+  if (!store.ok()) {
     std::cerr << "parallax serve: " << store.status().message() << "\n";
     return kExitSomeInputsFailed;
+  }
+  // Articles not indexed yet are served, but not found by search, not in
+  // the voices, and their stories compared on the first request: say so.
+  if (const Result<size_t> waiting = store->UndigestedArticles(); waiting.ok() && *waiting > 0) {
+    std::cerr << "parallax serve: " << *waiting << " article" << (*waiting == 1 ? " is" : "s are")
+              << " not indexed yet (search, voices); 'parallax index --db " << PrintableOneLine(options.server.db)
+              << "' does it, also while serving\n";
   }
   if (!options.server.group.empty() && options.server.outlets.empty()) {
     std::cerr << "parallax serve: --group needs --outlets FILE\n";

@@ -37,7 +37,7 @@ std::string CivilFromDays(int64_t z) {
   const int64_t d = day_of_year - (153 * mp + 2) / 5 + 1;
   const int64_t m = mp < 10 ? mp + 3 : mp - 9;
   const int64_t y = year_of_era + era * 400 + (m <= 2 ? 1 : 0);
-  char buffer[32];
+  char buffer[64];  // room for any int64 year: the compiler checks
   std::snprintf(buffer, sizeof buffer, "%04lld-%02lld-%02lld", static_cast<long long>(y), static_cast<long long>(m),
                 static_cast<long long>(d));
   return buffer;

@@ -17,6 +17,13 @@ namespace {
 
 using store_test::MakeArticle;
 
+ExportRequest Request(ExportKind kind, ExportFormat format) {
+  ExportRequest request;
+  request.kind = kind;
+  request.format = format;
+  return request;
+}
+
 class ExportTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -60,7 +67,7 @@ class ExportTest : public ::testing::Test {
 };
 
 TEST_F(ExportTest, CsvQuotesWhatItMustAndDefusesFormulas) {
-  const std::string csv = Run({ExportKind::kArticles, ExportFormat::kCsv});
+  const std::string csv = Run(Request(ExportKind::kArticles, ExportFormat::kCsv));
   const std::string header = "id,story,outlet,title,published,url,language,text\r\n";
   ASSERT_EQ(csv.substr(0, header.size()), header);
   const std::string f = std::to_string(ferry_);
@@ -76,7 +83,7 @@ TEST_F(ExportTest, CsvQuotesWhatItMustAndDefusesFormulas) {
 }
 
 TEST_F(ExportTest, JsonLinesHaveOneObjectPerLineWithNulls) {
-  const std::string jsonl = Run({ExportKind::kStories, ExportFormat::kJsonLines});
+  const std::string jsonl = Run(Request(ExportKind::kStories, ExportFormat::kJsonLines));
   std::istringstream lines(jsonl);
   std::vector<nlohmann::json> rows;
   for (std::string line; std::getline(lines, line);) rows.push_back(nlohmann::json::parse(line));
@@ -86,23 +93,23 @@ TEST_F(ExportTest, JsonLinesHaveOneObjectPerLineWithNulls) {
   EXPECT_EQ(rows[0].at("outlets"), nlohmann::json::array({"Kestrel \"Times\"", "Moorland Post"}));
   EXPECT_EQ(rows[0].at("voices")[0].at("name"), "Tom Reed");
 
-  const std::string quotes = Run({ExportKind::kQuotes, ExportFormat::kJsonLines});
+  const std::string quotes = Run(Request(ExportKind::kQuotes, ExportFormat::kJsonLines));
   const nlohmann::json q = nlohmann::json::parse(quotes.substr(0, quotes.find('\n')));
   EXPECT_EQ(q.at("speaker"), "Tom Reed");
   EXPECT_EQ(q.at("text"), "-1 boats, \"none\"");
-  EXPECT_EQ(Run({ExportKind::kQuotes, ExportFormat::kCsv}),
+  EXPECT_EQ(Run(Request(ExportKind::kQuotes, ExportFormat::kCsv)),
             "story,article,outlet,published,speaker,kind,paragraph,text\r\n" + std::to_string(ferry_) +
                 ",m1,Moorland Post,2026-11-23T10:00:00Z,Tom Reed,direct,0,\"'-1 boats, \"\"none\"\"\"\r\n");
 }
 
 TEST_F(ExportTest, ByDayOrByStory) {
-  ExportRequest by_day{ExportKind::kArticles, ExportFormat::kJsonLines};
+  ExportRequest by_day = Request(ExportKind::kArticles, ExportFormat::kJsonLines);
   by_day.day = "2026-11-23";
   const std::string day = Run(by_day);
   EXPECT_EQ(std::count(day.begin(), day.end(), '\n'), 2);
   by_day.day = "2026-11-24";
   EXPECT_EQ(Run(by_day), "");
-  ExportRequest by_story{ExportKind::kArticles, ExportFormat::kJsonLines};
+  ExportRequest by_story = Request(ExportKind::kArticles, ExportFormat::kJsonLines);
   by_story.story = ferry_;
   const std::string story = Run(by_story);
   EXPECT_EQ(std::count(story.begin(), story.end(), '\n'), 2);
@@ -112,11 +119,11 @@ TEST_F(ExportTest, ByDayOrByStory) {
 
 TEST_F(ExportTest, BadRequestsAreErrorsAndAWriterMayStop) {
   Status status;
-  ExportRequest unknown{ExportKind::kQuotes, ExportFormat::kCsv};
+  ExportRequest unknown = Request(ExportKind::kQuotes, ExportFormat::kCsv);
   unknown.story = 999;
   EXPECT_EQ(Run(unknown, &status), "");
   EXPECT_EQ(status.code(), Status::Code::kNotFound);
-  ExportRequest bad_day{ExportKind::kStories, ExportFormat::kCsv};
+  ExportRequest bad_day = Request(ExportKind::kStories, ExportFormat::kCsv);
   bad_day.day = "2026-02-30";
   Run(bad_day, &status);
   EXPECT_EQ(status.code(), Status::Code::kUsage);
@@ -126,7 +133,7 @@ TEST_F(ExportTest, BadRequestsAreErrorsAndAWriterMayStop) {
   EXPECT_EQ(status.code(), Status::Code::kUsage);
 
   int calls = 0;
-  EXPECT_TRUE(Export(*store_, {ExportKind::kArticles, ExportFormat::kCsv}, [&](std::string_view) {
+  EXPECT_TRUE(Export(*store_, Request(ExportKind::kArticles, ExportFormat::kCsv), [&](std::string_view) {
                 ++calls;
                 return false;
               }).ok());

@@ -133,7 +133,9 @@ TEST_F(OutletRoutesTest, TheListHasEveryOutletWithItsGroup) {
   EXPECT_EQ(j["outlets"][0].at("articles"), 3);
   EXPECT_EQ(j["outlets"][0].at("group_value"), "left");
   for (const json& o : j.at("outlets")) {
-    if (o.at("name") == "Vale Tribune") EXPECT_TRUE(o.at("group_value").is_null());
+    if (o.at("name") == "Vale Tribune") {
+      EXPECT_TRUE(o.at("group_value").is_null());
+    }
   }
   EXPECT_EQ(j.at("without_articles"), json::array({"Silent Gazette"}));
   const std::string html = client_->Get("/outlets")->body;
