@@ -194,6 +194,11 @@ class ParallelSigner {
   std::unique_ptr<Impl> impl_;
 };
 
+// True when `text` has a byte that can start a word (an ASCII letter or
+// digit, or any byte of a multi-byte UTF-8 character): a text without one
+// is never paired, so callers skip it and say so.
+bool HasWordCharacter(std::string_view text);
+
 // The groups near-duplicate pairs make among `documents` documents:
 // connected components, so two copies edited differently and paired only
 // through a third are one group. Each group lists its documents in order

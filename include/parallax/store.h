@@ -46,6 +46,7 @@
 #include "parallax/analysis.h"
 #include "parallax/article.h"
 #include "parallax/cluster.h"
+#include "parallax/dedup.h"
 #include "parallax/status.h"
 
 namespace parallax {
@@ -369,6 +370,24 @@ struct IndexReport {
 };
 Result<IndexReport> IndexStore(Store& store, unsigned threads,
                                const std::function<void(size_t done, size_t total)>& progress = {});
+
+// The step of `parallax dedup --db`: every stored article with words in its
+// text against every other (signed on `threads` threads, 0: one per core),
+// and the groups the pairs make, for Store::ReplaceDuplicateGroups.
+// `reading` (may be empty) hears how many articles were read so far, now
+// and then; `pairing` how many are compared, once reading is done. An error when the store cannot
+// be read or holds more than NearDuplicateIndex::kMaxDocuments.
+struct StoredDuplicates {
+  std::vector<std::string> ids;   // the articles compared, numbered as in `pairs`
+  std::vector<DuplicatePair> pairs;
+  std::vector<DuplicateGroup> groups;
+  DedupStats stats;
+  std::vector<std::string> wordless;  // articles with text but no word: skipped
+  size_t headlines_only = 0;          // articles stored without text: skipped
+};
+Result<StoredDuplicates> FindStoredDuplicates(const Store& store, const DedupOptions& options, unsigned threads,
+                                              const std::function<void(size_t read)>& reading = {},
+                                              const std::function<void(size_t documents)>& pairing = {});
 
 // The key the store deduplicates on: a 128-bit hash (32 hex digits) of the
 // outlet and all paragraph text, with runs of white space collapsed to one

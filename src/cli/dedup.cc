@@ -146,17 +146,6 @@ struct Options {
   std::string input;
 };
 
-// True when the text has a byte that starts a word (see kHelp).
-bool HasWord(const std::string& text) {
-  for (const char ch : text) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // Names bad lines on stderr, the first kMaxNamedErrors of them.
 class LineErrors {
  public:
@@ -235,80 +224,39 @@ void PrintStats(const DedupStats& stats, size_t skipped, const char* skipped_wha
   std::cerr << line;
 }
 
-// The groups of the pairs (GroupDuplicates), by article id.
-std::vector<DuplicateGroup> GroupPairs(const std::vector<DuplicatePair>& pairs,
-                                       const std::vector<std::string>& ids) {
-  std::vector<DuplicateGroup> groups;
-  for (const std::vector<uint32_t>& members : GroupDuplicates(pairs, ids.size())) {
-    DuplicateGroup& group = groups.emplace_back();
-    for (const uint32_t d : members) group.article_ids.push_back(ids[d]);
-  }
-  return groups;
-}
-
 // `parallax dedup --db`: every stored article against every other; the
 // pairs printed, their groups saved.
 int DedupDatabase(const Options& options, std::chrono::steady_clock::time_point started) {
   int exit_code = kExitOk;
   std::optional<Store> store = OpenDatabaseForUpdate("dedup", options.db, exit_code);
   if (!store) return exit_code;
-  NearDuplicateIndex index(options.dedup);
-  const Result<size_t> stored = store->CountArticles();
-  if (stored.ok()) index.Reserve(std::min<size_t>(*stored, NearDuplicateIndex::kMaxDocuments));
-  std::vector<std::string> ids;  // of the documents in the index, in its order
-  size_t skipped = 0, headlines_only = 0;
   ProgressLine progress;
-  Status read, too_many;
-  {
-    ParallelSigner pipeline(options.jobs, index);
-    read = store->ForEachArticle([&](const Article& article) {
-      std::string text = BodyText(article);
-      if (!HasWord(text)) {
-        // A headline stored without its text has nothing to compare.
-        ++skipped;
-        if (text.empty()) {
-          ++headlines_only;
-          return true;
-        }
-        progress.Clear();
-        std::cerr << "parallax dedup: " << options.db << ": article '" << article.id
-                  << "' has no words in its text; skipped\n";
-        return true;
-      }
-      if (ids.size() == NearDuplicateIndex::kMaxDocuments) {
-        too_many = Status::TooLarge(options.db + " has more articles than one run compares (" +
-                                    std::to_string(NearDuplicateIndex::kMaxDocuments) + ")");
-        return false;
-      }
-      ids.push_back(article.id);
-      pipeline.Add(std::move(text));
-      progress.ShowCount(ids.size(), "documents read");
-      return true;
-    });
-    pipeline.Finish();
-  }
-  if (read.ok()) read = too_many;
-  if (!read.ok()) {
-    progress.Clear();
-    std::cerr << "parallax dedup: " << read.message() << "; nothing saved\n";
+  Result<StoredDuplicates> found = FindStoredDuplicates(
+      *store, options.dedup, options.jobs, [&](size_t read) { progress.ShowCount(read, "documents read"); },
+      [&](size_t documents) { ShowPairing(progress, documents); });
+  progress.Clear();
+  if (!found.ok()) {
+    std::cerr << "parallax dedup: " << found.status().message() << "; nothing saved\n";
     return kExitSomeInputsFailed;
   }
-
+  for (const std::string& id : found->wordless) {
+    std::cerr << "parallax dedup: " << options.db << ": article '" << id << "' has no words in its text; skipped\n";
+  }
+  const size_t headlines_only = found->headlines_only;
   if (headlines_only > 0) {
-    progress.Clear();
     std::cerr << "parallax dedup: " << headlines_only << " article" << (headlines_only == 1 ? "" : "s")
               << " of " << options.db << " " << (headlines_only == 1 ? "is a headline" : "are headlines")
               << " without text: not compared\n";
   }
-  DedupStats stats;
-  ShowPairing(progress, ids.size());
-  const std::vector<DuplicatePair> pairs = index.FindPairs(&stats);
-  progress.Clear();
-  const Status saved = store->ReplaceDuplicateGroups(GroupPairs(pairs, ids));
+  const Status saved = store->ReplaceDuplicateGroups(found->groups);
   if (!saved.ok()) {
     std::cerr << "parallax dedup: " << saved.message() << "; the groups were not saved\n";
     return kExitOutputFailed;
   }
+  const std::vector<std::string>& ids = found->ids;
+  const std::vector<DuplicatePair>& pairs = found->pairs;
+  const DedupStats& stats = found->stats;
+  const size_t skipped = found->wordless.size() + headlines_only;
   const bool written =
       WriteOut(FormatPairs(pairs, [&](uint32_t d) -> const std::string& { return ids[d]; }));
   if (options.stats) PrintStats(stats, skipped, "articles", pairs.size(), started);
@@ -365,7 +313,7 @@ int RunDedup(const std::vector<std::string>& args) {
         options.input,
         [&](JsonRecord&& record) {
           if (!record.note.empty()) errors.Note(record.line, record.note);
-          if (!HasWord(record.text)) {
+          if (!HasWordCharacter(record.text)) {
             errors.Add(record.line, record.text.empty() ? "empty text (no \"text\"); skipped"
                                                         : "\"text\" has no words; skipped");
             return;

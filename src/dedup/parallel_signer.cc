@@ -1,6 +1,6 @@
 // ParallelSigner: signatures computed on worker threads in batches while
-// the caller reads on, added to the index in input order; and
-// GroupDuplicates, the groups the pairs make.
+// the caller reads on, added to the index in input order; GroupDuplicates,
+// the groups the pairs make; HasWordCharacter.
 #include <algorithm>
 #include <exception>
 #include <mutex>
@@ -96,6 +96,14 @@ void ParallelSigner::Add(std::string&& text) {
 void ParallelSigner::Finish() {
   if (!impl_->filling.empty()) impl_->Launch();
   impl_->Drain();
+}
+
+bool HasWordCharacter(std::string_view text) {
+  for (const char ch : text) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80) return true;
+  }
+  return false;
 }
 
 std::vector<std::vector<uint32_t>> GroupDuplicates(const std::vector<DuplicatePair>& pairs, size_t documents) {
