@@ -25,7 +25,7 @@
 #include "cli/options.h"
 #include "cli/output.h"
 #include "cli/progress.h"
-#include "cli/term_extraction.h"
+#include "parallax/term_extraction.h"
 #include "parallax/cluster.h"
 #include "parallax/ingest.h"
 #include "parallax/store.h"

@@ -1,14 +1,14 @@
 // Terms extracted while articles are still being read come back in the
 // order the articles were added, each with its own terms, whatever the
 // number of threads, and the words are not kept.
-#include "cli/term_extraction.h"
+#include "parallax/term_extraction.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-namespace parallax::cli {
+namespace parallax {
 namespace {
 
 // Articles that differ from one another (the number is in the words), across
@@ -67,4 +67,4 @@ TEST(TermExtraction, StopsCleanlyWithoutFinish) {
 }
 
 }  // namespace
-}  // namespace parallax::cli
+}  // namespace parallax

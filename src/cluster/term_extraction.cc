@@ -1,10 +1,10 @@
-#include "cli/term_extraction.h"
+#include "parallax/term_extraction.h"
 
 #include <string>
 #include <system_error>
 #include <utility>
 
-namespace parallax::cli {
+namespace parallax {
 
 namespace {
 
@@ -110,4 +110,4 @@ void TermExtraction::Finish(std::vector<ClusterDocument>& docs, std::vector<Arti
   size_ = 0;
 }
 
-}  // namespace parallax::cli
+}  // namespace parallax

@@ -1,10 +1,11 @@
-// Term extraction for `parallax cluster` that overlaps with reading: the
+// term_extraction (cluster stage): term extraction that overlaps with reading,
+// for `parallax cluster` over a file or a store: the
 // reader hands over articles as it reads them, in chunks, and worker
 // threads extract the terms of each chunk while the rest is still being
 // read (a compressed file or a store takes about as long to read as its
 // terms take to extract).
-#ifndef PARALLAX_CLI_TERM_EXTRACTION_H_
-#define PARALLAX_CLI_TERM_EXTRACTION_H_
+#ifndef PARALLAX_TERM_EXTRACTION_H_
+#define PARALLAX_TERM_EXTRACTION_H_
 
 #include <condition_variable>
 #include <cstddef>
@@ -15,7 +16,7 @@
 
 #include "parallax/cluster.h"
 
-namespace parallax::cli {
+namespace parallax {
 
 class TermExtraction {
  public:
@@ -57,6 +58,6 @@ class TermExtraction {
   std::vector<std::thread> workers_;
 };
 
-}  // namespace parallax::cli
+}  // namespace parallax
 
-#endif  // PARALLAX_CLI_TERM_EXTRACTION_H_
+#endif  // PARALLAX_TERM_EXTRACTION_H_
