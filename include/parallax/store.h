@@ -389,6 +389,25 @@ Result<StoredDuplicates> FindStoredDuplicates(const Store& store, const DedupOpt
                                               const std::function<void(size_t read)>& reading = {},
                                               const std::function<void(size_t documents)>& pairing = {});
 
+// The step of `parallax cluster --db`: the stored articles without a story
+// join the stories of earlier runs (the saved clusterer state), or, with
+// `rebuild` or nothing saved, every article is clustered afresh; in
+// publication order, terms extracted on `jobs` threads while reading.
+// Nothing is saved: the caller saves `assignments` with `state`
+// (AddStoryAssignments when `resumed`, else SaveStoryAssignments).
+struct StoredClustering {
+  bool resumed = false;
+  Store::StoryAssignments assignments;  // the articles of this run, with their stories' keys
+  ClusterState state;
+  size_t stories_before = 0;  // stories the clusterer started with
+  size_t stories_after = 0;
+  // Articles whose `published` was not understood: clustered without a date.
+  std::vector<std::pair<std::string, std::string>> undated;  // (article id, why)
+};
+Result<StoredClustering> ClusterStoredArticles(const Store& store, const ClusterOptions& options, unsigned jobs,
+                                               bool rebuild, const std::function<void(size_t read)>& reading = {},
+                                               const StoryClusterer::BatchProgress& clustering = {});
+
 // The key the store deduplicates on: a 128-bit hash (32 hex digits) of the
 // outlet and all paragraph text, with runs of white space collapsed to one
 // space and ASCII letters lower-cased, so re-wrapped or re-cased copies of

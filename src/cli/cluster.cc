@@ -147,27 +147,6 @@ struct Options {
 // How messages name an input.
 std::string Describe(const std::string& path) { return path == "-" ? "stdin" : PrintableOneLine(path); }
 
-// A stored article as the clusterer reads it: the title, and the body one
-// paragraph a line, as in the JSON lines it may have been ingested from.
-ClusterDocument FromArticle(const Article& article, const std::string& db, ProgressLine& progress) {
-  ClusterDocument doc;
-  doc.id = article.id;
-  doc.title = article.title;
-  doc.outlet = article.outlet;
-  doc.text = BodyText(article);
-  if (!article.published.empty()) {
-    const Result<int64_t> when = ParsePublishedTime(article.published);
-    if (when.ok()) {
-      doc.published = *when;
-    } else {
-      progress.Clear();
-      std::cerr << "parallax cluster: " << db << ": article '" << article.id << "': published "
-                << when.status().message() << "; clustered without a date\n";
-    }
-  }
-  return doc;
-}
-
 // Adds every article in publication order as one batch (which also gives
 // the lone ones their second look), showing how far it has got. Returns
 // that order. Unless the stories will be saved, each article's terms are
@@ -193,34 +172,28 @@ int ClusterDatabase(const Options& options, const ClusterOptions& cluster_option
   int exit_code = kExitOk;
   std::optional<Store> store = OpenDatabaseForUpdate("cluster", options.db, exit_code);
   if (!store) return exit_code;
-  Result<ClusterState> state = store->LoadClusterState();
-  if (!state.ok()) {
-    std::cerr << "parallax cluster: " << state.status().message() << "\n";
-    return kExitSomeInputsFailed;
-  }
-  // Without a saved state (the first run, or stories saved by other means),
-  // or when asked to rebuild, every article is clustered and the stories
-  // replaced: the run is then what a file of the whole corpus would give.
-  const bool resume = !options.rebuild && (state->documents > 0 || !state->stories.empty());
   ProgressLine progress;
-  TermExtraction extraction(options.jobs);
-  auto collect = [&](const Article& a) {
-    extraction.Add(FromArticle(a, options.db, progress));
-    progress.ShowCount(extraction.size(), "articles read");
-    return true;
-  };
-  const Status read =
-      resume ? store->ForEachUnclusteredArticle(collect) : store->ForEachArticle(collect);
+  Result<StoredClustering> run = ClusterStoredArticles(
+      *store, cluster_options, options.jobs, options.rebuild,
+      [&](size_t read) { progress.ShowCount(read, "articles read"); },
+      [&](std::string_view pass, size_t done, size_t total) {
+        if (done < total && !progress.Due()) return;
+        std::string line = "clustering: " + std::string(pass);
+        if (done < total) line += ", " + std::to_string(done) + " of " + std::to_string(total);
+        progress.Show(line, /*now=*/done == total);
+      });
   progress.Clear();
-  if (!read.ok()) {
-    std::cerr << "parallax cluster: " << read.message() << "\n";
+  if (!run.ok()) {
+    std::cerr << "parallax cluster: " << run.status().message() << "\n";
     return kExitSomeInputsFailed;
   }
-  std::vector<ClusterDocument> docs;
-  std::vector<ArticleTerms> terms;
-  extraction.Finish(docs, terms);
-  if (docs.empty()) {
-    if (resume) {
+  for (const auto& [article, why] : run->undated) {
+    std::cerr << "parallax cluster: " << options.db << ": article '" << article << "': published " << why
+              << "; clustered without a date\n";
+  }
+  const Store::StoryAssignments& assignments = run->assignments;
+  if (assignments.empty()) {
+    if (run->resumed) {
       std::cerr << "parallax cluster: no new articles to cluster in " << options.db << "\n";
     } else {
       std::cerr << "parallax cluster: no articles in " << options.db
@@ -228,19 +201,8 @@ int ClusterDatabase(const Options& options, const ClusterOptions& cluster_option
     }
     return kExitOk;
   }
-
-  StoryClusterer clusterer =
-      resume ? StoryClusterer(cluster_options, *state) : StoryClusterer(cluster_options);
-  const size_t stories_before = clusterer.story_count();
-  for (const ArticleTerms& t : terms) clusterer.CountTerms(t);
-  AddAll(clusterer, docs, terms, progress);
-  Store::StoryAssignments assignments;
-  assignments.reserve(docs.size());
-  for (Assignment& a : clusterer.Assignments()) {
-    assignments.emplace_back(std::move(a.article_id), std::to_string(a.story));
-  }
-  const Status saved = resume ? store->AddStoryAssignments(assignments, clusterer.State())
-                              : store->SaveStoryAssignments(assignments, clusterer.State());
+  const Status saved = run->resumed ? store->AddStoryAssignments(assignments, run->state)
+                                    : store->SaveStoryAssignments(assignments, run->state);
   if (!saved.ok()) {
     std::cerr << "parallax cluster: " << saved.message() << "; nothing of this run was saved\n";
     return kExitOutputFailed;
@@ -258,9 +220,9 @@ int ClusterDatabase(const Options& options, const ClusterOptions& cluster_option
   if (options.stats) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::cerr << "parallax cluster: " << docs.size() << " new articles, "
-              << clusterer.story_count() - stories_before << " new stories, "
-              << clusterer.story_count() << " stories in all, " << seconds << " s\n";
+    std::cerr << "parallax cluster: " << assignments.size() << " new articles, "
+              << run->stories_after - run->stories_before << " new stories, " << run->stories_after
+              << " stories in all, " << seconds << " s\n";
   }
   if (!std::cout) {
     std::cerr << "parallax cluster: cannot write to standard output (the stories are saved)\n";
