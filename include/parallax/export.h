@@ -48,6 +48,11 @@ std::optional<ExportFormat> ParseExportFormat(std::string_view name);
 // "parallax-quotes-story-12.csv", "parallax-stories-2026-11-26.jsonl".
 std::string ExportFileName(const ExportRequest& request);
 
+// Whether `request` can be exported: kUsage for a day that is not a date
+// or both a day and a story, kNotFound for an unknown story. Export checks
+// the same first; a server checks it before it sends headers.
+Status CheckExport(const Store& store, const ExportRequest& request);
+
 // Writes the export to `write`, piece by piece; stops early (and returns
 // Ok) when `write` returns false. Errors: a day that is not a date, or
 // both a day and a story (kUsage); an unknown story (kNotFound); the store.

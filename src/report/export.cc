@@ -184,20 +184,26 @@ std::string ExportFileName(const ExportRequest& request) {
   return name + "." + ExportFormatName(request.format);
 }
 
-Status Export(const Store& store, const ExportRequest& request, const std::function<bool(std::string_view)>& write) {
+Status CheckExport(const Store& store, const ExportRequest& request) {
   if (request.story != 0 && !request.day.empty()) return Status::Usage("export one story or one day, not both");
-  ExportQuery window;
-  window.story = request.story;
-  if (!request.day.empty()) {
-    const std::optional<std::string> next = NextDay(request.day);
-    if (!next) return Status::Usage("the day is a date, as 2026-11-26, not '" + request.day.substr(0, 40) + "'");
-    window.from = request.day;
-    window.to = *next;
+  if (!request.day.empty() && !ParseDay(request.day)) {
+    return Status::Usage("the day is a date, as 2026-11-26, not '" + request.day.substr(0, 40) + "'");
   }
   if (request.story != 0) {
     Result<std::vector<StorySummary>> known = store.StoriesById({request.story});
     if (!known.ok()) return known.status();
     if (known->empty()) return Status::NotFound("no story " + std::to_string(request.story));
+  }
+  return Status::Ok();
+}
+
+Status Export(const Store& store, const ExportRequest& request, const std::function<bool(std::string_view)>& write) {
+  if (Status checked = CheckExport(store, request); !checked.ok()) return checked;
+  ExportQuery window;
+  window.story = request.story;
+  if (!request.day.empty()) {
+    window.from = request.day;
+    window.to = *NextDay(request.day);
   }
   Rows rows(request.format, write);
   Status status;

@@ -18,6 +18,11 @@ std::string Plural(size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// The outlets list links every name, under /outlets/ unless told otherwise.
+std::string OutletLink(const HtmlPageOptions& html, const std::string& name) {
+  return pages::OutletHref(html.outlet_href_prefix.empty() ? "/outlets/" : html.outlet_href_prefix, name);
+}
+
 // "left (Invented Ratings Agency, 2026-11)": a group and who says so.
 std::string GroupText(const OutletGroup& g) {
   std::string who = g.source;
@@ -212,8 +217,7 @@ std::string RenderOutletsHtml(const OutletsPage& page) {
     for (size_t i = 0; i < page.outlets.size(); ++i) {
       const OutletSummary& o = page.outlets[i];
       out += "<tr><td class=\"headline\"><a href=\"" +
-             EscapeHtml(pages::OutletHref(page.html.outlet_href_prefix.empty() ? "/outlets/" : page.html.outlet_href_prefix,
-                                          o.name)) +
+             EscapeHtml(OutletLink(page.html, o.name)) +
              "\">" + EscapeHtml(o.name) + "</a></td>";
       if (with_group) {
         out += "<td>" + (page.group_values[i].empty() ? std::string("<span class=\"empty\">unrated</span>")
@@ -230,8 +234,7 @@ std::string RenderOutletsHtml(const OutletsPage& page) {
            "article in the store under that name.</p>\n<ul>\n";
     for (const std::string& name : page.without_articles) {
       out += "<li><a href=\"" +
-             EscapeHtml(pages::OutletHref(page.html.outlet_href_prefix.empty() ? "/outlets/" : page.html.outlet_href_prefix,
-                                          name)) +
+             EscapeHtml(OutletLink(page.html, name)) +
              "\">" + EscapeHtml(name) + "</a></li>\n";
     }
     out += "</ul>\n</section>\n";

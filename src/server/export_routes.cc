@@ -9,7 +9,6 @@
 
 #include "parallax/export.h"
 #include "parallax/store.h"
-#include "parallax/text.h"
 #include "server/internal.h"
 
 namespace parallax::serving {
@@ -27,18 +26,15 @@ void ServeExport(const std::string& db, const httplib::Request& request, httplib
     if (!id || *id == 0) return SendError(request, response, 400, "story is a story's number");
     export_request->story = *id;
   }
-  if (!export_request->day.empty() && !ParseDay(export_request->day)) {
-    return SendError(request, response, 400, "day is a date, as 2026-11-26");
-  }
-  if (!export_request->day.empty() && export_request->story != 0) {
-    return SendError(request, response, 400, "Export one story or one day, not both");
-  }
   Result<Store*> store = ThreadStore(db);
   if (!store.ok()) return SendInternalError(request, response, store.status(), "The store could not be read");
-  if (export_request->story != 0) {
-    Result<std::vector<StorySummary>> known = (*store)->StoriesById({export_request->story});
-    if (!known.ok()) return SendInternalError(request, response, known.status(), "The store could not be read");
-    if (known->empty()) return SendError(request, response, 404, "No such story");
+  // Checked before the headers go: after them a failure can only cut the file short.
+  if (const Status checked = CheckExport(**store, *export_request); !checked.ok()) {
+    switch (checked.code()) {
+      case Status::Code::kUsage: return SendError(request, response, 400, checked.message());
+      case Status::Code::kNotFound: return SendError(request, response, 404, "No such story");
+      default: return SendInternalError(request, response, checked, "The store could not be read");
+    }
   }
   response.set_header("Content-Disposition", "attachment; filename=\"" + ExportFileName(*export_request) + "\"");
   // The provider runs on this worker thread once the headers are sent, so

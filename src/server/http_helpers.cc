@@ -2,6 +2,7 @@
 #include <httplib.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <ctime>
 #include <iostream>
 #include <optional>
@@ -103,7 +104,15 @@ void SendError(const httplib::Request& request, httplib::Response& response, int
   response.status = status;
   if (WantsJson(request)) {
     std::string body = "{\"error\": \"";
+    // Messages may echo what the request said ("No such group: …"): every
+    // control character escaped keeps the JSON valid.
     for (const char c : message) {
+      if (static_cast<unsigned char>(c) < 0x20) {
+        char escaped[8];
+        std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+        body += escaped;
+        continue;
+      }
       if (c == '"' || c == '\\') body += '\\';
       body += c;
     }

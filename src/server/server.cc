@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <ctime>
-#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <latch>
@@ -17,11 +16,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
-#include "parallax/align.h"
 #include "parallax/outlets.h"
 #include "parallax/report.h"
 #include "parallax/store.h"

@@ -150,6 +150,11 @@ TEST_F(ServerTest, ExportsComeAsFilesByDayOrStory) {
   EXPECT_EQ(r->get_header_value("Content-Type"), "application/x-ndjson");
   EXPECT_EQ(json::parse(r->body.substr(0, r->body.find('\n'))).at("id"), fire_);
   EXPECT_EQ(Get("/export/quotes.csv?day=2024-13-01")->status, 400);
+  // The reason echoes the request; the JSON stays valid whatever it holds.
+  auto bad_day = Get("/api/search?q=x&group=%0Aleft%22");
+  ASSERT_TRUE(bad_day);
+  EXPECT_EQ(bad_day->status, 400);
+  EXPECT_EQ(json::parse(bad_day->body).at("error"), "No such group: \nleft\"");
   EXPECT_EQ(Get("/export/quotes.csv?day=2024-05-13&story=1")->status, 400);
   EXPECT_EQ(Get("/export/quotes.csv?story=x")->status, 400);
   EXPECT_EQ(Get("/export/quotes.csv?story=999")->status, 404);
