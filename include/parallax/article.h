@@ -14,7 +14,10 @@
 
 namespace parallax {
 
-enum class MediaType { kText, kHtml };
+// kText: plain text, cleaned of page debris. kHtml: a page, extracted.
+// kArticleText: text somebody already chose as the article (a JSON lines
+// record's "text"): split into paragraphs, nothing removed.
+enum class MediaType { kText, kHtml, kArticleText };
 
 // An input that could not be used, and why. Every stage that reports on
 // inputs passes these along, so the user sees them next to the result.
@@ -24,11 +27,22 @@ struct LoadFailure {
 };
 
 struct RawDocument {
-  std::string source;        // file path, "-" for stdin, or another locator
+  std::string source;        // file path, "-" for stdin, "FILE:LINE", "FILE#OFFSET", a URL
   std::string name;          // file name without directories and suffixes
   std::string bytes;         // decompressed bytes exactly as read
   MediaType media_type = MediaType::kText;
-  std::string outlet_hint;   // from --outlet, empty when not given
+  std::string outlet_hint;   // from --outlet (or a record's "outlet"), empty when not given
+
+  // What the source knew besides the bytes; empty when it did not say.
+  std::string id;            // the name it asks to be stored under (a record's "id")
+  std::string url;           // the address it was fetched from (after redirects)
+  std::string content_type;  // HTTP Content-Type, as sent
+  std::string http_charset;  // its charset parameter, lower case: outranks the page's own
+  std::string fetched_at;    // ISO 8601 UTC, when it was fetched
+  int http_status = 0;       // 0: not fetched over HTTP
+  // Metadata a record gave with its text (kArticleText).
+  std::string title;
+  std::string published;
 };
 
 enum class ParagraphRole {
