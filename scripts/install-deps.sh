@@ -8,7 +8,7 @@ set -euo pipefail
 # standard library (cmake/named_references.py).
 want=(g++ make cmake pkg-config python3 zlib1g-dev libicu-dev nlohmann-json3-dev libstemmer-dev
       libcld2-dev libxxhash-dev libsqlite3-dev libmimalloc-dev libgtest-dev libbenchmark-dev
-      libcpp-httplib-dev libtomlplusplus-dev libcli11-dev)
+      libcpp-httplib-dev libtomlplusplus-dev libcli11-dev libcurl4-openssl-dev libbrotli-dev)
 if [ "${1:-build}" = test ]; then
   # Chromium opens the HTML report and the web app; libxml2 is the oracle
   # the HTML tokenizer is checked against; node and npm run the browser
@@ -18,7 +18,8 @@ if [ "${1:-build}" = test ]; then
   command -v npm >/dev/null || want+=(npm)
 fi
 if [ "${1:-build}" = bench ]; then
-  want+=(wrk time)
+  # python3-feedparser: the peer the feed parser is measured against.
+  want+=(wrk time python3-feedparser)
 fi
 missing=()
 for pkg in "${want[@]}"; do

@@ -108,6 +108,11 @@ void ParseJsonLines(std::string_view bytes, const std::function<void(JsonRecord&
 // Parses one line; false with `reason` when it is not a usable record.
 bool ParseJsonRecord(std::string_view line, JsonRecord& record, std::string& reason);
 
+// Inflates gzip bytes (several members allowed) up to `max_bytes` of
+// output: TooLarge past it (a small bomb stops there), InvalidInput for
+// damaged data.
+Result<std::string> GunzipBytes(std::string_view compressed, size_t max_bytes);
+
 // "dir/a.html.gz" -> "a"; "-" -> "stdin".
 std::string DocumentNameFromPath(const std::string& path);
 

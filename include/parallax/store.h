@@ -40,6 +40,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -198,6 +199,46 @@ struct StoredComparison {
   std::string json;
 };
 
+// A page fetched by `parallax fetch`: where it came from and what came
+// back. Kept so that a page is fetched once, and so that its raw bytes can
+// be extracted again by a better extractor.
+struct FetchedPage {
+  std::string url;          // the normalised address (NormalizeArticleUrl): the key
+  std::string final_url;    // after redirects
+  std::string outlet;
+  std::string found_in;     // the feed or sitemap that listed it
+  std::string fetched_at;   // ISO 8601 UTC
+  int http_status = 0;
+  std::string content_type;
+  std::string packed_page;  // Store::PackPage of the raw bytes; empty when none are kept
+  std::string error;        // why no article came of it ("" when one did)
+  // The article made of it (id set), or none (empty id).
+  Article article;
+};
+
+// What the store remembers of one feed or sitemap between passes.
+struct FeedState {
+  std::string url;
+  std::string outlet;
+  std::string kind;           // "feed" or "sitemap"
+  std::string etag;           // validators of the last 200, sent next time
+  std::string last_modified;
+  std::string last_attempt;   // ISO 8601 UTC
+  std::string last_success;   // last 200 or 304
+  std::string last_error;     // the last failure's reason ("" after a success)
+  std::string last_error_at;
+  int64_t items = 0;          // items in the last version read
+  int64_t not_modified = 0;   // 304s so far
+  int64_t failures = 0;       // failed reads so far
+};
+
+// Articles found through one feed or sitemap per day (of fetch), the
+// latest day first.
+struct FeedDay {
+  std::string day;  // YYYY-MM-DD
+  int64_t articles = 0;
+};
+
 class Store {
  public:
   // The schema this build writes; Open upgrades older files to it.
@@ -325,6 +366,28 @@ class Store {
   // selects, in publication order (undated last); `visit` returns false to stop.
   Status ForEachExportArticle(const ExportQuery& query, const std::function<bool(const StoredArticle&)>& visit) const;
   Status ForEachQuote(const ExportQuery& query, const std::function<bool(const QuoteRecord&)>& visit) const;
+
+  // Fetched pages (`parallax fetch`). Which of `urls` (normalised) have
+  // been fetched already, as a parallel vector.
+  Result<std::vector<bool>> KnownPages(const std::vector<std::string>& urls) const;
+  // Stores the pages and the articles made of them in one transaction, so a
+  // killed fetch keeps a page exactly when it keeps its article (and a
+  // re-run fetches the rest). A page already known is replaced. The report
+  // has an outcome per page with an article, in order.
+  Result<AddReport> AddFetchedPages(const std::vector<FetchedPage>& pages);
+  // The raw bytes kept for page `url` (normalised), unpacked; NotFound when
+  // none are kept.
+  Result<std::string> FetchedPageBytes(const std::string& url) const;
+  // Compresses raw page bytes as AddFetchedPages keeps them: callers pack on
+  // their own threads, so the single writer does not.
+  static std::string PackPage(std::string_view raw);
+
+  // Feeds and sitemaps followed: every state saved, by outlet then address.
+  Result<std::vector<FeedState>> FeedStates() const;
+  // Saves the states (replacing those of the same address) in one transaction.
+  Status SaveFeedStates(const std::vector<FeedState>& states);
+  // Articles found through feed `url` per day, the last `days` days with any.
+  Result<std::vector<FeedDay>> FeedArticlesPerDay(const std::string& url, size_t days) const;
 
   // Which articles story `story_id` has, in a few bytes: it changes when
   // the story gains or loses an article. NotFound for no such story.

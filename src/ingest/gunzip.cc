@@ -127,4 +127,8 @@ Result<std::string> Gunzip(std::string_view compressed, size_t max_bytes) {
 }
 
 }  // namespace ingest_internal
+Result<std::string> GunzipBytes(std::string_view compressed, size_t max_bytes) {
+  return ingest_internal::Gunzip(compressed, max_bytes);
+}
+
 }  // namespace parallax

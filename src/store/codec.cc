@@ -1,7 +1,9 @@
 // Article <-> row: the paragraphs' JSON, the body text, the content hash.
 #include <xxhash.h>
+#include <zlib.h>
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -179,6 +181,38 @@ Status ReadArticle(const Stmt& stmt, const std::string& path, Article& article) 
   }
   return Status::Ok();
 }
+
+// The text's length (8 bytes, little-endian), then its deflated bytes.
+std::string Compress(std::string_view text, int level) {
+  uLongf size = compressBound(static_cast<uLong>(text.size()));
+  std::string out(8 + size, '\0');
+  uint64_t length = text.size();
+  for (int i = 0; i < 8; ++i) out[static_cast<size_t>(i)] = static_cast<char>((length >> (8 * i)) & 0xff);
+  if (compress2(reinterpret_cast<Bytef*>(out.data() + 8), &size, reinterpret_cast<const Bytef*>(text.data()),
+                static_cast<uLong>(text.size()), level) != Z_OK) {
+    return std::string();
+  }
+  out.resize(8 + size);
+  return out;
+}
+
+std::optional<std::string> Decompress(std::string_view packed) {
+  if (packed.size() < 8) return std::nullopt;
+  uint64_t length = 0;
+  for (int i = 0; i < 8; ++i) length |= static_cast<uint64_t>(static_cast<unsigned char>(packed[static_cast<size_t>(i)])) << (8 * i);
+  // A kept page is a few MB at most (fetched pages are capped at 1 GB
+  // below); a larger length is damage.
+  if (length > (uint64_t{1} << 30)) return std::nullopt;
+  std::string out(length, '\0');
+  uLongf size = static_cast<uLongf>(length);
+  if (uncompress(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(packed.data() + 8),
+                 static_cast<uLong>(packed.size() - 8)) != Z_OK ||
+      size != length) {
+    return std::nullopt;
+  }
+  return out;
+}
+
 
 }  // namespace store_internal
 

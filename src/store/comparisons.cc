@@ -1,7 +1,6 @@
 // Kept comparisons (schema v9): a story's page and JSON, zlib-compressed,
 // with the signature of the members they were made from.
 #include <sqlite3.h>
-#include <zlib.h>
 
 #include <cstdint>
 #include <cstring>
@@ -32,36 +31,6 @@ std::string SignatureSql(const char* story) {
   return sql;
 }
 
-// The text's length (8 bytes, little-endian), then its deflated bytes.
-std::string Compress(std::string_view text) {
-  uLongf size = compressBound(static_cast<uLong>(text.size()));
-  std::string out(8 + size, '\0');
-  uint64_t length = text.size();
-  for (int i = 0; i < 8; ++i) out[static_cast<size_t>(i)] = static_cast<char>((length >> (8 * i)) & 0xff);
-  if (compress2(reinterpret_cast<Bytef*>(out.data() + 8), &size, reinterpret_cast<const Bytef*>(text.data()),
-                static_cast<uLong>(text.size()), 6) != Z_OK) {
-    return std::string();
-  }
-  out.resize(8 + size);
-  return out;
-}
-
-std::optional<std::string> Decompress(std::string_view packed) {
-  if (packed.size() < 8) return std::nullopt;
-  uint64_t length = 0;
-  for (int i = 0; i < 8; ++i) length |= static_cast<uint64_t>(static_cast<unsigned char>(packed[static_cast<size_t>(i)])) << (8 * i);
-  // A kept page is a few MB at most; a larger length is damage.
-  if (length > (uint64_t{1} << 30)) return std::nullopt;
-  std::string out(length, '\0');
-  uLongf size = static_cast<uLongf>(length);
-  if (uncompress(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(packed.data() + 8),
-                 static_cast<uLong>(packed.size() - 8)) != Z_OK ||
-      size != length) {
-    return std::nullopt;
-  }
-  return out;
-}
-
 }  // namespace
 
 Result<std::string> Store::StorySignature(int64_t story_id) const {
@@ -85,8 +54,8 @@ Result<std::optional<StoredComparison>> Store::ReadComparison(int64_t story_id) 
   rc = stmt.Step();
   if (rc == SQLITE_DONE) return std::optional<StoredComparison>();
   if (rc != SQLITE_ROW) return SqlStatus(db, rc, impl_->path, "read");
-  std::optional<std::string> html = Decompress(stmt.Blob(1));
-  std::optional<std::string> json = Decompress(stmt.Blob(2));
+  std::optional<std::string> html = store_internal::Decompress(stmt.Blob(1));
+  std::optional<std::string> json = store_internal::Decompress(stmt.Blob(2));
   if (!html || !json) {
     return Status::IoError(impl_->path + " is damaged: the kept comparison of story " + std::to_string(story_id) +
                            " does not decompress ('parallax index' makes it again)");
@@ -99,8 +68,8 @@ Status Store::SaveComparison(int64_t story_id, const StoredComparison& compariso
   if (impl_->mode == OpenMode::kReadOnly) {
     return Status::Usage("cannot keep comparisons in " + impl_->path + ": it was opened read-only");
   }
-  const std::string html = Compress(comparison.html);
-  const std::string json = Compress(comparison.json);
+  const std::string html = store_internal::Compress(comparison.html);
+  const std::string json = store_internal::Compress(comparison.json);
   if (html.empty() || json.empty()) return Status::TooLarge("a comparison too large to compress");
   Stmt stmt;
   int rc = stmt.Prepare(db, "INSERT OR REPLACE INTO story_comparisons VALUES (?1, ?2, ?3, ?4)");

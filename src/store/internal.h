@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -100,6 +101,11 @@ int LatestVersion();
 std::string EncodeParagraphs(const std::vector<Paragraph>& paragraphs);
 bool DecodeParagraphs(std::string_view json, std::vector<Paragraph>& paragraphs);
 
+// The text's length (8 bytes, little-endian), then its deflated bytes
+// (zlib `level`); Decompress gives nothing for damaged input.
+std::string Compress(std::string_view text, int level = 6);
+std::optional<std::string> Decompress(std::string_view packed);
+
 // ContentHash as 16 raw bytes (what the UNIQUE column holds).
 std::string ContentHashBytes(const Article& article);
 
@@ -111,6 +117,14 @@ Status ClearClusterState(sqlite3* db, const std::string& path);
 // The article columns every reader selects, in this order (ReadArticle).
 extern const char kArticleColumns[];
 Status ReadArticle(const Stmt& stmt, const std::string& path, Article& article);
+
+// A write transaction of AddArticles' kind (BEGIN IMMEDIATE), for calls that
+// store articles together with other rows: Begin, InsertArticles and the
+// rest, then Commit; AbandonWrite rolls back and returns `why`.
+Status BeginWrite(Store::Impl& im);
+Result<AddReport> InsertArticles(Store::Impl& im, const std::vector<Article>& batch);
+Status CommitWrite(Store::Impl& im);
+Status AbandonWrite(Store::Impl& im, Status why);
 
 }  // namespace parallax::store_internal
 

@@ -234,6 +234,39 @@ CREATE TABLE story_comparisons (
 );
 )sql";
 
+// v10: following outlets. fetched_pages keeps every page `parallax fetch`
+// got an answer for (so it is fetched once), with its raw bytes packed;
+// feed_state keeps each feed's validators and health between passes.
+constexpr const char kSchemaV10[] = R"sql(
+CREATE TABLE fetched_pages (
+  url TEXT PRIMARY KEY,
+  final_url TEXT NOT NULL,
+  outlet TEXT NOT NULL,
+  found_in TEXT NOT NULL,
+  fetched_at TEXT NOT NULL,
+  http_status INTEGER NOT NULL,
+  content_type TEXT NOT NULL,
+  page BLOB,
+  error TEXT NOT NULL,
+  article_id TEXT
+);
+CREATE INDEX fetched_pages_by_feed ON fetched_pages(found_in, fetched_at);
+CREATE TABLE feed_state (
+  url TEXT PRIMARY KEY,
+  outlet TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  etag TEXT NOT NULL,
+  last_modified TEXT NOT NULL,
+  last_attempt TEXT NOT NULL,
+  last_success TEXT NOT NULL,
+  last_error TEXT NOT NULL,
+  last_error_at TEXT NOT NULL,
+  items INTEGER NOT NULL,
+  not_modified INTEGER NOT NULL,
+  failures INTEGER NOT NULL
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
@@ -244,6 +277,7 @@ constexpr Migration kMigrations[] = {
     {7, kSchemaV7},
     {8, kSchemaV8},
     {9, kSchemaV9},
+    {10, kSchemaV10},
 };
 
 Result<int> ReadVersion(sqlite3* db, const std::string& path) {

@@ -203,44 +203,61 @@ Result<Store> Store::Open(const std::string& path, OpenMode mode) {
   return store;
 }
 
-Result<AddReport> Store::AddArticles(const std::vector<Article>& batch) {
-  Impl& im = *impl_;
+namespace store_internal {
+
+Status PrepareAdd(Store::Impl& im) {
+  if (im.add_prepared) return Status::Ok();
   sqlite3* db = im.db.get();
-  if (im.mode == OpenMode::kReadOnly) {
-    return Status::Usage("cannot add articles to " + im.path + ": it was opened read-only");
-  }
-  if (!im.add_prepared) {
-    const std::pair<Stmt*, const char*> statements[] = {
-        {&im.begin, "BEGIN IMMEDIATE"},
-        {&im.commit, "COMMIT"},
-        {&im.rollback, "ROLLBACK"},
-        {&im.insert,
-         "INSERT INTO articles (external_id, source, outlet, url, title, published, language, "
-         "text, paragraphs, content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
-         "ON CONFLICT DO NOTHING"},
-        {&im.find_id, "SELECT 1 FROM articles WHERE external_id = ?1"},
-        {&im.find_hash, "SELECT external_id FROM articles WHERE content_hash = ?1"},
-    };
-    for (const auto& [stmt, sql] : statements) {
-      const int rc = stmt->Prepare(db, sql);
-      if (rc != SQLITE_OK) return SqlStatus(db, rc, im.path, "write to");
-    }
-    im.add_prepared = true;
-  }
-
-  // Any failure of the transaction itself undoes the whole batch.
-  auto fail = [&](int rc) -> Status {
-    Status status = SqlStatus(db, rc, im.path, "write to");
-    if (!sqlite3_get_autocommit(db)) {
-      im.rollback.Step();
-      im.rollback.Reset();
-    }
-    return status;
+  const std::pair<Stmt*, const char*> statements[] = {
+      {&im.begin, "BEGIN IMMEDIATE"},
+      {&im.commit, "COMMIT"},
+      {&im.rollback, "ROLLBACK"},
+      {&im.insert,
+       "INSERT INTO articles (external_id, source, outlet, url, title, published, language, "
+       "text, paragraphs, content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+       "ON CONFLICT DO NOTHING"},
+      {&im.find_id, "SELECT 1 FROM articles WHERE external_id = ?1"},
+      {&im.find_hash, "SELECT external_id FROM articles WHERE content_hash = ?1"},
   };
-  int rc = im.begin.Step();
-  im.begin.Reset();
-  if (rc != SQLITE_DONE) return fail(rc);
+  for (const auto& [stmt, sql] : statements) {
+    const int rc = stmt->Prepare(db, sql);
+    if (rc != SQLITE_OK) return SqlStatus(db, rc, im.path, "write to");
+  }
+  im.add_prepared = true;
+  return Status::Ok();
+}
 
+Status BeginWrite(Store::Impl& im) {
+  if (im.mode == OpenMode::kReadOnly) {
+    return Status::Usage("cannot write to " + im.path + ": it was opened read-only");
+  }
+  Status prepared = PrepareAdd(im);
+  if (!prepared.ok()) return prepared;
+  const int rc = im.begin.Step();
+  im.begin.Reset();
+  if (rc != SQLITE_DONE) return SqlStatus(im.db.get(), rc, im.path, "write to");
+  return Status::Ok();
+}
+
+Status CommitWrite(Store::Impl& im) {
+  const int rc = im.commit.Step();
+  im.commit.Reset();
+  if (rc != SQLITE_DONE) return AbandonWrite(im, SqlStatus(im.db.get(), rc, im.path, "write to"));
+  return Status::Ok();
+}
+
+Status AbandonWrite(Store::Impl& im, Status why) {
+  if (!sqlite3_get_autocommit(im.db.get())) {
+    im.rollback.Step();
+    im.rollback.Reset();
+  }
+  return why;
+}
+
+Result<AddReport> InsertArticles(Store::Impl& im, const std::vector<Article>& batch) {
+  sqlite3* db = im.db.get();
+  auto fail = [&](int rc) -> Status { return SqlStatus(db, rc, im.path, "write to"); };
+  int rc = SQLITE_OK;
   AddReport report;
   report.outcomes.resize(batch.size());
   std::string text, paragraphs, hash;
@@ -305,9 +322,23 @@ Result<AddReport> Store::AddArticles(const std::vector<Article>& batch) {
     im.find_hash.Reset();
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return fail(rc);
   }
-  rc = im.commit.Step();
-  im.commit.Reset();
-  if (rc != SQLITE_DONE) return fail(rc);
+  return report;
+}
+
+}  // namespace store_internal
+
+Result<AddReport> Store::AddArticles(const std::vector<Article>& batch) {
+  Impl& im = *impl_;
+  if (im.mode == OpenMode::kReadOnly) {
+    return Status::Usage("cannot add articles to " + im.path + ": it was opened read-only");
+  }
+  // Any failure of the transaction itself undoes the whole batch.
+  Status begun = store_internal::BeginWrite(im);
+  if (!begun.ok()) return begun;
+  Result<AddReport> report = store_internal::InsertArticles(im, batch);
+  if (!report.ok()) return store_internal::AbandonWrite(im, report.status());
+  Status committed = store_internal::CommitWrite(im);
+  if (!committed.ok()) return committed;
   return report;
 }
 

@@ -37,13 +37,13 @@ TEST(Store, NewFileGetsTheLatestSchemaInWalMode) {
   {
     Store store = OpenOrDie(path);
     EXPECT_EQ(store.schema_version(), Store::LatestSchemaVersion());
-    EXPECT_EQ(Store::LatestSchemaVersion(), 9);
+    EXPECT_EQ(Store::LatestSchemaVersion(), 10);
     EXPECT_EQ(*store.CountArticles(), 0u);
   }
   EXPECT_EQ(ReadFile(path).substr(0, 16), std::string("SQLite format 3\0", 16));
   // Reopening migrates nothing again: one row per applied version.
   Store again = OpenOrDie(path);
-  EXPECT_EQ(again.schema_version(), 9);
+  EXPECT_EQ(again.schema_version(), 10);
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   sqlite3_stmt* stmt = nullptr;
@@ -51,8 +51,8 @@ TEST(Store, NewFileGetsTheLatestSchemaInWalMode) {
                                nullptr),
             SQLITE_OK);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(stmt, 0), 9);
-  EXPECT_EQ(sqlite3_column_int(stmt, 1), 9);
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), 10);
+  EXPECT_EQ(sqlite3_column_int(stmt, 1), 10);
   sqlite3_finalize(stmt);
   ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, nullptr), SQLITE_OK);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
