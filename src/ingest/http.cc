@@ -90,6 +90,8 @@ Result<Target> ResolveTarget(const std::string* base, const std::string& referen
 size_t HttpClient::Impl::OnBody(char* data, size_t size, size_t count, void* user) {
   auto* transfer = static_cast<Transfer*>(user);
   const size_t bytes = size * count;
+  transfer->last_activity = Clock::now();
+  transfer->received = true;
   // The bytes arrive decoded, at most CURL_MAX_WRITE_SIZE at a time: a
   // small compressed body that inflates without end stops here, with at
   // most max_body bytes held.
@@ -109,6 +111,8 @@ size_t HttpClient::Impl::OnBody(char* data, size_t size, size_t count, void* use
 size_t HttpClient::Impl::OnHeader(char* data, size_t size, size_t count, void* user) {
   auto* transfer = static_cast<Transfer*>(user);
   const size_t bytes = size * count;
+  transfer->last_activity = Clock::now();
+  transfer->received = true;
   std::string_view line(data, bytes);
   while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
   if (line.substr(0, 5) == "HTTP/") {
@@ -341,12 +345,30 @@ bool HttpClient::Impl::Start(std::unique_ptr<Job>& job, Host& host) {
     return false;
   }
   ++host.active;
-  host.last_start = Clock::now();
+  host.last_start = t->last_activity = Clock::now();
   ++job->result.attempts;
   Count([](HttpStats& s) { ++s.requests; });
   t->job = job.release();
   running.push_back(std::move(transfer));
   return true;
+}
+
+// libcurl's own stall check (LOW_SPEED_*) averages over its last five
+// seconds, so a burst at the start hides a stall that long; a transfer is
+// ended here once nothing at all has arrived for stall_timeout (plus the
+// connect timeout before the first byte, which has its own limit).
+bool HttpClient::Impl::EndStalled(Clock::time_point now) {
+  std::vector<Transfer*> stalled;
+  for (const std::unique_ptr<Transfer>& transfer : running) {
+    const auto limit = transfer->received ? options.stall_timeout
+                                          : options.stall_timeout + options.connect_timeout;
+    if (now - transfer->last_activity > limit) stalled.push_back(transfer.get());
+  }
+  for (Transfer* transfer : stalled) {
+    transfer->stalled = true;
+    Complete(transfer, CURLE_OPERATION_TIMEDOUT);
+  }
+  return !stalled.empty();
 }
 
 void HttpClient::Impl::AbortAll() {
@@ -439,6 +461,7 @@ void HttpClient::Fetch(std::vector<HttpRequest> requests,
       impl.Complete(transfer, message->data.result);
       completed = true;
     }
+    if (impl.EndStalled(Clock::now())) completed = true;
     if (completed) continue;  // schedule what the finished transfers freed
     const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(wake - Clock::now());
     const int timeout = static_cast<int>(std::clamp<int64_t>(wait.count(), 0, kStopCheck.count()));

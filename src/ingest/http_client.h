@@ -84,6 +84,9 @@ struct HttpClient::Impl {
     std::string body;
     std::string request_head;
     std::string refusal;
+    Clock::time_point last_activity;  // the last byte received, or the start
+    bool received = false;            // any byte yet
+    bool stalled = false;
     char error[CURL_ERROR_SIZE] = "";
   };
 
@@ -120,6 +123,7 @@ struct HttpClient::Impl {
   void Complete(Transfer* transfer, CURLcode code);
   void Requeue(std::unique_ptr<Job> job);
   void AbortAll();
+  bool EndStalled(Clock::time_point now);
 
   static size_t OnBody(char* data, size_t size, size_t count, void* user);
   static size_t OnHeader(char* data, size_t size, size_t count, void* user);

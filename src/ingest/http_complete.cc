@@ -124,7 +124,10 @@ void HttpClient::Impl::Complete(Transfer* finished, CURLcode code) {
       error = Status::TooLarge("response larger than " + std::to_string(t.max_body) + " bytes");
     } else {
       const std::string detail = t.error[0] != '\0' ? t.error : curl_easy_strerror(code);
-      error = Status::IoError(code == CURLE_OPERATION_TIMEDOUT ? "timed out: " + detail : detail);
+      error = Status::IoError(t.stalled ? "timed out: stalled, nothing received for " +
+                                              std::to_string(options.stall_timeout.count()) + " ms"
+                              : code == CURLE_OPERATION_TIMEDOUT ? "timed out: " + detail
+                                                                 : detail);
     }
     if (!robots && Retryable(code, !t.refusal.empty(), connect_time) &&
         job->retries < options.max_retries) {
