@@ -67,6 +67,7 @@ std::string EncodePattern(std::string_view pattern) {
   out.reserve(pattern.size());
   for (const char c : pattern) {
     const auto byte = static_cast<unsigned char>(c);
+    if (c == '*' && !out.empty() && out.back() == '*') continue;  // "**" is "*"
     if (byte >= 0x80) {
       out += '%';
       out += kHex[byte >> 4];
@@ -80,8 +81,13 @@ std::string EncodePattern(std::string_view pattern) {
 
 // Whether `pattern` matches a prefix of `path` (all of it with a final
 // "$"). The set of path positions reachable so far is kept as a sorted
-// list: a "*" extends it to everything from its smallest member on.
+// list: a "*" extends it to everything from its smallest member on. A
+// pattern with more literal characters than the path cannot match, which
+// bounds the work a hostile file's long "*a*a*a..." rules can cause.
 bool Matches(std::string_view path, std::string_view pattern) {
+  size_t literals = 0;
+  for (const char c : pattern) literals += c != '*' && c != '$';
+  if (literals > path.size()) return false;
   std::vector<size_t> positions{0};
   std::vector<size_t> next;
   for (size_t i = 0; i < pattern.size(); ++i) {

@@ -267,6 +267,35 @@ TEST_F(HttpClientTest, HostDelaySpacesRequestsWithoutRobots) {
   EXPECT_TRUE(SeenPaths("/robots.txt").empty());
 }
 
+TEST_F(HttpClientTest, CrawlDelayIsCappedByMaxCrawlDelay) {
+  server_.Get("/robots.txt", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("User-agent: *\nCrawl-delay: 3600\n", "text/plain");
+  });
+  server_.Get(R"(/.*)", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("page", "text/html");
+  });
+  Start();
+  HttpOptions options = QuickOptions();
+  options.max_crawl_delay = 200ms;
+  HttpClient client(options);
+  // Were the hour honoured, the watchdog would stop the fetch.
+  std::atomic<bool> stop{false};
+  std::atomic<bool> finished{false};
+  std::thread watchdog([&] {
+    for (int i = 0; i < 500 && !finished; ++i) std::this_thread::sleep_for(10ms);
+    stop = true;
+  });
+  const std::vector<HttpResult> results =
+      FetchAll(client, {{Url("/a.html"), "", "", 0}, {Url("/b.html"), "", "", 0}}, &stop);
+  finished = true;
+  watchdog.join();
+  for (const HttpResult& r : results) EXPECT_TRUE(r.error.ok()) << r.error.ToString();
+  const std::vector<Seen> a = SeenPaths("/a.html");
+  const std::vector<Seen> b = SeenPaths("/b.html");
+  ASSERT_EQ(a.size() + b.size(), 2u);
+  EXPECT_GE(b[0].at - a[0].at, 150ms);
+}
+
 TEST_F(HttpClientTest, OneRequestAtATimePerHost) {
   std::atomic<int> in_flight{0};
   std::atomic<int> most{0};
@@ -302,6 +331,21 @@ TEST_F(HttpClientTest, RedirectsAreFollowedAndCounted) {
   EXPECT_EQ(r.url, Url("/old"));
   EXPECT_EQ(r.final_url, Url("/new"));
   EXPECT_EQ(r.attempts, 2);
+}
+
+TEST_F(HttpClientTest, RelativeRedirectsResolveAgainstTheHop) {
+  server_.Get("/news/start", [](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect("../archive/story%201?id=7", 307);
+  });
+  server_.Get("/archive/story 1", [](const httplib::Request& req, httplib::Response& res) {
+    res.set_content("id " + req.get_param_value("id"), "text/plain");
+  });
+  Start();
+  HttpClient client(QuickOptions());
+  const HttpResult r = FetchOne(client, "/news/start");
+  ASSERT_TRUE(r.error.ok()) << r.error.ToString();
+  EXPECT_EQ(r.body, "id 7");
+  EXPECT_EQ(r.final_url, Url("/archive/story%201?id=7"));
 }
 
 TEST_F(HttpClientTest, RedirectLoopEndsAfterFiveHops) {
