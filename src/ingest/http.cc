@@ -211,22 +211,60 @@ void HttpClient::Impl::FinishRobots(std::unique_ptr<Job> job, const Transfer* tr
   }
 }
 
-void HttpClient::Impl::Requeue(std::unique_ptr<Job> job) {
-  // A job that comes back goes first: it was started before the others.
-  waiting.push_front(std::move(job));
+void HttpClient::Impl::Enqueue(std::unique_ptr<Job> job, bool first) {
+  Host& host = HostFor(job->target.host_key);
+  if (!host.listed) {
+    host.listed = true;
+    queued.push_back(&host);
+  }
+  if (first) {
+    host.queue.push_front(std::move(job));
+  } else {
+    host.queue.push_back(std::move(job));
+  }
 }
 
+void HttpClient::Impl::Requeue(std::unique_ptr<Job> job) {
+  if (job->not_before > Clock::now()) {
+    delayed.push_back(std::move(job));
+  } else {
+    // A hop or retry goes first: its request was started before the others.
+    Enqueue(std::move(job), /*first=*/true);
+  }
+}
+
+bool HttpClient::Impl::Idle() const { return running.empty() && delayed.empty() && queued.empty(); }
+
 // Starts every waiting job that may start now; `wake` learns when the next
-// one held back by a delay may.
+// one held back by a delay may. Work is per host, so ten thousand pages of
+// one site cost a look at the head of one queue, not at every page.
 void HttpClient::Impl::Schedule(Clock::time_point now, Clock::time_point& wake) {
-  for (auto it = waiting.begin(); it != waiting.end();) {
-    std::unique_ptr<Job>& job = *it;
-    if (job->not_before > now) {
-      wake = std::min(wake, job->not_before);
-      ++it;
-      continue;
+  for (size_t i = 0; i < delayed.size();) {
+    if (delayed[i]->not_before <= now) {
+      std::unique_ptr<Job> job = std::move(delayed[i]);
+      delayed.erase(delayed.begin() + static_cast<ptrdiff_t>(i));
+      Enqueue(std::move(job), /*first=*/true);
+    } else {
+      wake = std::min(wake, delayed[i]->not_before);
+      ++i;
     }
-    Host& host = HostFor(job->target.host_key);
+  }
+  // Drain may finish jobs, whose callbacks run here; hosts listed meanwhile
+  // are looked at on the next turn.
+  const size_t count = queued.size();
+  for (size_t i = 0; i < count; ++i) {
+    if (!Drain(*queued[i], now, wake)) break;
+  }
+  std::erase_if(queued, [](Host* host) {
+    if (!host->queue.empty()) return false;
+    host->listed = false;
+    return true;
+  });
+}
+
+bool HttpClient::Impl::Drain(Host& host, Clock::time_point now, Clock::time_point& wake) {
+  while (!host.queue.empty()) {
+    std::unique_ptr<Job>& job = host.queue.front();
     if (options.obey_robots && job->robots_of.empty()) {
       if (host.robots == Host::Robots::kUnknown) {
         host.robots = Host::Robots::kFetching;
@@ -234,51 +272,41 @@ void HttpClient::Impl::Schedule(Clock::time_point now, Clock::time_point& wake) 
         robots->robots_of = job->target.host_key;
         robots->request.url = job->target.host_key + "/robots.txt";
         robots->target = {robots->request.url, job->target.host_key, "/robots.txt"};
-        it = waiting.insert(it, std::move(robots));
-        continue;  // the robots.txt job is considered next
-      }
-      if (host.robots == Host::Robots::kFetching) {
-        ++it;
+        host.queue.push_front(std::move(robots));
         continue;
       }
+      if (host.robots == Host::Robots::kFetching) return true;
+      Status refusal;
       if (host.robots == Host::Robots::kFailed) {
         const bool refused = host.robots_refused;
         Count([&](HttpStats& s) { ++(refused ? s.refused : s.disallowed); });
-        Status error = host.robots_error;
-        std::unique_ptr<Job> finished = std::move(job);
-        it = waiting.erase(it);
-        Finish(std::move(finished), std::move(error));
-        continue;
-      }
-      if (!host.rules.Allows(job->target.path_and_query)) {
+        refusal = host.robots_error;
+      } else if (!host.rules.Allows(job->target.path_and_query)) {
         Count([](HttpStats& s) { ++s.disallowed; });
-        Status error = Status::Usage("disallowed by robots.txt: " + job->target.url);
+        refusal = Status::Usage("disallowed by robots.txt: " + job->target.url);
+      }
+      if (!refusal.ok()) {
         std::unique_ptr<Job> finished = std::move(job);
-        it = waiting.erase(it);
-        Finish(std::move(finished), std::move(error));
+        host.queue.pop_front();
+        Finish(std::move(finished), std::move(refusal));
         continue;
       }
     }
-    if (running.size() >= options.max_connections) return;
-    if (host.active >= std::max(1u, options.per_host)) {
-      ++it;
-      continue;
-    }
+    if (running.size() >= options.max_connections) return false;
+    if (host.active >= std::max(1u, options.per_host)) return true;
     Clock::time_point allowed = host.blocked_until;
     if (host.last_start) allowed = std::max(allowed, *host.last_start + host.delay);
     if (allowed > now) {
       wake = std::min(wake, allowed);
-      ++it;
-      continue;
+      return true;
     }
-    if (Start(job, host)) {
-      it = waiting.erase(it);
-    } else {
-      std::unique_ptr<Job> failed = std::move(job);
-      it = waiting.erase(it);
-      Finish(std::move(failed), Status::IoError("could not start a transfer (libcurl)"));
+    std::unique_ptr<Job> next = std::move(job);
+    host.queue.pop_front();
+    if (!Start(next, host)) {
+      Finish(std::move(next), Status::IoError("could not start a transfer (libcurl)"));
     }
   }
+  return true;
 }
 
 bool HttpClient::Impl::Start(std::unique_ptr<Job>& job, Host& host) {
@@ -386,14 +414,21 @@ void HttpClient::Impl::AbortAll() {
     }
   }
   running.clear();
-  for (std::unique_ptr<Job>& job : waiting) {
+  std::vector<std::unique_ptr<Job>> left = std::move(delayed);
+  delayed.clear();
+  for (Host* host : queued) {
+    for (std::unique_ptr<Job>& job : host->queue) left.push_back(std::move(job));
+    host->queue.clear();
+    host->listed = false;
+  }
+  queued.clear();
+  for (std::unique_ptr<Job>& job : left) {
     if (!job->robots_of.empty()) {
       HostFor(job->robots_of).robots = Host::Robots::kUnknown;
     } else {
       Finish(std::move(job), Status::IoError("stopped"));
     }
   }
-  waiting.clear();
 }
 
 HttpClient::HttpClient(HttpOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
@@ -432,13 +467,10 @@ void HttpClient::Fetch(std::vector<HttpRequest> requests,
       continue;
     }
     job->target = std::move(*target);
-    impl.waiting.push_back(std::move(job));
+    impl.Enqueue(std::move(job), /*first=*/false);
   }
   if (impl.multi == nullptr) {
-    for (std::unique_ptr<Impl::Job>& job : impl.waiting) {
-      impl.Finish(std::move(job), Status::IoError("libcurl could not be initialised"));
-    }
-    impl.waiting.clear();
+    impl.AbortAll();  // every job ends, with "stopped"
     return;
   }
   while (true) {
@@ -449,7 +481,7 @@ void HttpClient::Fetch(std::vector<HttpRequest> requests,
     const Clock::time_point now = Clock::now();
     Clock::time_point wake = now + kStopCheck;
     impl.Schedule(now, wake);
-    if (impl.running.empty() && impl.waiting.empty()) break;
+    if (impl.Idle()) break;
     int still_running = 0;
     curl_multi_perform(impl.multi, &still_running);
     bool completed = false;

@@ -6,8 +6,8 @@
 #include <curl/curl.h>
 
 #include <chrono>
+#include <deque>
 #include <functional>
-#include <list>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -43,18 +43,6 @@ Result<Target> ResolveTarget(const std::string* base, const std::string& referen
 struct HttpClient::Impl {
   using Clock = ingest_internal::Clock;
 
-  struct Host {
-    enum class Robots { kUnknown, kFetching, kReady, kFailed };
-    Robots robots = Robots::kUnknown;
-    RobotsRules rules;
-    Status robots_error;  // kFailed: why nothing is fetched from this host
-    bool robots_refused = false;
-    std::chrono::milliseconds delay{0};  // host_delay, or a longer Crawl-delay
-    unsigned active = 0;
-    std::optional<Clock::time_point> last_start;
-    Clock::time_point blocked_until{};  // a Retry-After applies to the whole host
-  };
-
   // One request of Fetch's list, or the robots.txt of a host, through its
   // redirects and retries.
   struct Job {
@@ -65,6 +53,21 @@ struct HttpClient::Impl {
     int redirects = 0;
     int retries = 0;
     Clock::time_point not_before{};
+  };
+
+  struct Host {
+    enum class Robots { kUnknown, kFetching, kReady, kFailed };
+    Robots robots = Robots::kUnknown;
+    RobotsRules rules;
+    Status robots_error;  // kFailed: why nothing is fetched from this host
+    bool robots_refused = false;
+    std::chrono::milliseconds delay{0};  // host_delay, or a longer Crawl-delay
+    unsigned active = 0;
+    std::optional<Clock::time_point> last_start;
+    Clock::time_point blocked_until{};  // a Retry-After applies to the whole host
+    // Jobs waiting for this host, in order (a robots.txt job first).
+    std::deque<std::unique_ptr<Job>> queue;
+    bool listed = false;  // in Impl::queued
   };
 
   // One attempt on the wire.
@@ -99,8 +102,10 @@ struct HttpClient::Impl {
   mutable std::mutex stats_mutex;
   HttpStats stats;
 
-  // The state of one Fetch call.
-  std::list<std::unique_ptr<Job>> waiting;
+  // The state of one Fetch call: hosts with waiting jobs, in the order they
+  // got them; jobs waiting for a retry's time; transfers under way.
+  std::vector<Host*> queued;
+  std::vector<std::unique_ptr<Job>> delayed;
   std::vector<std::unique_ptr<Transfer>> running;
   const std::function<void(HttpResult&&)>* done = nullptr;
 
@@ -118,7 +123,11 @@ struct HttpClient::Impl {
 
   void Finish(std::unique_ptr<Job> job, Status error);
   void FinishRobots(std::unique_ptr<Job> job, const Transfer* transfer, Status error);
+  void Enqueue(std::unique_ptr<Job> job, bool first);
   void Schedule(Clock::time_point now, Clock::time_point& wake);
+  // Starts what `host` may start now; false when no connection is left.
+  bool Drain(Host& host, Clock::time_point now, Clock::time_point& wake);
+  bool Idle() const;
   bool Start(std::unique_ptr<Job>& job, Host& host);
   void Complete(Transfer* transfer, CURLcode code);
   void Requeue(std::unique_ptr<Job> job);
