@@ -1,6 +1,5 @@
 // Feed dates and titles: what an item says as plain values.
 #include <cstdint>
-#include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,11 +47,7 @@ std::string Format(const DateTime& t) {
       t.day > DaysInMonth(t.year, t.month)) {
     return "";
   }
-  if (!t.has_time) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", t.year, t.month, t.day);
-    return buffer;
-  }
+  if (!t.has_time) return CivilFromDays(DaysFromCivil(t.year, t.month, t.day));
   // 24:00 is midnight at the day's end; 60 seconds is a leap second.
   if (t.hour > 24 || t.minute > 59 || t.second > 60 || (t.hour == 24 && (t.minute | t.second))) {
     return "";
@@ -64,10 +59,15 @@ std::string Format(const DateTime& t) {
   const int64_t in_day = seconds - days * 86400;
   const std::string date = CivilFromDays(days);
   if (date.size() != 10) return "";  // outside the years 1 to 9999
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "T%02d:%02d:%02dZ", static_cast<int>(in_day / 3600),
-                static_cast<int>(in_day / 60 % 60), static_cast<int>(in_day % 60));
-  return date + buffer;
+  std::string out = date;
+  out.reserve(20);
+  for (const int64_t value : {in_day / 3600, in_day / 60 % 60, in_day % 60}) {
+    out += out.size() == 10 ? 'T' : ':';
+    out += static_cast<char>('0' + value / 10);
+    out += static_cast<char>('0' + value % 10);
+  }
+  out += 'Z';
+  return out;
 }
 
 // "+05:30", "-0800", "+01", "Z"; false when `zone` is none of them.
@@ -300,18 +300,22 @@ bool IsCollapsedSpace(std::string_view text, size_t pos, size_t& length) {
 }
 
 void AppendCollapsed(std::string_view text, std::string& out, bool& pending_space) {
-  for (size_t pos = 0; pos < text.size();) {
+  size_t pos = 0;
+  while (pos < text.size()) {
     size_t length = 0;
     if (IsCollapsedSpace(text, pos, length)) {
       pending_space = !out.empty();
       pos += length;
       continue;
     }
+    size_t end = pos + 1;  // the run up to the next space, copied at once
+    while (end < text.size() && !IsCollapsedSpace(text, end, length)) ++end;
     if (pending_space) {
       out += ' ';
       pending_space = false;
     }
-    out += text[pos++];
+    out.append(text.substr(pos, end - pos));
+    pos = end;
   }
 }
 
@@ -327,8 +331,8 @@ bool IsInlineTag(std::string_view name) {
 }
 
 bool HasMarkupOrReference(std::string_view text) {
-  for (size_t pos = text.find_first_of("<&"); pos != std::string_view::npos;
-       pos = text.find_first_of("<&", pos + 1)) {
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    if (text[pos] != '<' && text[pos] != '&') continue;
     if (text[pos] == '&') return true;
     if (pos + 1 < text.size() &&
         (IsAsciiAlpha(text[pos + 1]) || text[pos + 1] == '/' || text[pos + 1] == '!')) {

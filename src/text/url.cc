@@ -3,6 +3,7 @@
 // article found under several addresses recognisable as one.
 #include "parallax/url.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -39,6 +40,17 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
+// Plain loops, not find_first_of: libstdc++'s calls memchr on the set for
+// every character, which was most of a sitemap's parse time.
+size_t FindAuthorityEnd(std::string_view text, size_t from) {
+  while (from < text.size() && text[from] != '/' && text[from] != '?' && text[from] != '#') ++from;
+  return from;
+}
+size_t FindPathEnd(std::string_view text, size_t from) {
+  while (from < text.size() && text[from] != '?' && text[from] != '#') ++from;
+  return from;
+}
+
 // The five components of RFC 3986, section 3, as string views into the
 // reference; "defined" flags tell an empty component from a missing one,
 // which resolution (section 5.2.2) distinguishes.
@@ -65,12 +77,12 @@ Components SplitReference(std::string_view ref) {
   }
   if (ref.substr(pos).starts_with("//")) {
     const size_t begin = pos + 2;
-    const size_t end = std::min(ref.find_first_of("/?#", begin), ref.size());
+    const size_t end = FindAuthorityEnd(ref, begin);
     c.authority = ref.substr(begin, end - begin);
     c.has_authority = true;
     pos = end;
   }
-  const size_t path_end = std::min(ref.find_first_of("?#", pos), ref.size());
+  const size_t path_end = FindPathEnd(ref, pos);
   c.path = ref.substr(pos, path_end - pos);
   pos = path_end;
   if (pos < ref.size() && ref[pos] == '?') {
@@ -88,6 +100,8 @@ Components SplitReference(std::string_view ref) {
 
 // RFC 3986, section 5.2.4, with an output buffer instead of string surgery.
 std::string RemoveDotSegments(std::string_view path) {
+  // Almost every path has no dot segment at all.
+  if (path.find("/.") == std::string_view::npos && !path.starts_with(".")) return std::string(path);
   std::string out;
   out.reserve(path.size());
   while (!path.empty()) {
@@ -126,18 +140,23 @@ std::string MergePaths(const Components& base, std::string_view path) {
 // WHATWG's URL parser removes tabs and newlines anywhere and encodes
 // spaces, which is what a browser does with a link in a real feed whose
 // address was wrapped or pasted with a space; RFC 3986 would reject it.
-std::string CleanReference(std::string_view reference) {
-  std::string out;
-  out.reserve(reference.size());
-  for (char c : Trim(reference)) {
+std::string_view CleanReference(std::string_view reference, std::string& storage) {
+  reference = Trim(reference);
+  bool clean = true;
+  for (char c : reference) {
+    if (static_cast<unsigned char>(c) <= 0x20) clean = false;  // tested once per reference
+  }
+  if (clean) return reference;
+  storage.clear();
+  for (char c : reference) {
     if (c == '\t' || c == '\n' || c == '\r') continue;
     if (c == ' ') {
-      out += "%20";
+      storage += "%20";
     } else {
-      out += c;
+      storage += c;
     }
   }
-  return out;
+  return storage;
 }
 
 bool IsHttpScheme(std::string_view scheme) {
@@ -157,11 +176,10 @@ std::string Recompose(std::string_view scheme, std::string_view authority, std::
 
 // A host inside brackets: an IPv6 address (hex digits, colons, an IPv4
 // tail) or RFC 6874's zone ("%25eth0"); the brackets are dropped.
-bool ReadIpLiteral(std::string_view literal, std::string& host) {
+bool IsIpLiteral(std::string_view literal) {
   if (literal.empty()) return false;
   size_t colons = 0;
-  for (size_t i = 0; i < literal.size(); ++i) {
-    const char c = literal[i];
+  for (char c : literal) {
     if (c == '%') break;  // a zone identifier: anything unreserved
     if (c == ':') {
       ++colons;
@@ -169,10 +187,7 @@ bool ReadIpLiteral(std::string_view literal, std::string& host) {
       return false;
     }
   }
-  if (colons < 2) return false;
-  host.clear();
-  for (char c : literal) host += LowerAscii(c);
-  return true;
+  return colons >= 2;
 }
 
 // Characters a registered name may hold (RFC 3986 unreserved, sub-delims
@@ -181,7 +196,13 @@ bool ReadIpLiteral(std::string_view literal, std::string& host) {
 bool IsHostCharacter(char c) {
   if (static_cast<unsigned char>(c) >= 0x80) return true;
   if (IsAsciiAlpha(c) || IsDigit(c)) return true;
-  return std::string_view("-._~!$&'()*+,;=%").find(c) != std::string_view::npos;
+  switch (c) {
+    case '-': case '.': case '_': case '~': case '!': case '$': case '&': case '\'':
+    case '(': case ')': case '*': case '+': case ',': case ';': case '=': case '%':
+      return true;
+    default:
+      return false;
+  }
 }
 
 std::optional<int> ReadPort(std::string_view digits, int default_port) {
@@ -305,59 +326,75 @@ std::string WithoutTrackingParameters(std::string_view query) {
   return out;
 }
 
-}  // namespace
+// The parts of an http(s) URL as views into it, unchanged (not lower-cased).
+struct HttpUrlView {
+  std::string_view scheme, host, path, query;
+  int port = 0;
+};
 
-std::optional<UrlParts> ParseHttpUrl(std::string_view url) {
+bool ReadHttpUrl(std::string_view url, HttpUrlView& view) {
   for (char c : url) {
-    if (IsControlOrSpace(c)) return std::nullopt;
+    if (IsControlOrSpace(c)) return false;
   }
   const Components c = SplitReference(url);
-  if (!c.has_scheme || !IsHttpScheme(c.scheme) || !c.has_authority) return std::nullopt;
-  UrlParts parts;
-  for (char ch : c.scheme) parts.scheme += LowerAscii(ch);
-  const int default_port = parts.scheme == "https" ? 443 : 80;
-
+  if (!c.has_scheme || !IsHttpScheme(c.scheme) || !c.has_authority) return false;
+  view.scheme = c.scheme;
+  const int default_port = c.scheme.size() == 5 ? 443 : 80;
   std::string_view authority = c.authority;
   // Credentials in a link are refused: a feed must not make parallax send
   // a password, and "https://trusted.example@other.example/" is a classic
   // disguise for the second host.
-  if (authority.find('@') != std::string_view::npos) return std::nullopt;
+  if (authority.find('@') != std::string_view::npos) return false;
   std::string_view port_text;
   bool has_port = false;
   if (authority.starts_with("[")) {
     const size_t close = authority.find(']');
-    if (close == std::string_view::npos) return std::nullopt;
-    if (!ReadIpLiteral(authority.substr(1, close - 1), parts.host)) return std::nullopt;
+    if (close == std::string_view::npos) return false;
+    view.host = authority.substr(1, close - 1);
+    if (!IsIpLiteral(view.host)) return false;
     const std::string_view rest = authority.substr(close + 1);
     if (!rest.empty()) {
-      if (rest[0] != ':') return std::nullopt;
+      if (rest[0] != ':') return false;
       port_text = rest.substr(1);
       has_port = true;
     }
   } else {
     const size_t colon = authority.rfind(':');
-    const std::string_view host = authority.substr(0, colon);
+    view.host = authority.substr(0, colon);
     if (colon != std::string_view::npos) {
       port_text = authority.substr(colon + 1);
       has_port = true;
     }
-    if (host.empty()) return std::nullopt;
-    for (char ch : host) {
-      if (!IsHostCharacter(ch)) return std::nullopt;
-      parts.host += LowerAscii(ch);
+    if (view.host.empty()) return false;
+    for (char ch : view.host) {
+      if (!IsHostCharacter(ch)) return false;
     }
   }
   const std::optional<int> port = has_port ? ReadPort(port_text, default_port) : default_port;
-  if (!port) return std::nullopt;
-  parts.port = *port;
-  parts.path = c.path.empty() ? std::string("/") : std::string(c.path);
-  parts.query = std::string(c.query);
+  if (!port) return false;
+  view.port = *port;
+  view.path = c.path;
+  view.query = c.query;
+  return true;
+}
+
+}  // namespace
+
+std::optional<UrlParts> ParseHttpUrl(std::string_view url) {
+  HttpUrlView view;
+  if (!ReadHttpUrl(url, view)) return std::nullopt;
+  UrlParts parts;
+  for (char c : view.scheme) parts.scheme += LowerAscii(c);
+  for (char c : view.host) parts.host += LowerAscii(c);
+  parts.port = view.port;
+  parts.path = view.path.empty() ? std::string("/") : std::string(view.path);
+  parts.query = std::string(view.query);
   return parts;
 }
 
 std::string ResolveUrl(std::string_view base, std::string_view reference) {
-  const std::string ref_text = CleanReference(reference);
-  const Components r = SplitReference(ref_text);
+  std::string ref_storage, base_storage;
+  const Components r = SplitReference(CleanReference(reference, ref_storage));
   std::string result;
   if (r.has_scheme) {
     if (!IsHttpScheme(r.scheme)) return "";  // javascript:, data:, file:, mailto: ...
@@ -367,8 +404,7 @@ std::string ResolveUrl(std::string_view base, std::string_view reference) {
     // in old browsers' eyes, but not in RFC 3986's: no host, so no URL.
     if (!r.has_authority) return "";
   } else {
-    const std::string base_text = CleanReference(base);
-    const Components b = SplitReference(base_text);
+    const Components b = SplitReference(CleanReference(base, base_storage));
     if (!b.has_scheme || !IsHttpScheme(b.scheme) || !b.has_authority) return "";
     if (r.has_authority) {
       result = Recompose(b.scheme, r.authority, RemoveDotSegments(r.path), r.has_query, r.query,
@@ -384,7 +420,8 @@ std::string ResolveUrl(std::string_view base, std::string_view reference) {
           Recompose(b.scheme, b.authority, path, r.has_query, r.query, r.has_fragment, r.fragment);
     }
   }
-  if (!ParseHttpUrl(result)) return "";
+  HttpUrlView view;
+  if (!ReadHttpUrl(result, view)) return "";
   return result;
 }
 
