@@ -155,7 +155,10 @@ Status DecodeDocument(std::string_view bytes, std::string_view http_charset, std
 class XmlFeedReader {
  public:
   XmlFeedReader(std::string_view text, std::string_view base_url, const FeedOptions& options)
-      : scanner_(text), base_url_(Trim(base_url)), options_(options) {}
+      : scanner_(text),
+        base_url_(Trim(base_url)),
+        options_(options),
+        output_budget_(feed::OutputBudget(text.size())) {}
 
   Result<ParsedFeed> Read() && {
     xml::Event event;
@@ -444,6 +447,13 @@ class XmlFeedReader {
     FeedItem item;
     item.url = std::move(url);
     item.title = feed::PlainTitle(!item_.title.empty() ? item_.title : item_.news_title);
+    const size_t item_bytes = item.url.size() + item.title.size() + 20;
+    if (item_bytes > output_budget_) {
+      ++feed_.items_dropped;
+      output_budget_ = 0;
+      return;
+    }
+    output_budget_ -= item_bytes;
     for (const std::string* date : {&item_.news_date, &item_.published, &item_.pub_date,
                                     &item_.dc_date, &item_.updated, &item_.lastmod}) {
       if (date->empty()) continue;
@@ -489,6 +499,7 @@ class XmlFeedReader {
   xml::Scanner scanner_;
   std::string_view base_url_;
   const FeedOptions& options_;
+  size_t output_budget_;  // bytes the items kept may still take
   ParsedFeed feed_;
   bool root_seen_ = false;
   std::string_view item_name_;

@@ -17,6 +17,12 @@ namespace parallax::feed {
 // also keeps a long xml:base from being copied into every item.
 inline constexpr size_t kMaxUrlBytes = 8192;
 
+// What the items kept may hold in all (addresses, titles, dates): a few
+// times the document, since relative links grow when resolved. Past it,
+// items are dropped and counted: a small hostile feed with a long xml:base
+// and 50,000 one-letter links must not cost gigabytes.
+inline size_t OutputBudget(size_t document_bytes) { return 8 * document_bytes + (size_t{1} << 20); }
+
 // A date as feeds write it (RFC 822 with zone names or numeric offsets and
 // the odd variants seen in the wild, ISO 8601 / W3C-DTF) as
 // "YYYY-MM-DDTHH:MM:SSZ" in UTC, a date alone ("YYYY-MM-DD") when no time

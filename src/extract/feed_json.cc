@@ -22,8 +22,8 @@ bool IsAbsoluteHttp(std::string_view url) {
 
 class JsonFeedReader final : public nlohmann::json_sax<Json> {
  public:
-  JsonFeedReader(std::string_view base_url, const FeedOptions& options)
-      : base_url_(base_url), options_(options) {
+  JsonFeedReader(std::string_view base_url, const FeedOptions& options, size_t document_bytes)
+      : base_url_(base_url), options_(options), output_budget_(OutputBudget(document_bytes)) {
     feed_.kind = FeedKind::kJsonFeed;
     feed_.encoding = "utf-8";
   }
@@ -130,12 +130,20 @@ class JsonFeedReader final : public nlohmann::json_sax<Json> {
     FeedItem item;
     item.url = std::move(url);
     item.title = PlainTitle(title_);
+    const size_t item_bytes = item.url.size() + item.title.size() + 20;
+    if (item_bytes > output_budget_) {
+      ++feed_.items_dropped;
+      output_budget_ = 0;
+      return;
+    }
+    output_budget_ -= item_bytes;
     item.published = NormalizeFeedDate(!published_.empty() ? published_ : modified_);
     feed_.items.push_back(std::move(item));
   }
 
   std::string_view base_url_;
   const FeedOptions& options_;
+  size_t output_budget_;  // bytes the items kept may still take
   ParsedFeed feed_;
   int depth_ = 0;
   bool root_is_object_ = false, items_open_ = false, saw_items_ = false, in_item_ = false;
@@ -149,7 +157,7 @@ class JsonFeedReader final : public nlohmann::json_sax<Json> {
 
 Result<ParsedFeed> ParseJsonFeed(std::string_view text, std::string_view base_url,
                                  const FeedOptions& options) {
-  JsonFeedReader reader(base_url, options);
+  JsonFeedReader reader(base_url, options, text.size());
   try {
     Json::sax_parse(text.begin(), text.end(), &reader);
   } catch (

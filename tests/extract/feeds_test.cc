@@ -236,6 +236,21 @@ TEST(ParseFeed, HundredThousandItemsAreCountedPastMaxItems) {
   EXPECT_EQ(feed.items_dropped, 99990u);
 }
 
+TEST(ParseFeed, LongBaseTimesManyLinksIsBounded) {
+  // A 4 KB xml:base and 50,000 one-letter links: resolved, they would hold
+  // 200 MB; the items kept stay within a few times the document.
+  std::string rss =
+      "<rss><channel xml:base=\"https://courier.example/" + std::string(4000, 'a') + "/\">";
+  for (int i = 0; i < 50000; ++i) rss += "<item><link>x</link></item>";
+  rss += "</channel></rss>";
+  const ParsedFeed feed = ParseOk(rss);
+  size_t kept = 0;
+  for (const FeedItem& item : feed.items) kept += item.url.size() + item.title.size();
+  EXPECT_LE(kept, 8 * rss.size() + (1u << 20));
+  EXPECT_GT(feed.items.size(), 0u);
+  EXPECT_EQ(feed.items.size() + feed.items_dropped, 50000u);
+}
+
 TEST(ParseFeed, DeepNestingIsBounded) {
   std::string rss = "<rss><channel><item><link>https://courier.example/deep</link><title>Deep";
   for (int i = 0; i < 100000; ++i) rss += "<x>";
