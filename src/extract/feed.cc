@@ -58,6 +58,18 @@ bool IsRelativeReference(std::string_view url) {
   return true;
 }
 
+// "<!DOCTYPE html" first (after white space): a page whose root is not
+// <html> ("<!DOCTYPE html><div>...") is still a page.
+bool StartsWithHtmlDoctype(std::string_view text) {
+  text = Trim(text.substr(0, 1024));
+  constexpr std::string_view kDoctype = "<!doctype html";
+  if (text.size() < kDoctype.size()) return false;
+  for (size_t i = 0; i < kDoctype.size(); ++i) {
+    if (LowerAscii(text[i]) != kDoctype[i]) return false;
+  }
+  return true;
+}
+
 // --- Encoding ---------------------------------------------------------------
 
 // The label of `encoding="..."` in an XML declaration at the start; "" when none.
@@ -155,7 +167,8 @@ Status DecodeDocument(std::string_view bytes, std::string_view http_charset, std
 class XmlFeedReader {
  public:
   XmlFeedReader(std::string_view text, std::string_view base_url, const FeedOptions& options)
-      : scanner_(text),
+      : text_(text),
+        scanner_(text),
         base_url_(Trim(base_url)),
         options_(options),
         output_budget_(feed::OutputBudget(text.size())) {}
@@ -248,6 +261,8 @@ class XmlFeedReader {
     } else if (name == "sitemapindex") {
       feed_.kind = FeedKind::kSitemapIndex;
       item_name_ = "sitemap";
+    } else if (StartsWithHtmlDoctype(text_)) {
+      return Status::InvalidInput("an HTML page, not a feed or sitemap");
     } else {
       std::string shown(name.substr(0, 64));
       return Status::InvalidInput("root element <" + shown + "> is not a feed or sitemap");
@@ -496,6 +511,7 @@ class XmlFeedReader {
     return resolved.size() <= feed::kMaxUrlBytes ? resolved : "";
   }
 
+  std::string_view text_;
   xml::Scanner scanner_;
   std::string_view base_url_;
   const FeedOptions& options_;

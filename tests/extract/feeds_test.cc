@@ -175,9 +175,11 @@ TEST(ParseFeed, JsonFeed11) {
 }
 
 TEST(ParseFeed, HtmlWhereAFeedWasExpected) {
-  for (const char* page : {"<!DOCTYPE html>\n<html "
-                           "lang=\"en\"><head><title>Courier</title></head><body></body></html>",
-                           "<HTML><BODY>moved</BODY></HTML>", "\xEF\xBB\xBF  <!-- hi --><html>"}) {
+  for (const char* page :
+       {"<!DOCTYPE html>\n<html "
+        "lang=\"en\"><head><title>Courier</title></head><body></body></html>",
+        "<HTML><BODY>moved</BODY></HTML>", "<!doctype HTML>\n<div>a fragment</div>",
+        "\xEF\xBB\xBF  <!-- hi --><html>"}) {
     Result<ParsedFeed> feed = ParseFeed(page, "https://courier.example/rss", "", {});
     ASSERT_FALSE(feed.ok()) << page;
     EXPECT_EQ(feed.status().message(), "an HTML page, not a feed or sitemap");
