@@ -24,11 +24,16 @@ struct UrlParts {
 
 // The parts of an absolute http or https URL; nothing for any other scheme
 // or for a URL that is not well formed (no host, a bad port, white space or
-// control characters inside).
+// control characters inside) or that carries credentials ("user:pw@host":
+// a feed must never make parallax send a password, and "trusted@other"
+// disguises the host).
 std::optional<UrlParts> ParseHttpUrl(std::string_view url);
 
 // `reference` resolved against `base` (RFC 3986, section 5), with
-// surrounding white space trimmed; "" when the result is not http(s).
+// surrounding white space trimmed, and, as browsers do, tabs and line
+// breaks inside removed and spaces encoded as %20; "" when the result is
+// not an http(s) URL that ParseHttpUrl reads (javascript:, data:, file:,
+// a relative reference with no http(s) base, a bad port...).
 std::string ResolveUrl(std::string_view base, std::string_view reference);
 
 // The address an article is known by: scheme and host lower case, the

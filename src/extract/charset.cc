@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "extract/charset.h"
 #include "extract/html_tokenizer.h"
 #include "parallax/extract.h"
 
@@ -340,6 +341,40 @@ std::string DecodeHtml(std::string_view bytes) {
 }
 
 }  // namespace
+
+// The shared pieces (extract/charset.h), over the helpers above.
+namespace charset {
+
+Status CheckNotBinary(std::string_view bytes) { return parallax::CheckNotBinary(bytes, 0); }
+size_t FindInvalidUtf8Byte(std::string_view bytes) { return parallax::FindInvalidUtf8Byte(bytes); }
+bool HasNonAscii(std::string_view bytes) { return parallax::HasNonAscii(bytes); }
+bool MostlyUtf8(std::string_view bytes) { return parallax::MostlyUtf8(bytes); }
+std::string CharsetFromContentType(std::string_view content_type) {
+  return parallax::CharsetFromContentType(content_type);
+}
+
+std::string DecoderForLabel(std::string_view label) {
+  while (!label.empty() && (label.front() == ' ' || label.front() == '\t')) label.remove_prefix(1);
+  while (!label.empty() && (label.back() == ' ' || label.back() == '\t')) label.remove_suffix(1);
+  return DecoderFor(LowerAscii(label));
+}
+
+std::string ConvertToUtf8(std::string_view bytes, const std::string& decoder, std::string& used) {
+  used = decoder;
+  if (decoder == "utf-8") return ReplaceInvalidUtf8(bytes);
+  std::string out;
+  if (decoder != "windows-1252" && !decoder.empty() && ConvertWithIconv(bytes, decoder, out)) {
+    return out;
+  }
+  used = "windows-1252";
+  return ReplaceInvalidUtf8(Windows1252ToUtf8(bytes));
+}
+
+std::string Utf16ToUtf8(std::string_view bytes, bool big_endian) {
+  return parallax::Utf16ToUtf8(bytes, big_endian);
+}
+
+}  // namespace charset
 
 Result<std::string> DecodeToUtf8(const RawDocument& raw) {
   std::string_view bytes = raw.bytes;
