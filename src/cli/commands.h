@@ -73,6 +73,8 @@ int RunServe(const std::vector<std::string>& args);
 int RunOutlets(const std::vector<std::string>& args);
 int RunIndex(const std::vector<std::string>& args);
 int RunExport(const std::vector<std::string>& args);
+int RunFetch(const std::vector<std::string>& args);
+int RunWatch(const std::vector<std::string>& args);
 
 }  // namespace parallax::cli
 

@@ -24,7 +24,9 @@ Usage:
   parallax cluster [--jobs N] [--window DAYS] [--stats] (INPUT... | --db PATH)
   parallax dedup [--threshold T] [--jobs N] [--stats] (INPUT | --db PATH)
   parallax serve [--db PATH] [--outlets FILE] [--listen HOST:PORT]
-  parallax outlets check FILE
+  parallax fetch --outlets FILE [--db PATH] [--warc DIR]
+  parallax watch --outlets FILE [--db PATH] [--every 10m]
+  parallax outlets check FILE | status [--db PATH] [--outlets FILE]
   parallax help [COMMAND]
   parallax --version
 
@@ -46,7 +48,12 @@ Commands:
             JSON lines.
   serve     The web app and JSON API over the database: the stories, and
             each story side by side (127.0.0.1:8080 by default).
-  outlets   Check an outlets file: the outlets you follow and their groups.
+  fetch     Follow outlets: read their feeds and sitemaps, fetch the new
+            articles politely and safely, store them and update the stories
+            (one pass; --warc DIR also archives the crawl).
+  watch     A fetch pass every few minutes until stopped.
+  outlets   Check an outlets file (the outlets you follow, their feeds and
+            groups), or show each feed's health ('outlets status').
 
 Run 'parallax help COMMAND' for the options and examples.
 
@@ -68,6 +75,7 @@ constexpr std::pair<const char*, Command> kCommands[] = {
     {"cluster", parallax::cli::RunCluster}, {"dedup", parallax::cli::RunDedup},
     {"serve", parallax::cli::RunServe},     {"outlets", parallax::cli::RunOutlets},
     {"index", parallax::cli::RunIndex},     {"export", parallax::cli::RunExport},
+    {"fetch", parallax::cli::RunFetch},     {"watch", parallax::cli::RunWatch},
 };
 
 Command Find(const std::string& name) {
