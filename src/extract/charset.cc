@@ -324,7 +324,14 @@ std::string DecoderFor(const std::string& label) {
 std::string PageDecoder(std::string_view bytes, const std::string& http_charset) {
   if (!http_charset.empty()) {
     std::string decoder = DecoderFor(LowerAscii(http_charset));
-    if (!decoder.empty()) return decoder;
+    if (decoder == "utf-8" || decoder == "windows-1252") return decoder;
+    if (!decoder.empty()) {
+      const iconv_t converter = iconv_open("UTF-8", decoder.c_str());
+      if (converter != reinterpret_cast<iconv_t>(-1)) {
+        iconv_close(converter);
+        return decoder;
+      }
+    }
   }
   return DecoderFor(DeclaredCharset(bytes));
 }
