@@ -38,6 +38,8 @@ namespace {
 constexpr size_t kBufferBytes = size_t{1} << 20;
 // Compressed bytes read per read(2).
 constexpr size_t kInputBytes = size_t{256} << 10;
+// A block up to this size is given its room at once (pages are smaller).
+constexpr size_t kBlockStep = size_t{4} << 20;
 // A WARC header is a few hundred bytes; one this large is not a header.
 constexpr size_t kMaxHeaderBytes = size_t{256} << 10;
 
@@ -378,15 +380,20 @@ Status WarcReader::Impl::ReadHeader(WarcRecord& record, bool& at_file_end) {
 }
 
 Status WarcReader::Impl::ReadBlock(WarcRecord& record, uint64_t length) {
-  record.block.resize(length);
-  char* out = record.block.data();
+  // Room for the whole block at once when it is of a common size; a larger
+  // one grows as its bytes arrive, so a lying Content-Length in a short
+  // file costs no more memory than the file has.
   const size_t buffered = std::min<uint64_t>(length, end - begin);
-  std::memcpy(out, buffer.get() + begin, buffered);
+  record.block.resize(std::min<uint64_t>(length, buffered + kBlockStep));
+  std::memcpy(record.block.data(), buffer.get() + begin, buffered);
   Consume(buffered);
   size_t have = buffered;
   // The rest goes straight from inflate (or read) into the block.
   while (have < length) {
-    const size_t n = Produce(out + have, length - have);
+    if (have == record.block.size()) {
+      record.block.resize(std::min<uint64_t>(length, record.block.size() * 2));
+    }
+    const size_t n = Produce(record.block.data() + have, record.block.size() - have);
     if (n == 0) break;
     have += n;
     position += n;
