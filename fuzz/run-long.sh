@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Long libFuzzer runs of the fuzz targets (clang, ASan + UBSan), one after
 # the other: html (fuzz/html_fuzz.cc), jsonl (jsonl_fuzz.cc), compare
-# (compare_fuzz.cc), robots (robots_fuzz.cc) and feeds (feeds_fuzz.cc).
+# (compare_fuzz.cc), robots (robots_fuzz.cc), feeds (feeds_fuzz.cc) and warc
+# (warc_fuzz.cc).
 #
 #   fuzz/run-long.sh                      # every target, 10 CPU-minutes each
 #   fuzz/run-long.sh --target compare --minutes 60 --jobs 2 --workers 2
 #   fuzz/run-long.sh --merge              # afterwards, merge new coverage into fuzz/corpus/<target>
 #
 # Options:
-#   --target T    html, jsonl, compare, robots, feeds or all (default all)
+#   --target T    html, jsonl, compare, robots, feeds, warc or all (default all)
 #   --minutes N   CPU-minutes per target, shared among the jobs (default 10)
 #   --jobs J      libFuzzer -jobs (default 1: a single in-process run)
 #   --workers W   libFuzzer -workers (default: min(J, cores))
@@ -62,9 +63,9 @@ fi
 [[ "$WORKERS" =~ ^[1-9][0-9]*$ ]] || die "--workers must be a positive integer, not '$WORKERS'"
 command -v clang++ >/dev/null || die "clang++ not found (apt-get install clang-14 libclang-rt-14-dev)"
 case "$TARGET" in
-  all) TARGETS=(html jsonl compare robots feeds) ;;
-  html | jsonl | compare | robots | feeds) TARGETS=("$TARGET") ;;
-  *) die "--target must be html, jsonl, compare, robots, feeds or all, not '$TARGET'" ;;
+  all) TARGETS=(html jsonl compare robots feeds warc) ;;
+  html | jsonl | compare | robots | feeds | warc) TARGETS=("$TARGET") ;;
+  *) die "--target must be html, jsonl, compare, robots, feeds, warc or all, not '$TARGET'" ;;
 esac
 # Absolute, because the multi-job run changes directory.
 WORK_ROOT=$(realpath -m -- "$WORK")

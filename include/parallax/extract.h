@@ -19,13 +19,22 @@ namespace parallax {
 
 // The whole stage. Fails (with a message naming the reason) on binary input,
 // on text that is not valid UTF-8, and on documents with no text at all.
+// What the document knew besides its bytes fills what the page does not
+// say: id, url (when the page names no canonical URL; also the outlet's
+// domain then), title, published. MediaType::kArticleText (a JSON lines
+// record's text) is only split into paragraphs (SplitPlainText: no debris
+// cleaning, no UTF-8 check: the store makes that one), with title, url,
+// published, id and outlet (outlet_hint) from the document and the language
+// detected on its first 1 KB; it fails only with neither text nor title.
 Result<Article> ExtractArticle(const RawDocument& raw);
 // The same, taking the bytes over: a UTF-8 document is not copied.
 Result<Article> ExtractArticle(RawDocument&& raw);
 
 // Converts the bytes to UTF-8. Text files must be UTF-8 (a BOM is removed);
 // HTML pages may declare another charset (BOM, <meta charset>, http-equiv)
-// which is converted. Errors say what is wrong and at which byte.
+// which is converted. RawDocument::http_charset, when iconv knows it,
+// outranks the page's own declaration (a BOM still comes first). Errors say
+// what is wrong and at which byte.
 Result<std::string> DecodeToUtf8(const RawDocument& raw);
 // The same, taking the bytes over when they are already the UTF-8 text.
 Result<std::string> DecodeToUtf8(RawDocument&& raw);

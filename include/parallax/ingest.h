@@ -50,20 +50,9 @@ struct ListedInputs {
 // they exist and can be read is LoadFile's to report.
 ListedInputs ListInputs(const std::vector<std::string>& inputs);
 
-// What `parallax ingest` reads from its inputs: JSON lines files (.jsonl,
-// .ndjson, either gzipped, or "-") and pages (what ListInputs finds). A
-// directory contributes both kinds, walked recursively, in name order; a
-// directory that holds JSON lines but no page is no failure.
+// JSON lines files by name: .jsonl, .ndjson, either gzipped, and "-"
+// (standard input). source.h's "jsonl" kind.
 bool IsJsonLinesPath(std::string_view path);
-struct IngestSource {
-  std::string path;
-  bool json_lines = false;  // else a page (LoadFile, then extract)
-};
-struct IngestSources {
-  std::vector<IngestSource> sources;  // in command-line order
-  std::vector<LoadFailure> failures;  // directories that could not be listed or hold nothing usable
-};
-IngestSources ListIngestSources(const std::vector<std::string>& inputs);
 
 // Reads one file ("-" is stdin). Gunzips when the name ends in ".gz" or the
 // bytes start with the gzip magic number.

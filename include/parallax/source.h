@@ -37,6 +37,14 @@ struct SourceOptions {
 struct SourceItem {
   RawDocument document;
   Status status;
+  // For a failure: true when it is of one part of a file (a line, a
+  // record), whose status message alone says what is wrong after its
+  // "FILE:LINE" or "FILE#OFFSET"; false when a whole input failed.
+  bool part = false;
+  // Something the user should know about the document or failure (a
+  // record's field of the wrong type, ignored); "" when nothing. A document
+  // with a note is still usable.
+  std::string note;
 };
 
 class DocumentSource {

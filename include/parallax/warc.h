@@ -45,7 +45,11 @@ struct WarcRecord {
   std::string content_type; // Content-Type of the block ("application/http; msgtype=response")
   HeaderList headers;       // all of them, as written
   std::string block;        // the record's content block
-  uint64_t offset = 0;      // where the record starts (in the compressed file for .gz)
+  // Where the record starts: in a .gz written one member a record (as
+  // crawlers write them), the file offset of its member, which is what CDX
+  // indexes give; else (a plain file, or one member for the whole file)
+  // its offset in the uncompressed stream.
+  uint64_t offset = 0;
 };
 
 struct WarcReadOptions {
@@ -65,7 +69,10 @@ class WarcReader {
 
   // The next record into `record`: true, or false at the end of the file.
   // An error names the offset and the reason (not a WARC file, a damaged
-  // gzip member, a header without Content-Length...); reading stops there.
+  // gzip member, a header without Content-Length...); reading stops there
+  // (later calls return false). A record is returned only once its gzip
+  // member has been checked to its end (CRC-32), so a damaged member fails
+  // its own record.
   Result<bool> Next(WarcRecord& record);
   // Set by Next when the last record's block exceeded max_block.
   bool truncated() const;
@@ -129,11 +136,13 @@ class WarcWriter {
 
 // source.h's "warc" kind: paths ending in .warc or .warc.gz.
 bool IsWarcPath(std::string_view locator);
-// Yields every response record whose HTTP Content-Type is HTML (or, when it
-// has none, whose body starts like HTML) as a document: source
-// "FILE#OFFSET", url, content type, HTTP charset, fetched_at (WARC-Date),
-// http_status. Other records are skipped silently; a response that cannot
-// be parsed is a failure of its own, and a damaged file a last failure.
+// Yields every response record with a 2xx status whose HTTP Content-Type is
+// HTML (or, when it has none, whose body starts like HTML) as a document:
+// source "FILE#OFFSET", url, content type, HTTP charset, fetched_at
+// (WARC-Date), http_status. Other records (requests, metadata, images,
+// redirects, errors) are skipped silently; a response that cannot be parsed
+// or is over options.max_bytes is a failure of its own (SourceItem::part),
+// and a damaged file a last failure naming the file.
 std::unique_ptr<DocumentSource> OpenWarcSource(const std::string& path, const SourceOptions& options);
 
 }  // namespace parallax

@@ -1,4 +1,4 @@
-// parallax ingest: JSON lines and pages -> articles in the store.
+// parallax ingest: JSON lines, WARC files and pages -> articles in the store.
 //
 // Records are gathered into batches and each batch is one transaction
 // (Store::AddArticles): that is both what makes ingest fast (one commit per
@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -23,6 +24,7 @@
 #include "cli/progress.h"
 #include "parallax/extract.h"
 #include "parallax/ingest.h"
+#include "parallax/source.h"
 #include "parallax/store.h"
 
 namespace parallax::cli {
@@ -42,6 +44,10 @@ Inputs:
         text       required: the article's text, paragraphs separated by "\n"
         title, outlet, url, published (ISO 8601)   optional
       other fields are ignored.
+  FILE.warc, FILE.warc.gz (a web archive, as crawlers and CC-NEWS write it)
+      every HTML response with a 2xx status goes through the extractor; the
+      id is the page's address, the HTTP header's charset outranks the
+      page's own; other records (requests, images, redirects) are skipped.
   .html/.htm pages and .txt files (either may be gzipped)
       go through the extractor, as in 'parallax extract'; the id is the path
       as given or as found in a directory, the outlet is the page's.
@@ -60,6 +66,7 @@ Options:
 Examples:
   parallax ingest corpus.jsonl.gz
   parallax ingest --db news.db pages/ feeds/day1.jsonl
+  parallax ingest CC-NEWS-20240101000000-00000.warc.gz
   zcat dump.jsonl.gz | jq -c '{id: .uuid, text: .body, outlet: .site}' | parallax ingest -
 
 Each article is stored once:
@@ -78,9 +85,11 @@ Output:
 
 Errors:
   A line that is not a JSON object, lacks an id or has neither a text nor a
-  title is named as FILE:LINE with the reason, a page that cannot be used as
-  FILE: reason; everything else is still stored (a headline without a text
-  is stored as it is). The first 20 are shown, the rest counted.
+  title is named as FILE:LINE with the reason, a WARC record that cannot be
+  read as FILE#OFFSET (a damaged archive ends there: the records before it
+  are stored), a page that cannot be used as FILE: reason; everything else
+  is still stored (a headline without a text is stored as it is). The
+  first 20 are shown, the rest counted.
   A database that cannot be written (disk full, read-only, damaged) stops the
   ingest: every batch committed before stays, and a re-run continues.
 
@@ -95,10 +104,6 @@ constexpr size_t kMaxBatch = 100000;
 // Failures shown one by one before they are only counted: a file of a
 // million broken lines should not bury the summary.
 constexpr size_t kMaxShownFailures = 20;
-// Language detection reads this much text (DetectLanguage reads 64 KB at
-// most; a few KB is as reliable for one article and much faster).
-constexpr size_t kLanguageSample = 1024;
-
 struct Options {
   std::string db = "parallax.db";
   size_t batch = kDefaultBatch;
@@ -107,29 +112,6 @@ struct Options {
 };
 
 std::string Describe(const std::string& source) { return source == "-" ? "stdin" : source; }
-
-// A JSON lines record as an article: its text is taken as it is, one
-// paragraph a line. No debris cleaning: a record's text is what whoever made
-// the file chose as the article, and the plain-text debris rules would take
-// a short report's only line for a widget.
-Article FromRecord(JsonRecord&& record, const std::string& source) {
-  Article a;
-  a.id = std::move(record.id);
-  a.source = Describe(source) + ":" + std::to_string(record.line);
-  a.outlet = std::move(record.outlet);
-  a.title = std::move(record.title);
-  a.url = std::move(record.url);
-  a.published = std::move(record.published);
-  a.paragraphs = SplitPlainText(record.text);
-  std::string sample;
-  for (const Paragraph& p : a.paragraphs) {
-    if (sample.size() >= kLanguageSample) break;
-    sample.append(p.text, 0, kLanguageSample);
-    sample += '\n';
-  }
-  a.language = DetectLanguage(sample);
-  return a;
-}
 
 // stderr: failures as they happen (the first kMaxShownFailures), and a
 // progress line on a terminal that each message clears.
@@ -253,54 +235,31 @@ class Ingester {
   size_t records_ = 0, added_ = 0, same_id_ = 0, same_text_ = 0, failed_ = 0;
 };
 
-void IngestJsonLines(const std::string& path, Ingester& ingester) {
-  const std::string name = Describe(path);
-  const Status status = ReadJsonLines(
-      path,
-      [&](JsonRecord&& record) {
-        // After a store failure the rest of the file is only read through.
-        if (ingester.stopped()) return;
-        const std::string where = name + ":" + std::to_string(record.line);
-        if (!record.note.empty()) ingester.Note(where, record.note);
-        // A headline alone is an article (a feed item); nothing at all is not.
-        if (record.text.find_first_not_of(" \t\r\n") == std::string::npos &&
-            record.title.find_first_not_of(" \t\r\n") == std::string::npos) {
-          ingester.Fail(where, "no text and no title");
-          return;
-        }
-        ingester.Add(FromRecord(std::move(record), path), where);
-      },
-      [&](uint64_t line, const std::string& reason) {
-        if (ingester.stopped()) return;
-        ingester.Fail(name + ":" + std::to_string(line), reason);
-      });
-  // The records before a damaged or unreadable part are stored.
-  if (!status.ok()) ingester.Fail(name, status.ToString());
-}
-
-void IngestPage(const std::string& path, const LoadOptions& load, Ingester& ingester) {
-  Result<RawDocument> raw = LoadFile(path, load);
-  Result<Article> article = raw.ok() ? ExtractArticle(std::move(*raw)) : Result<Article>(raw.status());
-  if (!article.ok()) {
-    ingester.Fail(Describe(path), article.status().ToString());
-    return;
-  }
-  article->id = path;
-  ingester.Add(std::move(*article), Describe(path));
-}
-
-// One command-line input: a JSON lines file, a page, or a directory of both
-// (ListIngestSources says which).
+// One command-line input, read through the source OpenSource chooses for
+// it (JSON lines, a WARC file, a page, a directory of them): every document
+// becomes an article through the extractor, every failure is named.
 void IngestInput(const std::string& input, const Options& options, Ingester& ingester) {
-  const IngestSources listed = ListIngestSources({input});
-  for (const LoadFailure& f : listed.failures) ingester.Fail(Describe(f.source), f.status.ToString());
-  for (const IngestSource& source : listed.sources) {
-    if (ingester.stopped()) return;
-    if (source.json_lines) {
-      IngestJsonLines(source.path, ingester);
-    } else {
-      IngestPage(source.path, options.load, ingester);
+  SourceOptions source_options;
+  source_options.max_bytes = options.load.max_bytes;
+  const std::unique_ptr<DocumentSource> source = OpenSource(input, source_options);
+  SourceItem item;
+  while (!ingester.stopped() && source->Next(item)) {
+    const std::string where = Describe(item.document.source);
+    if (!item.note.empty()) ingester.Note(where, item.note);
+    if (!item.status.ok()) {
+      // A line's or record's reason reads alone after its FILE:LINE.
+      ingester.Fail(where, item.part ? item.status.message() : item.status.ToString());
+      continue;
     }
+    const RawDocument& doc = item.document;
+    std::string id = !doc.id.empty() ? doc.id : !doc.url.empty() ? doc.url : doc.source;
+    Result<Article> article = ExtractArticle(std::move(item.document));
+    if (!article.ok()) {
+      ingester.Fail(where, article.status().ToString());
+      continue;
+    }
+    article->id = std::move(id);
+    ingester.Add(std::move(*article), where);
   }
 }
 

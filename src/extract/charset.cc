@@ -319,19 +319,37 @@ std::string DecoderFor(const std::string& label) {
   return upper;
 }
 
+// The decoder for a page: the HTTP header's charset outranks the page's own
+// declaration (as in browsers: the server knows what it sent, the page was
+// perhaps saved elsewhere); a label nobody knows counts as none.
+std::string PageDecoder(std::string_view bytes, const std::string& http_charset) {
+  if (!http_charset.empty()) {
+    std::string decoder = DecoderFor(LowerAscii(http_charset));
+    if (decoder == "utf-8" || decoder == "windows-1252") return decoder;
+    if (!decoder.empty()) {
+      const iconv_t converter = iconv_open("UTF-8", decoder.c_str());
+      if (converter != reinterpret_cast<iconv_t>(-1)) {
+        iconv_close(converter);
+        return decoder;
+      }
+    }
+  }
+  return DecoderFor(DeclaredCharset(bytes));
+}
+
 // True when an HTML page's bytes are its UTF-8 text as they stand.
-bool HtmlIsUtf8AsItStands(std::string_view bytes, std::string& decoder) {
+bool HtmlIsUtf8AsItStands(std::string_view bytes, const std::string& http_charset, std::string& decoder) {
   const bool valid_utf8 = FindInvalidUtf8Byte(bytes) == std::string_view::npos;
-  decoder = DecoderFor(DeclaredCharset(bytes));
+  decoder = PageDecoder(bytes, http_charset);
   // A page that validates as UTF-8 and has non-ASCII bytes is UTF-8 whatever
   // it declares: legacy text almost never validates by chance, while pages
   // re-encoded to UTF-8 with a stale declaration are common.
   return valid_utf8 && (decoder.empty() || decoder == "utf-8" || HasNonAscii(bytes));
 }
 
-std::string DecodeHtml(std::string_view bytes) {
+std::string DecodeHtml(std::string_view bytes, const std::string& http_charset) {
   std::string decoder;
-  if (HtmlIsUtf8AsItStands(bytes, decoder)) return std::string(bytes);
+  if (HtmlIsUtf8AsItStands(bytes, http_charset, decoder)) return std::string(bytes);
   if (decoder == "utf-8" || (decoder.empty() && MostlyUtf8(bytes))) return ReplaceInvalidUtf8(bytes);
   std::string out;
   if (!decoder.empty() && decoder != "windows-1252" && ConvertWithIconv(bytes, decoder, out)) {
@@ -388,7 +406,7 @@ Result<std::string> DecodeToUtf8(const RawDocument& raw) {
   bytes.remove_prefix(offset_base);
   if (Status status = CheckNotBinary(bytes, offset_base); !status.ok()) return status;
   if (raw.media_type == MediaType::kHtml) {
-    return utf8_bom ? ReplaceInvalidUtf8(bytes) : DecodeHtml(bytes);
+    return utf8_bom ? ReplaceInvalidUtf8(bytes) : DecodeHtml(bytes, raw.http_charset);
   }
   const size_t invalid = FindInvalidUtf8Byte(bytes);
   if (invalid != std::string_view::npos) {
@@ -406,7 +424,7 @@ Result<std::string> DecodeToUtf8(RawDocument&& raw) {
       !bytes.starts_with("\xFF\xFE") && CheckNotBinary(bytes, 0).ok()) {
     std::string decoder;
     const bool as_it_stands = raw.media_type == MediaType::kHtml
-                                  ? HtmlIsUtf8AsItStands(bytes, decoder)
+                                  ? HtmlIsUtf8AsItStands(bytes, raw.http_charset, decoder)
                                   : FindInvalidUtf8Byte(bytes) == std::string_view::npos;
     if (as_it_stands) return std::move(raw.bytes);
   }

@@ -13,6 +13,7 @@
 #include <system_error>
 #include <utility>
 
+#include "ingest/directory.h"
 #include "ingest/gunzip.h"
 
 namespace parallax {
@@ -22,6 +23,7 @@ namespace {
 using ingest_internal::DescribeLimit;
 using ingest_internal::Gunzip;
 using ingest_internal::HasGzipMagic;
+using ingest_internal::IsDocumentName;
 
 constexpr size_t kReadChunk = size_t{64} << 10;
 
@@ -70,13 +72,6 @@ bool IsGzipName(std::string_view path) { return EndsWithNoCase(path, ".gz"); }
 
 constexpr std::string_view kHtmlSuffixes[] = {".html", ".htm", ".xhtml"};
 
-// The suffixes a directory is searched for (the header's contract: .txt,
-// .html, .htm, each optionally gzipped).
-bool IsDocumentName(std::string_view name) {
-  name = StripSuffixNoCase(name, ".gz");
-  return EndsWithNoCase(name, ".txt") || EndsWithNoCase(name, ".html") ||
-         EndsWithNoCase(name, ".htm");
-}
 
 std::string ErrnoText(int error) {
   return std::error_code(error, std::generic_category()).message();
@@ -202,13 +197,14 @@ std::string JoinPath(const std::string& dir, const std::string& name) {
   return dir + "/" + name;
 }
 
-// Collects the document files under `dir`, recursively, each directory's
+// Collects the wanted files under `dir`, recursively, each directory's
 // entries in byte order of their names (subdirectories interleaved with
 // files by name). Hidden entries (".git", editor swap files) are skipped.
 // `visited` holds (device, inode) of the directories on the walk so far, so
 // a symlink loop is entered once only.
-void ExpandDirectory(const std::string& dir, std::set<std::pair<dev_t, ino_t>>* visited,
-                     std::vector<std::string>* files, std::vector<LoadFailure>* failures) {
+void ExpandDirectory(const std::string& dir, bool (*wanted)(std::string_view name),
+                     std::set<std::pair<dev_t, ino_t>>* visited, std::vector<std::string>* files,
+                     std::vector<LoadFailure>* failures) {
   DIR* handle = ::opendir(dir.c_str());
   if (handle == nullptr) {
     failures->push_back({dir, Status::IoError("cannot list directory: " + ErrnoText(errno))});
@@ -234,14 +230,14 @@ void ExpandDirectory(const std::string& dir, std::set<std::pair<dev_t, ino_t>>* 
     if (::stat(path.c_str(), &st) != 0) {
       // A dangling link with a document's name is worth reporting; anything
       // else the user never asked for.
-      if (IsDocumentName(name)) failures->push_back({path, OpenError(errno)});
+      if (wanted(name)) failures->push_back({path, OpenError(errno)});
       continue;
     }
     if (S_ISDIR(st.st_mode)) {
       if (visited->insert({st.st_dev, st.st_ino}).second) {
-        ExpandDirectory(path, visited, files, failures);
+        ExpandDirectory(path, wanted, visited, files, failures);
       }
-    } else if (S_ISREG(st.st_mode) && IsDocumentName(name)) {
+    } else if (S_ISREG(st.st_mode) && wanted(name)) {
       files->push_back(path);
     }
   }
@@ -287,7 +283,7 @@ void WalkInputs(const std::vector<std::string>& inputs, std::vector<LoadFailure>
     std::set<std::pair<dev_t, ino_t>> visited = {{st.st_dev, st.st_ino}};
     std::vector<std::string> files;
     const size_t failures_before = failures->size();
-    ExpandDirectory(input, &visited, &files, failures);
+    ExpandDirectory(input, IsDocumentName, &visited, &files, failures);
     if (files.empty() && failures->size() == failures_before) {
       failures->push_back(
           {input, Status::Empty("directory holds no .txt, .html or .htm files (plain or .gz)")});
@@ -297,6 +293,32 @@ void WalkInputs(const std::vector<std::string>& inputs, std::vector<LoadFailure>
 }
 
 }  // namespace
+
+namespace ingest_internal {
+
+bool IsDocumentName(std::string_view name) {
+  name = StripSuffixNoCase(name, ".gz");
+  return EndsWithNoCase(name, ".txt") || EndsWithNoCase(name, ".html") ||
+         EndsWithNoCase(name, ".htm");
+}
+
+bool IsDirectory(std::string_view locator) {
+  struct stat st;
+  return locator != "-" && ::stat(std::string(locator).c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+void ListDirectory(const std::string& dir, bool (*wanted)(std::string_view name),
+                   std::vector<std::string>* files, std::vector<LoadFailure>* failures) {
+  struct stat st;
+  if (::stat(dir.c_str(), &st) != 0) {
+    failures->push_back({dir, OpenError(errno)});
+    return;
+  }
+  std::set<std::pair<dev_t, ino_t>> visited = {{st.st_dev, st.st_ino}};
+  ExpandDirectory(dir, wanted, &visited, files, failures);
+}
+
+}  // namespace ingest_internal
 
 std::string DocumentNameFromPath(const std::string& path) {
   if (path == "-") return "stdin";

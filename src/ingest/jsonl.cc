@@ -18,10 +18,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 
+#include "ingest/jsonl_reader.h"
 #include "parallax/ingest.h"
 #include "parallax/text.h"
 
@@ -298,175 +300,229 @@ bool ParseJsonRecord(std::string_view line, JsonRecord& record, std::string& rea
   return true;
 }
 
+namespace ingest_internal {
+
 namespace {
-
-// Hands one line (without its '\n') to the callbacks: blank lines are
-// skipped, a line over kMaxLineBytes is reported as such (`too_long`).
-class LineDispatcher {
- public:
-  LineDispatcher(const std::function<void(JsonRecord&&)>& on_record,
-                 const std::function<void(uint64_t line, const std::string& reason)>& on_error)
-      : on_record_(on_record), on_error_(on_error) {}
-
-  void Line(std::string_view line, bool too_long) {
-    ++line_number_;
-    if (too_long) {
-      on_error_(line_number_, "line longer than 64 MiB");
-      return;
-    }
-    // Editors on some systems start a UTF-8 file with a byte order mark.
-    if (line_number_ == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
-    size_t b = 0;
-    while (b < line.size() && (line[b] == ' ' || line[b] == '\t' || line[b] == '\r')) ++b;
-    if (b == line.size()) return;
-    // One record for every line: what the callback leaves in its strings
-    // (a text it only read) keeps its capacity, so a line's text is not a
-    // fresh allocation each time.
-    JsonRecord& record = record_;
-    for (std::string* field : {&record.id, &record.text, &record.title, &record.outlet,
-                               &record.url, &record.published, &record.note}) {
-      field->clear();
-    }
-    record.line = line_number_;
-    std::string reason;
-    if (ParseJsonRecord(line.substr(b), record, reason)) {
-      on_record_(std::move(record));
-    } else {
-      on_error_(line_number_, reason);
-    }
-  }
-
-  uint64_t line_number() const { return line_number_; }
-
- private:
-  const std::function<void(JsonRecord&&)>& on_record_;
-  const std::function<void(uint64_t line, const std::string& reason)>& on_error_;
-  uint64_t line_number_ = 0;
-  JsonRecord record_;
-};
 
 // A plain regular file is mapped rather than read, and its lines parsed in
 // place: the kernel's copy into a read buffer and the copy of each line out
 // of it were 7% of a whole dedup run. What has been parsed is let go every
 // kReleaseBytes, so that a file of many gigabytes does not stay mapped in
-// the process (its memory would look like the process's own). Returns
-// false, having read nothing, when the file is not one (gzip, a pipe,
-// empty) or cannot be mapped; the streaming reader then takes it.
+// the process (its memory would look like the process's own).
 constexpr size_t kReleaseBytes = size_t{32} << 20;
 
-// Every line of `data` to `dispatch`; a line over kMaxLineBytes is cut
-// there and reported as too long. Calls `after_line` with the bytes used so
-// far, so that a mapped file can let go of what it has parsed.
-template <typename AfterLine>
-void DispatchLines(std::string_view data, LineDispatcher& dispatch, AfterLine after_line) {
-  const char* const base = data.data();
-  while (!data.empty()) {
-    const size_t newline = std::min(data.find('\n'), data.size());
-    dispatch.Line(data.substr(0, std::min(newline, kMaxLineBytes)), newline > kMaxLineBytes);
-    data.remove_prefix(std::min(newline + 1, data.size()));
-    after_line(static_cast<size_t>(data.data() - base));
-  }
+}  // namespace
+
+JsonLinesReader::JsonLinesReader() = default;
+
+JsonLinesReader::~JsonLinesReader() {
+  if (mapped_ != nullptr) munmap(mapped_, mapped_size_);
+  if (file_ != nullptr) gzclose(file_);
 }
 
-bool ReadMappedLines(const std::string& path, LineDispatcher& dispatch) {
+std::unique_ptr<JsonLinesReader> JsonLinesReader::FromMemory(std::string_view bytes) {
+  std::unique_ptr<JsonLinesReader> reader(new JsonLinesReader());
+  reader->data_ = bytes;
+  return reader;
+}
+
+bool JsonLinesReader::Map(const std::string& path) {
   const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
   struct stat info {};
   unsigned char magic[2] = {0, 0};
   const bool plain = fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0 &&
                      pread(fd, magic, 2, 0) >= 0 && !(magic[0] == 0x1f && magic[1] == 0x8b);
-  void* mapped = plain ? mmap(nullptr, static_cast<size_t>(info.st_size), PROT_READ, MAP_PRIVATE,
-                              fd, 0)
+  void* mapped = plain ? mmap(nullptr, static_cast<size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0)
                        : MAP_FAILED;
   close(fd);
   if (mapped == MAP_FAILED) return false;
-  const size_t size = static_cast<size_t>(info.st_size);
-  char* const base = static_cast<char*>(mapped);
-  madvise(base, size, MADV_SEQUENTIAL);
-  const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
-  size_t released = 0;  // [0, released) is no longer mapped in
-  DispatchLines(std::string_view(base, size), dispatch, [&](size_t used) {
-    const size_t done = (used / page) * page;
-    if (done - released >= kReleaseBytes) {
-      madvise(base + released, done - released, MADV_DONTNEED);
-      released = done;
-    }
-  });
-  munmap(mapped, size);
+  mapped_ = static_cast<char*>(mapped);
+  mapped_size_ = static_cast<size_t>(info.st_size);
+  madvise(mapped_, mapped_size_, MADV_SEQUENTIAL);
+  data_ = std::string_view(mapped_, mapped_size_);
   return true;
+}
+
+Result<std::unique_ptr<JsonLinesReader>> JsonLinesReader::Open(const std::string& path) {
+  std::unique_ptr<JsonLinesReader> reader(new JsonLinesReader());
+  if (path != "-" && reader->Map(path)) return reader;
+  // zlib reads plain files transparently too, so one reader serves both.
+  reader->file_ = path == "-" ? gzdopen(dup(0), "rb") : gzopen(path.c_str(), "rb");
+  if (reader->file_ == nullptr) {
+    return errno == ENOENT ? Status::NotFound("no such file")
+                           : Status::IoError(std::string("cannot open: ") + std::strerror(errno));
+  }
+  gzbuffer(reader->file_, 256 << 10);
+  reader->streaming_ = true;
+  reader->chunk_.reset(new char[kReadBytes]);
+  return reader;
+}
+
+bool JsonLinesReader::NextLine(std::string_view& line, bool& too_long) {
+  if (!streaming_) {
+    // In memory or mapped: lines are parsed where they are.
+    if (data_.empty()) return false;
+    const size_t newline = std::min(data_.find('\n'), data_.size());
+    line = data_.substr(0, std::min(newline, kMaxLineBytes));
+    too_long = newline > kMaxLineBytes;
+    data_.remove_prefix(std::min(newline + 1, data_.size()));
+    if (mapped_ != nullptr) {
+      // Let go of what lies before this line (it is parsed before the next
+      // call); a page read again would come back from the file.
+      const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+      const size_t before = (static_cast<size_t>(line.data() - mapped_) / page) * page;
+      if (before - released_ >= kReleaseBytes) {
+        madvise(mapped_ + released_, before - released_, MADV_DONTNEED);
+        released_ = before;
+      }
+    }
+    return true;
+  }
+  // Streamed: a line whole in the chunk is parsed where it is; one that
+  // straddles chunks is gathered in line_.
+  if (line_done_) {
+    line_.clear();
+    skipping_long_line_ = false;
+    line_done_ = false;
+  }
+  while (true) {
+    if (pending_.empty()) {
+      if (stream_end_) {
+        if (line_.empty() && !skipping_long_line_) return false;
+        line = line_;
+        too_long = skipping_long_line_;
+        line_done_ = true;
+        stream_end_ = false;
+        file_done_ = true;
+        return true;
+      }
+      if (file_done_) return false;
+      const int n = gzread(file_, chunk_.get(), static_cast<unsigned>(kReadBytes));
+      if (n < 0) {
+        int code = 0;
+        const char* message = gzerror(file_, &code);
+        status_ = Status::InvalidInput(std::string("corrupt or unreadable data after line ") +
+                                       std::to_string(line_number_) + ": " + message);
+        file_done_ = true;
+        return false;
+      }
+      if (n == 0) {
+        // gzread ends with 0 both at the true end and where a stream stops
+        // early (cut at a line boundary, or without its 8-byte trailer):
+        // only gzerror tells them apart, and gzclose checks what the last
+        // read left open.
+        int code = Z_OK;
+        const char* message = gzerror(file_, &code);
+        const std::string reason_text = message != nullptr ? message : "read error";
+        if (code == Z_OK) {
+          code = gzclose(file_);
+          file_ = nullptr;
+        }
+        if (code != Z_OK) {
+          const std::string reason = code == Z_BUF_ERROR ? "unexpected end of file" : reason_text;
+          status_ = Status::InvalidInput("truncated or corrupt compressed data after line " +
+                                         std::to_string(line_number_) + ": " + reason +
+                                         " (the records before it were read)");
+          file_done_ = true;
+          return false;
+        }
+        stream_end_ = true;
+        continue;
+      }
+      pending_ = std::string_view(chunk_.get(), static_cast<size_t>(n));
+    }
+    const size_t newline = pending_.find('\n');
+    const std::string_view piece = pending_.substr(0, newline);
+    if (newline != std::string_view::npos && line_.empty() && !skipping_long_line_) {
+      line = piece;
+      too_long = false;
+      pending_.remove_prefix(newline + 1);
+      return true;
+    }
+    if (!skipping_long_line_) {
+      if (line_.size() + piece.size() > kMaxLineBytes) {
+        skipping_long_line_ = true;
+        line_.clear();
+      } else {
+        line_.append(piece);
+      }
+    }
+    if (newline == std::string_view::npos) {
+      pending_ = {};
+      continue;
+    }
+    pending_.remove_prefix(newline + 1);
+    line = line_;
+    too_long = skipping_long_line_;
+    line_done_ = true;
+    return true;
+  }
+}
+
+JsonLinesReader::Event JsonLinesReader::Next() {
+  std::string_view line;
+  bool too_long = false;
+  while (NextLine(line, too_long)) {
+    ++line_number_;
+    if (too_long) {
+      reason_ = "line longer than 64 MiB";
+      return Event::kError;
+    }
+    // Editors on some systems start a UTF-8 file with a byte order mark.
+    if (line_number_ == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+    size_t b = 0;
+    while (b < line.size() && (line[b] == ' ' || line[b] == '\t' || line[b] == '\r')) ++b;
+    if (b == line.size()) continue;
+    // One record for every line: what the caller leaves in its strings (a
+    // text it only read) keeps its capacity, so a line's text is not a
+    // fresh allocation each time.
+    for (std::string* field : {&record_.id, &record_.text, &record_.title, &record_.outlet, &record_.url,
+                               &record_.published, &record_.note}) {
+      field->clear();
+    }
+    record_.line = line_number_;
+    if (ParseJsonRecord(line.substr(b), record_, reason_)) return Event::kRecord;
+    return Event::kError;
+  }
+  return Event::kEnd;
+}
+
+}  // namespace ingest_internal
+
+namespace {
+
+using ingest_internal::JsonLinesReader;
+
+void Deliver(JsonLinesReader& reader, const std::function<void(JsonRecord&&)>& on_record,
+             const std::function<void(uint64_t line, const std::string& reason)>& on_error) {
+  while (true) {
+    switch (reader.Next()) {
+      case JsonLinesReader::Event::kRecord:
+        on_record(std::move(reader.record()));
+        break;
+      case JsonLinesReader::Event::kError:
+        on_error(reader.line(), reader.reason());
+        break;
+      case JsonLinesReader::Event::kEnd:
+        return;
+    }
+  }
 }
 
 }  // namespace
 
 void ParseJsonLines(std::string_view bytes, const std::function<void(JsonRecord&&)>& on_record,
                     const std::function<void(uint64_t line, const std::string& reason)>& on_error) {
-  LineDispatcher dispatch(on_record, on_error);
-  DispatchLines(bytes, dispatch, [](size_t) {});
+  Deliver(*JsonLinesReader::FromMemory(bytes), on_record, on_error);
 }
 
 Status ReadJsonLines(const std::string& path, const std::function<void(JsonRecord&&)>& on_record,
                      const std::function<void(uint64_t line, const std::string& reason)>& on_error) {
-  LineDispatcher dispatch(on_record, on_error);
-  if (path != "-" && ReadMappedLines(path, dispatch)) return Status::Ok();
-  // zlib reads plain files transparently too, so one reader serves both.
-  gzFile file = path == "-" ? gzdopen(dup(0), "rb") : gzopen(path.c_str(), "rb");
-  if (file == nullptr) {
-    return errno == ENOENT ? Status::NotFound("no such file")
-                           : Status::IoError(std::string("cannot open: ") + std::strerror(errno));
-  }
-  std::unique_ptr<gzFile_s, int (*)(gzFile)> closer(file, gzclose);
-  gzbuffer(file, 256 << 10);
-  // The part of a line that began in an earlier chunk.
-  std::string line;
-  bool skipping_long_line = false;
-  std::unique_ptr<char[]> chunk(new char[kReadBytes]);
-  while (true) {
-    const int n = gzread(file, chunk.get(), static_cast<unsigned>(kReadBytes));
-    if (n < 0) {
-      int code = 0;
-      const char* message = gzerror(file, &code);
-      return Status::InvalidInput(std::string("corrupt or unreadable data after line ") +
-                                  std::to_string(dispatch.line_number()) + ": " + message);
-    }
-    if (n == 0) break;
-    std::string_view data(chunk.get(), static_cast<size_t>(n));
-    while (!data.empty()) {
-      const size_t newline = data.find('\n');
-      const std::string_view piece = data.substr(0, newline);
-      if (newline != std::string_view::npos && line.empty() && !skipping_long_line) {
-        dispatch.Line(piece, false);  // whole in this chunk: parsed where it is
-        data.remove_prefix(newline + 1);
-        continue;
-      }
-      if (!skipping_long_line) {
-        if (line.size() + piece.size() > kMaxLineBytes) {
-          skipping_long_line = true;
-          line.clear();
-        } else {
-          line.append(piece);
-        }
-      }
-      if (newline == std::string_view::npos) break;
-      dispatch.Line(line, skipping_long_line);
-      line.clear();
-      skipping_long_line = false;
-      data.remove_prefix(newline + 1);
-    }
-  }
-  // gzread ends with 0 both at the true end and where a stream stops early
-  // (cut at a line boundary, or without its 8-byte trailer): only gzerror
-  // tells them apart, and gzclose checks what the last read left open.
-  int code = Z_OK;
-  const char* message = gzerror(file, &code);
-  if (code == Z_OK) code = gzclose(closer.release());
-  if (code != Z_OK) {
-    const std::string reason = code == Z_BUF_ERROR ? "unexpected end of file" : (message ? message : "read error");
-    return Status::InvalidInput("truncated or corrupt compressed data after line " +
-                                std::to_string(dispatch.line_number()) + ": " + reason +
-                                " (the records before it were read)");
-  }
-  if (!line.empty() || skipping_long_line) dispatch.Line(line, skipping_long_line);
-  return Status::Ok();
+  Result<std::unique_ptr<JsonLinesReader>> reader = JsonLinesReader::Open(path);
+  if (!reader.ok()) return reader.status();
+  Deliver(**reader, on_record, on_error);
+  return (*reader)->status();
 }
 
 }  // namespace parallax

@@ -1,12 +1,14 @@
-// ListIngestSources: JSON lines and pages told apart, directories walked in
-// name order, and what counts as a failure.
+// The source interface: which kind reads a locator (one table), and what the
+// file, directory and JSON lines kinds yield.
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "parallax/ingest.h"
+#include "parallax/source.h"
 #include "support/run_parallax.h"
 
 namespace parallax {
@@ -15,39 +17,116 @@ namespace {
 using testing::TempDir;
 using testing::WriteFile;
 
-std::vector<std::string> Describe(const IngestSources& listed, const std::string& root) {
+// Every item of a source as "SOURCE ok|note|fail: ...", paths relative to `root`.
+std::vector<std::string> Drain(DocumentSource& source, const std::string& root) {
   std::vector<std::string> out;
-  for (const IngestSource& s : listed.sources) {
-    std::string path = s.path.rfind(root, 0) == 0 ? s.path.substr(root.size()) : s.path;
-    out.push_back(path + (s.json_lines ? " jsonl" : " page"));
+  SourceItem item;
+  while (source.Next(item)) {
+    std::string where = item.document.source;
+    if (where.rfind(root, 0) == 0) where = where.substr(root.size());
+    if (!item.status.ok()) {
+      out.push_back(where + (item.part ? " part: " : " fail: ") + item.status.message());
+    } else {
+      out.push_back(where + " ok");
+    }
+    if (!item.note.empty()) out.back() += " [" + item.note + "]";
   }
   return out;
 }
 
-TEST(IngestSources, JsonLinesAndPagesOfADirectoryInNameOrder) {
+TEST(Sources, OneTableChoosesTheKind) {
   TempDir dir;
-  std::filesystem::create_directories(dir / "mixed/day2");
-  WriteFile(dir / "mixed/b.html", "<p>x</p>");
-  WriteFile(dir / "mixed/a.jsonl", "{}\n");
-  WriteFile(dir / "mixed/day2/c.ndjson.gz", "");
-  WriteFile(dir / "mixed/notes.pdf", "%PDF");
-  const IngestSources listed = ListIngestSources({dir / "mixed", "-", dir / "one.txt"});
-  EXPECT_TRUE(listed.failures.empty());
-  EXPECT_EQ(Describe(listed, dir.path()),
-            (std::vector<std::string>{"/mixed/a.jsonl jsonl", "/mixed/b.html page", "/mixed/day2/c.ndjson.gz jsonl",
-                                      "- jsonl", "/one.txt page"}));
-}
-
-TEST(IngestSources, ADirectoryWithNothingUsableIsAFailure) {
-  TempDir dir;
-  std::filesystem::create_directories(dir / "empty");
-  std::filesystem::create_directories(dir / "feeds");
-  WriteFile(dir / "feeds/x.jsonl", "{}\n");
-  const IngestSources listed = ListIngestSources({dir / "empty", dir / "feeds"});
-  ASSERT_EQ(listed.failures.size(), 1u) << "JSON lines alone are enough";
-  EXPECT_EQ(listed.failures[0].source, dir / "empty");
+  std::filesystem::create_directories(dir / "pages.warc");  // a directory, whatever its name
+  EXPECT_EQ(SourceKindName("crawl.warc.gz"), "warc");
+  EXPECT_EQ(SourceKindName("CRAWL.WARC"), "warc");
+  EXPECT_EQ(SourceKindName("feed.jsonl"), "jsonl");
+  EXPECT_EQ(SourceKindName("feed.ndjson.gz"), "jsonl");
+  EXPECT_EQ(SourceKindName("-"), "jsonl");
+  EXPECT_EQ(SourceKindName(dir.path()), "directory");
+  EXPECT_EQ(SourceKindName("story.html.gz"), "file");
+  EXPECT_EQ(SourceKindName("notes.pdf"), "file");
   EXPECT_TRUE(IsJsonLinesPath("a.jsonl.gz"));
   EXPECT_FALSE(IsJsonLinesPath("a.json"));
+}
+
+TEST(Sources, ADirectoryYieldsEveryKindInNameOrder) {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "mixed/day2");
+  std::filesystem::create_directories(dir / "mixed/.git");
+  WriteFile(dir / "mixed/b.html", "<p>The harbour opened.</p>");
+  WriteFile(dir / "mixed/a.jsonl",
+            "{\"id\": \"c-1\", \"text\": \"Ferry back.\", \"outlet\": \"Emberly Courier\"}\nnot json\n");
+  WriteFile(dir / "mixed/day2/c.txt", "Storm over the strait.");
+  WriteFile(dir / "mixed/day2/d.warc", "");  // an empty archive: nothing
+  WriteFile(dir / "mixed/notes.pdf", "%PDF");
+  WriteFile(dir / "mixed/.git/e.html", "<p>hidden</p>");
+  const std::unique_ptr<DocumentSource> source = OpenSource(dir / "mixed", {});
+  EXPECT_EQ(Drain(*source, dir.path()),
+            (std::vector<std::string>{"/mixed/a.jsonl:1 ok", "/mixed/a.jsonl:2 part: not a JSON object",
+                                      "/mixed/b.html ok", "/mixed/day2/c.txt ok"}));
+}
+
+TEST(Sources, ADirectoryWithNothingUsableIsAFailure) {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "empty");
+  WriteFile(dir / "empty/notes.pdf", "%PDF");
+  const std::vector<std::string> items = Drain(*OpenSource(dir / "empty", {}), dir.path());
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].rfind("/empty fail: directory holds no", 0), 0u) << items[0];
+}
+
+TEST(Sources, JsonLinesRecordsAreArticleTexts) {
+  TempDir dir;
+  WriteFile(dir / "f.jsonl",
+            "{\"id\": 7, \"text\": \"Line one.\\nLine two.\", \"title\": \"Ferry\", \"outlet\": \"Emberly Courier\","
+            " \"url\": \"https://courier.example/a\", \"published\": \"2024-03-05\"}\n"
+            "{\"id\": \"blank\", \"text\": \"  \", \"title\": 3}\n"
+            "{\"id\": \"x\", \"title\": \"Headline only\", \"published\": true}\n");
+  const std::unique_ptr<DocumentSource> source = OpenSource(dir / "f.jsonl", {});
+  SourceItem item;
+  ASSERT_TRUE(source->Next(item));
+  ASSERT_TRUE(item.status.ok());
+  const RawDocument& doc = item.document;
+  EXPECT_EQ(doc.source, dir / "f.jsonl:1");
+  EXPECT_EQ(doc.media_type, MediaType::kArticleText);
+  EXPECT_EQ(doc.bytes, "Line one.\nLine two.");
+  EXPECT_EQ(doc.id, "7");
+  EXPECT_EQ(doc.title, "Ferry");
+  EXPECT_EQ(doc.outlet_hint, "Emberly Courier");
+  EXPECT_EQ(doc.url, "https://courier.example/a");
+  EXPECT_EQ(doc.published, "2024-03-05");
+  ASSERT_TRUE(source->Next(item));
+  EXPECT_FALSE(item.status.ok());
+  EXPECT_TRUE(item.part);
+  EXPECT_EQ(item.status.message(), "no text and no title");
+  EXPECT_NE(item.note.find("\"title\" is a number"), std::string::npos) << item.note;
+  ASSERT_TRUE(source->Next(item));
+  EXPECT_TRUE(item.status.ok());
+  EXPECT_EQ(item.document.title, "Headline only");
+  EXPECT_NE(item.note.find("\"published\""), std::string::npos) << item.note;
+  EXPECT_FALSE(source->Next(item));
+}
+
+TEST(Sources, MissingInputsAreOneFailureEach) {
+  TempDir dir;
+  for (const std::string name : {"gone.jsonl", "gone.html", "gone.warc.gz"}) {
+    const std::vector<std::string> items = Drain(*OpenSource(dir / name, {}), dir.path());
+    ASSERT_EQ(items.size(), 1u) << name;
+    EXPECT_EQ(items[0], "/" + name + " fail: no such file");
+  }
+  const std::vector<std::string> failed = Drain(*FailedSource("x", Status::IoError("refused")), "");
+  EXPECT_EQ(failed, (std::vector<std::string>{"x fail: refused"}));
+}
+
+TEST(Sources, AFileTooLargeIsAFailure) {
+  TempDir dir;
+  WriteFile(dir / "big.txt", std::string(2000, 'a'));
+  SourceOptions options;
+  options.max_bytes = 1000;
+  SourceItem item;
+  ASSERT_TRUE(OpenSource(dir / "big.txt", options)->Next(item));
+  EXPECT_EQ(item.status.code(), Status::Code::kTooLarge);
+  EXPECT_FALSE(item.part);
 }
 
 }  // namespace
