@@ -58,6 +58,10 @@ std::string Page(unsigned long n) {
 int main(int argc, char** argv) {
   const unsigned long pages = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 10000;
   httplib::Server server;
+  // A thread per open connection (cpp-httplib keeps each keep-alive
+  // connection on its thread): more threads than the fetcher has
+  // connections, or the surplus ones wait out the keep-alive timeout.
+  server.new_task_queue = [] { return new httplib::ThreadPool(64); };
   server.set_socket_options([](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);

@@ -47,6 +47,10 @@ struct FollowOptions {
   // Bring duplicate groups, stories and the search index up to date after
   // the pass (off: only store the articles).
   bool update_stories = true;
+  // Then also digest the new articles' quotes and wording (IndexStore: the
+  // voices of the web app and the quote exports). The slowest step of a
+  // large first pass; `parallax index` does it later when this is off.
+  bool digest = true;
 };
 
 // One feed or sitemap in one pass.

@@ -64,6 +64,9 @@ Options:
                        (one gzip member a record) into DIR, one file a pass
   --allow-private      allow loopback and private addresses
   --no-stories         only store the articles; skip dedup, clustering, index
+  --no-digest          update copies, stories and search, but leave digesting
+                       quotes and wording (the web app's voices) to 'parallax
+                       index': a large first pass is twice as fast
   -h, --help           this text
 DURATION: a number with s, m or h ("90s", "10m", "1h"); a bare number is seconds.
 
@@ -148,7 +151,7 @@ struct Options {
   unsigned connections = 8, per_host = 1;
   size_t max_bytes = size_t{16} << 20;
   size_t passes = 0;
-  bool allow_private = false, no_stories = false;
+  bool allow_private = false, no_stories = false, no_digest = false;
   FollowOptions follow;
 };
 
@@ -168,6 +171,7 @@ void Declare(CLI::App& app, Options& o) {
   app.add_option("--warc", o.follow.warc_dir);
   app.add_flag("--allow-private", o.allow_private);
   app.add_flag("--no-stories", o.no_stories);
+  app.add_flag("--no-digest", o.no_digest);
 }
 
 HttpOptions HttpOptionsOf(const Options& o) {
@@ -288,6 +292,7 @@ int Run(const std::vector<std::string>& args, bool watch) {
     return kExitUsage;
   }
   o.follow.update_stories = !o.no_stories;
+  o.follow.digest = !o.no_digest;
   o.follow.max_feed_bytes = std::max(o.follow.max_feed_bytes, o.max_bytes);
   Result<Store> store = Store::Open(o.db, OpenMode::kReadWrite);
   if (!store.ok()) {

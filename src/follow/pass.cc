@@ -211,7 +211,7 @@ std::vector<size_t> Pass::SitemapsOfIndexes(const std::vector<size_t>& jobs) {
 // newest first, at most max_pages_per_outlet.
 Result<std::vector<PageLead>> Pass::NewPages() {
   std::vector<std::vector<PageLead>> per_outlet(outlets_.outlets.size());
-  std::set<std::string> seen;
+  std::unordered_map<std::string, size_t> seen;  // address -> index in `all`
   std::vector<std::pair<size_t, size_t>> origin;  // (feed job, outlet) per lead, for counting
   std::vector<PageLead> all;
   for (size_t j = 0; j < feeds_.size(); ++j) {
@@ -219,7 +219,15 @@ Result<std::vector<PageLead>> Pass::NewPages() {
     if (job.index) continue;
     for (const FeedItem& item : job.items) {
       std::string key = NormalizeArticleUrl(item.url);
-      if (key.empty() || !seen.insert(key).second) continue;
+      if (key.empty()) continue;
+      auto [it, first] = seen.emplace(key, all.size());
+      if (!first) {
+        // Listed twice (a feed and a sitemap): what one listing lacks, the other may say.
+        PageLead& lead = all[it->second];
+        if (lead.published.empty()) lead.published = item.published;
+        if (lead.title.empty()) lead.title = item.title;
+        continue;
+      }
       all.push_back({std::move(key), job.outlet, outlets_.outlets[job.outlet].name, job.saved.url, item.title,
                      item.published});
       origin.emplace_back(j, job.outlet);
@@ -369,7 +377,7 @@ Result<PassReport> Pass::Run() {
   report_.http = client_.stats();
   if (options_.update_stories && !report_.stopped) {
     Progress("stories", 0, 1);
-    Status updated = follow_internal::UpdateStories(store_, options_.jobs, report_);
+    Status updated = follow_internal::UpdateStories(store_, options_.jobs, options_.digest, report_);
     if (!updated.ok()) return updated;
     Progress("stories", 1, 1);
   }

@@ -13,7 +13,7 @@ namespace parallax {
 
 namespace follow_internal {
 
-Status UpdateStories(Store& store, unsigned jobs, PassReport& report) {
+Status UpdateStories(Store& store, unsigned jobs, bool digest, PassReport& report) {
   Result<size_t> before = store.CountStories();
   if (!before.ok()) return before.status();
   report.stories_before = *before;
@@ -29,8 +29,13 @@ Status UpdateStories(Store& store, unsigned jobs, PassReport& report) {
                          : store.SaveStoryAssignments(run->assignments, run->state);
     if (!saved.ok()) return saved;
   }
-  Result<IndexReport> indexed = IndexStore(store, jobs);
-  if (!indexed.ok()) return indexed.status();
+  if (digest) {
+    Result<IndexReport> indexed = IndexStore(store, jobs);
+    if (!indexed.ok()) return indexed.status();
+  } else {
+    Result<size_t> searchable = store.UpdateSearchIndex();
+    if (!searchable.ok()) return searchable.status();
+  }
   Result<size_t> after = store.CountStories();
   if (!after.ok()) return after.status();
   report.stories_after = *after;

@@ -85,13 +85,15 @@ class FetchPassTest : public ::testing::Test {
                                 "/private/memo.html"}),
                     "application/rss+xml");
     });
-    site_.Serve("/ledger/sitemap.xml",
-                "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
-                "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\"><url><loc> " +
-                    site_.Url("/ledger/bridge.html") +
-                    " </loc><news:news><news:publication_date>2026-12-01T09:30:00Z</news:publication_date>"
-                    "</news:news></url></urlset>",
-                "application/xml");
+    // Addresses name the port, known once the site listens: made per request.
+    server.Get("/ledger/sitemap.xml", [this](const httplib::Request&, httplib::Response& r) {
+      r.set_content("<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+                    "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\"><url><loc> " +
+                        site_.Url("/ledger/bridge.html") +
+                        " </loc><news:news><news:publication_date>2026-12-01T09:30:00Z</news:publication_date>"
+                        "</news:news></url></urlset>",
+                    "application/xml");
+    });
     site_.Start();
   }
 
