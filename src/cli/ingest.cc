@@ -35,7 +35,7 @@ namespace {
 constexpr const char* kHelp = R"help(parallax ingest — store articles in the database, each once
 
 Usage:
-  parallax ingest [--db PATH] [--batch N] [--max-bytes N] INPUT...
+  parallax ingest [--db PATH] [--batch N] [--max-bytes N] [--allow-private] INPUT...
 
 Inputs:
   FILE.jsonl, FILE.jsonl.gz, FILE.ndjson (or - for standard input)
@@ -51,8 +51,12 @@ Inputs:
   .html/.htm pages and .txt files (either may be gzipped)
       go through the extractor, as in 'parallax extract'; the id is the path
       as given or as found in a directory, the outlet is the page's.
+  http://... or https://... (one page)
+      fetched as 'parallax fetch' fetches (robots.txt obeyed, loopback and
+      private addresses refused unless --allow-private), then extracted;
+      the id is its address. To follow outlets, use 'parallax fetch'.
   DIRECTORY
-      all of the above found in it, recursively, sorted by name.
+      all of the above found in it (not addresses), recursively, by name.
   With no INPUT, ingest only creates the database, or upgrades an older one.
 
 Options:
@@ -61,6 +65,7 @@ Options:
                  larger batch is slightly faster; an interruption loses at
                  most the batch in progress
   --max-bytes N  refuse pages larger than N bytes (default 67108864)
+  --allow-private  let an http(s) INPUT reach loopback and private addresses
   -h, --help     this text
 
 Examples:
@@ -109,6 +114,7 @@ struct Options {
   size_t batch = kDefaultBatch;
   std::vector<std::string> inputs;
   LoadOptions load;
+  bool allow_private = false;
 };
 
 std::string Describe(const std::string& source) { return source == "-" ? "stdin" : source; }
@@ -241,6 +247,7 @@ class Ingester {
 void IngestInput(const std::string& input, const Options& options, Ingester& ingester) {
   SourceOptions source_options;
   source_options.max_bytes = options.load.max_bytes;
+  source_options.allow_private = options.allow_private;
   const std::unique_ptr<DocumentSource> source = OpenSource(input, source_options);
   SourceItem item;
   while (!ingester.stopped() && source->Next(item)) {
@@ -271,6 +278,7 @@ int RunIngest(const std::vector<std::string>& args) {
   app.add_option("--db", options.db)->check(DatabasePath());
   app.add_option("--batch", options.batch)->check(Positive(kMaxBatch));
   app.add_option("--max-bytes", options.load.max_bytes)->check(Positive());
+  app.add_flag("--allow-private", options.allow_private);
   app.add_option("INPUT", options.inputs);
   if (const std::optional<int> stop = ParseOptions(app, args, "ingest", kHelp)) return *stop;
   Result<Store> store = Store::Open(options.db, OpenMode::kReadWrite);

@@ -2,6 +2,7 @@
 // stories. The order of the steps is what makes a killed pass harmless
 // (see follow.h).
 #include <algorithm>
+#include <chrono>
 #include <ctime>
 #include <map>
 #include <optional>
@@ -30,6 +31,7 @@ namespace {
 // Pages stored per transaction: few enough that a kill loses little, many
 // enough that commits cost nothing next to fetching.
 constexpr size_t kPagesPerCommit = 64;
+constexpr std::chrono::milliseconds kCommitEvery{500};
 // Page errors named in an outlet's report; the rest are counted.
 constexpr size_t kErrorsShown = 5;
 
@@ -294,11 +296,16 @@ Status Pass::FetchPages(const std::vector<PageLead>& leads) {
   PageWorkers workers(options_.jobs == 0 ? std::thread::hardware_concurrency() : options_.jobs, 64);
   std::vector<FetchedPage> pending;
   Status store_error;
+  auto last_commit = std::chrono::steady_clock::now();
   auto keep = [&](std::vector<FetchedPage>&& finished, size_t at_least) {
     pending.insert(pending.end(), std::make_move_iterator(finished.begin()), std::make_move_iterator(finished.end()));
-    if (!store_error.ok() || pending.size() < at_least) return;
+    if (!store_error.ok() || pending.empty()) return;
+    // A slow site still gets its pages stored every little while.
+    const auto now = std::chrono::steady_clock::now();
+    if (pending.size() < at_least && now - last_commit < kCommitEvery) return;
     store_error = Keep(std::move(pending));
     pending.clear();
+    last_commit = now;
   };
   size_t done = 0;
   Progress("pages", 0, leads.size());

@@ -22,6 +22,13 @@ std::unique_ptr<DocumentSource> OpenJsonLinesSource(const std::string& path, con
 // that holds none of them is a failure.
 std::unique_ptr<DocumentSource> OpenDirectorySource(const std::string& dir, const SourceOptions& options);
 
+// An http(s) address: the page fetched once with HttpClient (robots.txt,
+// address checks and size cap as `parallax fetch` has them; private
+// addresses only with SourceOptions::allow_private). Anything but a 200 is
+// a failure naming the status.
+bool IsHttpUrl(std::string_view locator);
+std::unique_ptr<DocumentSource> OpenHttpSource(const std::string& url, const SourceOptions& options);
+
 // Anything else: one file read whole (LoadFile), a page or a text.
 bool IsAnyPath(std::string_view locator);
 std::unique_ptr<DocumentSource> OpenFileSource(const std::string& path, const SourceOptions& options);

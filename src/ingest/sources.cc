@@ -18,6 +18,8 @@ namespace {
 
 using ingest_internal::IsAnyPath;
 using ingest_internal::IsDirectory;
+using ingest_internal::IsHttpUrl;
+using ingest_internal::OpenHttpSource;
 using ingest_internal::OpenDirectorySource;
 using ingest_internal::OpenFileSource;
 using ingest_internal::OpenJsonLinesSource;
@@ -26,7 +28,7 @@ constexpr SourceKind kKinds[] = {
     {"warc", IsWarcPath, OpenWarcSource},
     {"jsonl", IsJsonLinesPath, OpenJsonLinesSource},
     {"directory", IsDirectory, OpenDirectorySource},
-    // {"http", IsHttpUrl, OpenHttpSource},  // http.h, on the HTTP client's branch: the lead adds this line
+    {"http", IsHttpUrl, OpenHttpSource},
     {"file", IsAnyPath, OpenFileSource},
 };
 

@@ -9,10 +9,14 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "parallax/extract.h"
 #include "parallax/outlets.h"
+#include "parallax/source.h"
 #include "parallax/store.h"
 #include "support/news_site.h"
 #include "support/run_parallax.h"
@@ -264,8 +268,30 @@ TEST_F(FetchPassTest, WarcOfThePassReadsBackAsTheSameArticles) {
   ASSERT_TRUE(pass.ok());
   ASSERT_FALSE(pass->warc_path.empty()) << pass->warc_error;
   EXPECT_TRUE(pass->warc_error.empty()) << pass->warc_error;
-  EXPECT_TRUE(std::filesystem::exists(pass->warc_path));
   EXPECT_EQ(pass->articles_added, 3u);
+  // Read back through ingest's WARC source and the extractor: the same
+  // pages, the same articles.
+  std::map<std::string, Article> stored;
+  ASSERT_TRUE(store.ForEachArticle([&](const Article& a) {
+    stored[a.url] = a;
+    return true;
+  }).ok());
+  std::unique_ptr<DocumentSource> source = OpenSource(pass->warc_path, SourceOptions{});
+  SourceItem item;
+  size_t pages = 0;
+  while (source->Next(item)) {
+    ASSERT_TRUE(item.status.ok()) << item.document.source << ": " << item.status.ToString();
+    Result<Article> article = ExtractArticle(item.document);
+    ASSERT_TRUE(article.ok()) << item.document.url;
+    const auto it = stored.find(item.document.url);
+    ASSERT_NE(it, stored.end()) << item.document.url;
+    EXPECT_EQ(article->title, it->second.title);
+    EXPECT_EQ(BodyText(*article), BodyText(it->second));
+    EXPECT_FALSE(item.document.fetched_at.empty());
+    EXPECT_EQ(item.document.http_status, 200);
+    ++pages;
+  }
+  EXPECT_EQ(pages, 3u);
 }
 
 TEST_F(FetchPassTest, AStopRaisedBeforehandStoresNothingAndSaysSo) {
