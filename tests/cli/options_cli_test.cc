@@ -83,7 +83,8 @@ TEST(OptionsCli, AnUnknownOptionIsOneLineNamingIt) {
   r = RunParallax(dir, {"outlets", "check"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
-            "parallax outlets: usage: parallax outlets check FILE (run 'parallax help outlets')\n");
+            "parallax outlets: usage: parallax outlets check FILE | status [--db PATH] (run 'parallax help "
+            "outlets')\n");
   r = RunParallax(dir, {"outlets", "check", "-x.toml"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, UsageLine("outlets", "unknown option '-x.toml'"));

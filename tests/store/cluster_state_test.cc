@@ -268,6 +268,8 @@ TEST(ClusterState, AVersion1FileIsUpgraded) {
   // version-1 column order, no outlet counts, no schema_version rows 2 on.
   // The file is then what a version-1 parallax wrote.
   RawSql(path, R"sql(
+    DROP TABLE fetched_pages;
+    DROP TABLE feed_state;
     DROP TABLE story_comparisons;
     DROP INDEX stories_by_time;
     ALTER TABLE stories DROP COLUMN outlet_names;
@@ -336,6 +338,8 @@ TEST(ClusterState, AVersion2FileIsUpgradedItsStoriesCitingNothing) {
   RawSql(path, R"sql(
     ALTER TABLE cluster_stories DROP COLUMN figures;
     ALTER TABLE cluster_stories DROP COLUMN weekdays;
+    DROP TABLE fetched_pages;
+    DROP TABLE feed_state;
     DROP TABLE story_comparisons;
     DROP INDEX stories_by_time;
     ALTER TABLE stories DROP COLUMN outlet_names;

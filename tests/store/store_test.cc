@@ -484,6 +484,8 @@ TEST(StoreStories, AVersion3FileGainsItsOutletCounts) {
     Store store = ThreeStories(dir);
   }
   store_test::RawSql(dir / "s.db", R"sql(
+    DROP TABLE fetched_pages;
+    DROP TABLE feed_state;
     DROP TABLE story_comparisons;
     DROP INDEX stories_by_time;
     ALTER TABLE stories DROP COLUMN outlet_names;
