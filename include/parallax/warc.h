@@ -45,10 +45,11 @@ struct WarcRecord {
   std::string content_type; // Content-Type of the block ("application/http; msgtype=response")
   HeaderList headers;       // all of them, as written
   std::string block;        // the record's content block
-  // Where the record starts: in a .gz written one member a record (as
-  // crawlers write them), the file offset of its member, which is what CDX
-  // indexes give; else (a plain file, or one member for the whole file)
-  // its offset in the uncompressed stream.
+  // Where the record starts: in a .gz, when the record is the first of its
+  // gzip member (one member a record, as crawlers write them), the file
+  // offset of that member, which is what CDX indexes give; else (a plain
+  // file, or a later record of a member holding several) its offset in the
+  // uncompressed stream.
   uint64_t offset = 0;
 };
 

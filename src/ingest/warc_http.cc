@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "ingest/warc_internal.h"
 #include "parallax/warc.h"
 
 namespace parallax {
@@ -256,11 +257,13 @@ bool ParseStatusLine(std::string_view line, int& status) {
 
 }  // namespace
 
-Result<HttpMessage> ParseHttpResponse(std::string_view block, size_t max_body) {
-  HttpMessage message;
+namespace ingest_internal {
+
+Status ParseHttpHead(std::string_view block, HttpMessage& message, size_t& body_start) {
   // The head ends at the first empty line ("\r\n\r\n", or "\n\n" from
   // sloppy writers); a block without one is all head.
-  size_t head_end = block.size(), body_start = block.size();
+  size_t head_end = block.size();
+  body_start = block.size();
   for (size_t nl = block.find('\n'); nl != std::string_view::npos; nl = block.find('\n', nl + 1)) {
     if (nl + 1 < block.size() && block[nl + 1] == '\n') {
       head_end = nl + 1;
@@ -297,7 +300,16 @@ Result<HttpMessage> ParseHttpResponse(std::string_view block, size_t max_body) {
     if (colon == std::string_view::npos) continue;
     message.headers.emplace_back(std::string(Trim(line.substr(0, colon))), std::string(Trim(line.substr(colon + 1))));
   }
+  SplitContentType(FindHeader(message.headers, "Content-Type"), message.content_type, message.charset);
+  return Status::Ok();
+}
 
+}  // namespace ingest_internal
+
+Result<HttpMessage> ParseHttpResponse(std::string_view block, size_t max_body) {
+  HttpMessage message;
+  size_t body_start = 0;
+  if (Status status = ingest_internal::ParseHttpHead(block, message, body_start); !status.ok()) return status;
   const std::string_view body = block.substr(body_start);
   if (body.size() > max_body) {
     return Status::TooLarge("the body of " + std::to_string(body.size()) + " bytes exceeds " + DescribeCap(max_body));
@@ -319,7 +331,6 @@ Result<HttpMessage> ParseHttpResponse(std::string_view block, size_t max_body) {
   for (auto it = codings.rbegin(); it != codings.rend(); ++it) {
     if (Status status = Decode(*it, max_body, message.body); !status.ok()) return status;
   }
-  SplitContentType(FindHeader(message.headers, "Content-Type"), message.content_type, message.charset);
   return message;
 }
 

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <utility>
 
+#include "ingest/warc_internal.h"
 #include "parallax/ingest.h"
 #include "parallax/source.h"
 #include "parallax/warc.h"
@@ -39,6 +40,18 @@ bool HoldsHttpResponse(const WarcRecord& record) {
          !ContainsNoCase(record.content_type, "msgtype=request");
 }
 
+// From the head alone: a 2xx response that says it is HTML or says nothing.
+// Scripts, images and redirects are skipped before their bodies are
+// de-chunked or inflated (a crawl is full of them), and a body of theirs
+// that cannot be decoded is no failure of ours.
+bool MayBeHtmlPage(std::string_view block) {
+  HttpMessage head;
+  size_t body_start = 0;
+  if (!ingest_internal::ParseHttpHead(block, head, body_start).ok()) return true;  // the full parse says why
+  return head.status >= 200 && head.status <= 299 &&
+         (head.content_type.empty() || head.content_type.find("html") != std::string::npos);
+}
+
 class WarcSource : public DocumentSource {
  public:
   WarcSource(WarcReader reader, std::string path, const SourceOptions& options)
@@ -65,7 +78,7 @@ class WarcSource : public DocumentSource {
         item.part = true;
         return true;
       }
-      if (!HoldsHttpResponse(record_)) continue;
+      if (!HoldsHttpResponse(record_) || !MayBeHtmlPage(record_.block)) continue;
       Result<HttpMessage> message = ParseHttpResponse(record_.block, options_.max_bytes);
       if (!message.ok()) {
         Fill(item, where, message.status());

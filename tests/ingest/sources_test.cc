@@ -36,7 +36,6 @@ std::vector<std::string> Drain(DocumentSource& source, const std::string& root) 
 
 TEST(Sources, OneTableChoosesTheKind) {
   TempDir dir;
-  std::filesystem::create_directories(dir / "pages.warc");  // a directory, whatever its name
   EXPECT_EQ(SourceKindName("crawl.warc.gz"), "warc");
   EXPECT_EQ(SourceKindName("CRAWL.WARC"), "warc");
   EXPECT_EQ(SourceKindName("feed.jsonl"), "jsonl");

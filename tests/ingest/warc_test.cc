@@ -457,6 +457,21 @@ TEST(WarcDamage, PlainFilesFramingAndOddWriters) {
   EXPECT_TRUE(empty.offsets.empty());
 }
 
+TEST(WarcDamage, OffsetsInOneMemberHoldingSeveralRecords) {
+  // Blank lines before the first record, then two records, all in one
+  // member: the first record starts the member (offset 0, where a reader
+  // can seek to), the second is at its offset in the stream.
+  TempDir dir;
+  const std::string record = "WARC/1.1\r\nWARC-Type: resource\r\nContent-Length: 2\r\n\r\nok\r\n\r\n";
+  const std::string plain = "\n\n\n" + record + record;
+  gzFile out = gzopen((dir / "one.warc.gz").c_str(), "wb");
+  ASSERT_EQ(gzwrite(out, plain.data(), static_cast<unsigned>(plain.size())), static_cast<int>(plain.size()));
+  gzclose(out);
+  WriteFile(dir / "plain.warc", plain);
+  EXPECT_EQ(ReadOffsets(dir / "one.warc.gz").offsets, (std::vector<uint64_t>{0, 3 + record.size()}));
+  EXPECT_EQ(ReadOffsets(dir / "plain.warc").offsets, (std::vector<uint64_t>{3, 3 + record.size()}));
+}
+
 TEST(WarcDamage, ARecordOverTheLimitIsSkippedNotHeld) {
   TempDir dir;
   const std::string big(5000, 'x');
