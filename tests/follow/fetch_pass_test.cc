@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "parallax/extract.h"
@@ -230,17 +231,39 @@ TEST_F(FetchPassTest, HostileFeedsFailAloneAndThePassGoesOn) {
               "<rss version=\"2.0\"><channel><title>Caf\xe9</title><item><title>R\xe9sum\xe9</title><link>" +
                   site_.Url("/courier/festival.html") + "</link></item></channel></rss>",
               "text/xml; charset=utf-8");
+  // A server that stalls after the head, and one that sends 2 GB.
+  server.Get("/stall.xml", [](const httplib::Request&, httplib::Response& r) {
+    r.set_content_provider(1000, "application/xml", [](size_t, size_t, httplib::DataSink& sink) {
+      sink.write("<rss>", 5);
+      std::this_thread::sleep_for(3s);
+      return false;
+    });
+  });
+  server.Get("/huge.xml", [](const httplib::Request&, httplib::Response& r) {
+    const std::string chunk(1 << 16, ' ');
+    r.set_content_provider(size_t{2} << 30, "application/xml", [chunk](size_t, size_t, httplib::DataSink& sink) {
+      return sink.write(chunk.data(), chunk.size());
+    });
+  });
   Store store = OpenStore();
-  HttpClient client(Quick(true));
+  HttpOptions http = Quick(true);
+  http.max_body = size_t{8} << 20;  // the 100,000-item feed is 6 MB
+  HttpClient client(http);
   FollowOptions options;
   options.max_pages_per_outlet = 3;
   options.update_stories = false;
   Result<PassReport> pass = RunFetchPass(
-      store, Outlets({"/loop.xml", "/page-not-feed.xml", "/bomb.xml", "/many.xml", "/latin1.xml", "/courier/rss.xml"}),
+      store,
+      Outlets({"/loop.xml", "/page-not-feed.xml", "/bomb.xml", "/many.xml", "/latin1.xml", "/courier/rss.xml",
+               "/stall.xml", "/huge.xml"}),
       client, options, {}, nullptr);
   ASSERT_TRUE(pass.ok()) << pass.status().ToString();
   const OutletPassReport& courier = Of(*pass, "Emberly Courier");
-  ASSERT_EQ(courier.feeds.size(), 6u);
+  ASSERT_EQ(courier.feeds.size(), 8u);
+  EXPECT_EQ(courier.feeds[6].outcome, FeedReport::Outcome::kFailed);
+  EXPECT_FALSE(courier.feeds[6].error.empty());
+  EXPECT_EQ(courier.feeds[7].outcome, FeedReport::Outcome::kFailed);
+  EXPECT_NE(courier.feeds[7].error.find("larger than"), std::string::npos) << courier.feeds[7].error;
   EXPECT_EQ(courier.feeds[0].outcome, FeedReport::Outcome::kFailed);
   EXPECT_NE(courier.feeds[0].error.find("redirect"), std::string::npos) << courier.feeds[0].error;
   EXPECT_EQ(courier.feeds[1].outcome, FeedReport::Outcome::kFailed);
