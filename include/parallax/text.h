@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,6 +62,13 @@ std::string CivilFromDays(int64_t days);  // "2026-11-26"
 std::optional<int64_t> ParseDay(std::string_view day);
 // "2026-11-27" for "2026-11-26"; nothing when `day` is not a real date.
 std::optional<std::string> NextDay(std::string_view day);
+// Unix time as ISO 8601 UTC, "2026-11-26T08:00:00Z"; UtcNow for the present.
+std::string FormatUtc(std::time_t seconds);
+std::string UtcNow();
+
+// Whether two strings are equal when ASCII letters are compared without
+// case (header names, charset labels, element names); other bytes exactly.
+bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b);
 
 }  // namespace parallax
 

@@ -19,6 +19,7 @@
 #include "parallax/http.h"
 #include "parallax/outlets.h"
 #include "parallax/store.h"
+#include "parallax/text.h"
 
 namespace parallax::cli {
 
@@ -247,15 +248,6 @@ void PrintReport(const PassReport& report) {
   std::cout.flush();
 }
 
-std::string NowUtc() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
-
 // One pass with a progress line; nothing when the store failed (said).
 std::optional<PassReport> Pass(const char* command, Store& store, const OutletsFile& outlets, HttpClient& client,
                                const FollowOptions& follow) {
@@ -306,7 +298,7 @@ int Run(const std::vector<std::string>& args, bool watch) {
     const auto started = std::chrono::steady_clock::now();
     std::optional<OutletsFile> outlets = ReadOutlets(command, o.outlets);
     if (!outlets) return kExitUsage;
-    if (watch) std::cout << NowUtc() << " pass " << pass << "\n";
+    if (watch) std::cout << UtcNow() << " pass " << pass << "\n";
     std::optional<PassReport> report = Pass(command, *store, *outlets, client, o.follow);
     if (!report) return kExitOutputFailed;
     PrintReport(*report);

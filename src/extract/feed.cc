@@ -15,6 +15,7 @@
 #include "extract/feed_internal.h"
 #include "extract/xml_scanner.h"
 #include "parallax/feeds.h"
+#include "parallax/text.h"
 #include "parallax/url.h"
 
 namespace parallax {
@@ -30,14 +31,6 @@ constexpr size_t kMaxFieldBytes = 64 * 1024;
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (LowerAscii(a[i]) != LowerAscii(b[i])) return false;
-  }
-  return true;
-}
-
 std::string_view Trim(std::string_view text) {
   while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
   while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
@@ -46,7 +39,7 @@ std::string_view Trim(std::string_view text) {
 
 bool HasHttpScheme(std::string_view url) {
   const std::string_view scheme = url.substr(0, url.find(':'));
-  return EqualsIgnoreCase(scheme, "http") || EqualsIgnoreCase(scheme, "https");
+  return EqualsIgnoringAsciiCase(scheme, "http") || EqualsIgnoringAsciiCase(scheme, "https");
 }
 
 // A reference without a scheme ("/news/a.html", "a.html", "//host/a").
@@ -240,8 +233,8 @@ class XmlFeedReader {
   Status StartRoot(const xml::Event& root) {
     root_seen_ = true;
     const std::string_view name = root.local;
-    if (EqualsIgnoreCase(name, "html") || EqualsIgnoreCase(name, "head") ||
-        EqualsIgnoreCase(name, "body")) {
+    if (EqualsIgnoringAsciiCase(name, "html") || EqualsIgnoringAsciiCase(name, "head") ||
+        EqualsIgnoringAsciiCase(name, "body")) {
       return Status::InvalidInput("an HTML page, not a feed or sitemap");
     }
     if (name == "rss" || name == "RDF") {
@@ -329,7 +322,7 @@ class XmlFeedReader {
         if (name == "guid") {
           const std::string_view* permalink = scanner_.FindAttribute("isPermaLink");
           item_.guid_is_permalink =
-              permalink == nullptr || !EqualsIgnoreCase(Trim(*permalink), "false");
+              permalink == nullptr || !EqualsIgnoringAsciiCase(Trim(*permalink), "false");
           StartField(Field::kGuid, event);
         }
         if (name == "pubDate") StartField(Field::kPubDate, event);
@@ -356,7 +349,7 @@ class XmlFeedReader {
     const std::string_view* href = scanner_.FindAttribute("href");
     if (href == nullptr) return;
     const std::string_view* rel = scanner_.FindAttribute("rel");
-    if (rel != nullptr && !EqualsIgnoreCase(Trim(*rel), "alternate")) return;
+    if (rel != nullptr && !EqualsIgnoringAsciiCase(Trim(*rel), "alternate")) return;
     link = ResolveLink(*href);
   }
 

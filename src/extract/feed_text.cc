@@ -13,15 +13,6 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (LowerAscii(a[i]) != LowerAscii(b[i])) return false;
-  }
-  return true;
-}
 
 // Reads exactly `count` digits at text[pos].
 bool ReadDigits(std::string_view text, size_t& pos, size_t count, int& value) {
@@ -105,7 +96,7 @@ std::optional<int> NamedZoneOffset(std::string_view name) {
       {"nzdt", 780},
   };
   for (const Zone& zone : kZones) {
-    if (EqualsIgnoreCase(zone.name, name)) return zone.minutes;
+    if (EqualsIgnoringAsciiCase(zone.name, name)) return zone.minutes;
   }
   return std::nullopt;
 }
@@ -115,7 +106,7 @@ int MonthFromName(std::string_view word) {
                                                  "jul", "aug", "sep", "oct", "nov", "dec"};
   if (word.size() < 3) return 0;
   for (int i = 0; i < 12; ++i) {
-    if (EqualsIgnoreCase(word.substr(0, 3), kMonths[i])) return i + 1;
+    if (EqualsIgnoringAsciiCase(word.substr(0, 3), kMonths[i])) return i + 1;
   }
   return 0;
 }
@@ -124,7 +115,7 @@ bool IsWeekday(std::string_view word) {
   static constexpr std::string_view kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
   if (word.size() < 3) return false;
   for (std::string_view day : kDays) {
-    if (EqualsIgnoreCase(word.substr(0, 3), day)) return true;
+    if (EqualsIgnoringAsciiCase(word.substr(0, 3), day)) return true;
   }
   return false;
 }
@@ -244,9 +235,9 @@ std::string ParseRfc822(std::string_view original) {
       if (number_count == 3) return "";
       numbers[number_count++] = value * (p == 4 ? -1 : 1);  // four digits: a year, marked negative
     } else if (IsAsciiAlpha(word[0])) {
-      if (EqualsIgnoreCase(word, "pm") || EqualsIgnoreCase(word, "p.m.")) {
+      if (EqualsIgnoringAsciiCase(word, "pm") || EqualsIgnoringAsciiCase(word, "p.m.")) {
         pm = true;
-      } else if (EqualsIgnoreCase(word, "am") || EqualsIgnoreCase(word, "a.m.")) {
+      } else if (EqualsIgnoringAsciiCase(word, "am") || EqualsIgnoringAsciiCase(word, "a.m.")) {
         am = true;
       } else if (t.month == 0 && MonthFromName(word) != 0 && !IsWeekday(word)) {
         t.month = MonthFromName(word);

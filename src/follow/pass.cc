@@ -18,6 +18,7 @@
 #include "parallax/feeds.h"
 #include "parallax/follow.h"
 #include "parallax/ingest.h"
+#include "parallax/text.h"
 #include "parallax/url.h"
 #include "parallax/warc.h"
 
@@ -34,15 +35,6 @@ constexpr size_t kPagesPerCommit = 64;
 constexpr std::chrono::milliseconds kCommitEvery{500};
 // Page errors named in an outlet's report; the rest are counted.
 constexpr size_t kErrorsShown = 5;
-
-std::string NowUtc() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
 
 bool Stopped(const std::atomic<bool>* stop) { return stop != nullptr && stop->load(); }
 
@@ -120,7 +112,7 @@ Status Pass::LoadStates() {
 void Pass::TakeFeed(FeedJob& job, HttpResult&& result) {
   FeedReport& r = report_.outlets[job.outlet].feeds[job.report];
   FeedState& s = job.state;
-  const std::string now = NowUtc();
+  const std::string now = UtcNow();
   s.last_attempt = now;
   auto fail = [&](std::string why) {
     r.outcome = FeedReport::Outcome::kFailed;

@@ -14,6 +14,7 @@
 #include "ingest/http_client.h"
 #include "ingest/http_internal.h"
 #include "parallax/http.h"
+#include "parallax/text.h"
 
 namespace parallax {
 
@@ -23,20 +24,9 @@ using ingest_internal::Target;
 
 namespace {
 
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
 std::string_view HeaderValue(const HeaderList& headers, std::string_view name) {
   for (const auto& [key, value] : headers) {
-    if (EqualsIgnoringCase(key, name)) return value;
+    if (EqualsIgnoringAsciiCase(key, name)) return value;
   }
   return {};
 }
@@ -52,7 +42,7 @@ std::string CharsetOf(std::string_view content_type) {
     while (!parameter.empty() && (parameter.front() == ' ' || parameter.front() == '\t')) {
       parameter.remove_prefix(1);
     }
-    if (parameter.size() < 8 || !EqualsIgnoringCase(parameter.substr(0, 8), "charset=")) continue;
+    if (parameter.size() < 8 || !EqualsIgnoringAsciiCase(parameter.substr(0, 8), "charset=")) continue;
     std::string_view value = parameter.substr(8);
     while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {

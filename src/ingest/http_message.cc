@@ -11,32 +11,17 @@
 #include <string_view>
 
 #include "ingest/http_internal.h"
+#include "parallax/text.h"
 
 namespace parallax {
 namespace ingest_internal {
 
 namespace {
 
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
 }  // namespace
 
 std::string IsoUtc(std::chrono::system_clock::time_point when) {
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(when);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
+  return FormatUtc(std::chrono::system_clock::to_time_t(when));
 }
 
 std::optional<std::chrono::milliseconds> ParseRetryAfter(
@@ -181,9 +166,9 @@ std::string WarcResponseHead(int status, std::string_view status_line, const Hea
   for (const auto& [name, value] : headers) {
     // The body is recorded decoded and whole, so the head must not claim
     // an encoding or a framing it no longer has.
-    if (EqualsIgnoringCase(name, "Content-Encoding") ||
-        EqualsIgnoringCase(name, "Transfer-Encoding") ||
-        EqualsIgnoringCase(name, "Content-Length")) {
+    if (EqualsIgnoringAsciiCase(name, "Content-Encoding") ||
+        EqualsIgnoringAsciiCase(name, "Transfer-Encoding") ||
+        EqualsIgnoringAsciiCase(name, "Content-Length")) {
       continue;
     }
     head += name;

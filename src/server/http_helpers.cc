@@ -64,13 +64,7 @@ size_t QueryNumber(const httplib::Request& request, const char* name, size_t fal
   return n ? std::min<size_t>(static_cast<size_t>(*n), most) : fallback;
 }
 
-std::string IsoTime(std::time_t t) {
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
+std::string IsoTime(std::time_t t) { return FormatUtc(t); }
 
 HtmlPageOptions PageOptions() {
   HtmlPageOptions page;

@@ -1,4 +1,5 @@
 // Dates as days since 1970-01-01, for the stages that read ISO 8601 text.
+#include <ctime>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -62,6 +63,27 @@ std::optional<std::string> NextDay(std::string_view day) {
   const std::optional<int64_t> days = ParseDay(day);
   if (!days) return std::nullopt;
   return CivilFromDays(*days + 1);
+}
+
+std::string FormatUtc(std::time_t seconds) {
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+std::string UtcNow() { return FormatUtc(std::time(nullptr)); }
+
+bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
+    if (x != y) return false;
+  }
+  return true;
 }
 
 }  // namespace parallax
