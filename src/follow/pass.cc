@@ -339,16 +339,10 @@ Status Pass::SaveStates() {
 }
 
 Result<PassReport> Pass::Run() {
+  // The client counts over its life (a watch's); the report counts this pass.
+  const HttpStats before = client_.stats();
   Status loaded = LoadStates();
   if (!loaded.ok()) return loaded;
-  std::vector<size_t> first(feeds_.size());
-  for (size_t i = 0; i < first.size(); ++i) first[i] = i;
-  ReadFeeds(first, "feeds");
-  std::vector<size_t> children = SitemapsOfIndexes(first);
-  if (!children.empty() && !Stopped(stop_)) ReadFeeds(children, "sitemaps");
-  Result<std::vector<PageLead>> leads = NewPages();
-  if (!leads.ok()) return leads.status();
-
   std::optional<WarcWriter> warc;
   if (!options_.warc_dir.empty()) {
     Result<WarcWriter> created = WarcWriter::Create(options_.warc_dir, "parallax");
@@ -359,7 +353,11 @@ Result<PassReport> Pass::Run() {
       report_.warc_error = created.status().message();
     }
   }
-  // Feeds were read before the writer existed only when there is none.
+  // Every exchange of the pass is archived: robots.txt, feeds, pages.
+  struct StopRecording {
+    HttpClient& client;
+    ~StopRecording() { client.RecordExchanges(nullptr); }
+  } stop_recording{client_};
   if (warc) {
     client_.RecordExchanges([&](const HttpExchange& exchange) {
       if (!report_.warc_error.empty()) return;
@@ -367,13 +365,26 @@ Result<PassReport> Pass::Run() {
       if (!written.ok()) report_.warc_error = written.message();
     });
   }
+  std::vector<size_t> first(feeds_.size());
+  for (size_t i = 0; i < first.size(); ++i) first[i] = i;
+  ReadFeeds(first, "feeds");
+  std::vector<size_t> children = SitemapsOfIndexes(first);
+  if (!children.empty() && !Stopped(stop_)) ReadFeeds(children, "sitemaps");
+  Result<std::vector<PageLead>> leads = NewPages();
+  if (!leads.ok()) return leads.status();
+
   Status fetched = Stopped(stop_) ? Status::Ok() : FetchPages(*leads);
-  if (warc) client_.RecordExchanges(nullptr);
   report_.stopped = Stopped(stop_);
   if (!fetched.ok()) return fetched;
   Status saved = SaveStates();
   if (!saved.ok()) return saved;
-  report_.http = client_.stats();
+  const HttpStats after = client_.stats();
+  report_.http.requests = after.requests - before.requests;
+  report_.http.not_modified = after.not_modified - before.not_modified;
+  report_.http.retries = after.retries - before.retries;
+  report_.http.refused = after.refused - before.refused;
+  report_.http.disallowed = after.disallowed - before.disallowed;
+  report_.http.bytes = after.bytes - before.bytes;
   if (options_.update_stories && !report_.stopped) {
     Progress("stories", 0, 1);
     Status updated = follow_internal::UpdateStories(store_, options_.jobs, options_.digest, report_);

@@ -19,6 +19,7 @@
 #include "parallax/outlets.h"
 #include "parallax/source.h"
 #include "parallax/store.h"
+#include "parallax/warc.h"
 #include "support/news_site.h"
 #include "support/run_parallax.h"
 
@@ -315,6 +316,22 @@ TEST_F(FetchPassTest, WarcOfThePassReadsBackAsTheSameArticles) {
     ++pages;
   }
   EXPECT_EQ(pages, 3u);
+  // The feed and robots.txt are archived too, each response with its request.
+  Result<WarcReader> reader = WarcReader::Open(pass->warc_path, {});
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  std::map<std::string, size_t> records;  // "type uri"
+  WarcRecord record;
+  while (true) {
+    Result<bool> more = reader->Next(record);
+    ASSERT_TRUE(more.ok()) << more.status().ToString();
+    if (!*more) break;
+    ++records[record.type + " " + record.target_uri];
+  }
+  for (const char* path : {"/robots.txt", "/courier/rss.xml", "/courier/festival.html"}) {
+    EXPECT_EQ(records["request " + site_.Url(path)], 1u) << path;
+    EXPECT_EQ(records["response " + site_.Url(path)], 1u) << path;
+  }
+  EXPECT_EQ(records.count("warcinfo "), 1u);
 }
 
 TEST_F(FetchPassTest, AStopRaisedBeforehandStoresNothingAndSaysSo) {
