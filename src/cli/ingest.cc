@@ -241,7 +241,9 @@ class Ingester {
 void IngestInput(const std::string& input, const Options& options, Ingester& ingester) {
   SourceOptions source_options;
   source_options.max_bytes = options.load.max_bytes;
-  const std::unique_ptr<DocumentSource> source = OpenSource(input, source_options);
+  // Read ahead: inflating a WARC or reading the next page overlaps
+  // extracting and storing this one.
+  const std::unique_ptr<DocumentSource> source = ReadAhead(OpenSource(input, source_options));
   SourceItem item;
   while (!ingester.stopped() && source->Next(item)) {
     const std::string where = Describe(item.document.source);
