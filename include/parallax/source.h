@@ -69,6 +69,14 @@ std::unique_ptr<DocumentSource> OpenSource(const std::string& locator, const Sou
 // The name of the kind OpenSource would choose ("warc", ...), for messages.
 std::string_view SourceKindName(std::string_view locator);
 
+// `source` read ahead on a thread of its own, up to `max_items` items or
+// `max_bytes` of document bytes (one larger document still passes), so that
+// what the caller does with one document (extract, store) overlaps reading,
+// inflating and parsing the next. Items come in the same order. Next must be
+// called from one thread; destroying the source stops the reading.
+std::unique_ptr<DocumentSource> ReadAhead(std::unique_ptr<DocumentSource> source, size_t max_items = 64,
+                                          size_t max_bytes = size_t{16} << 20);
+
 // A source that yields one failure, for kinds that cannot open a locator.
 std::unique_ptr<DocumentSource> FailedSource(const std::string& locator, Status status);
 

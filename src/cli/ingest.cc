@@ -248,7 +248,9 @@ void IngestInput(const std::string& input, const Options& options, Ingester& ing
   SourceOptions source_options;
   source_options.max_bytes = options.load.max_bytes;
   source_options.allow_private = options.allow_private;
-  const std::unique_ptr<DocumentSource> source = OpenSource(input, source_options);
+  // Read ahead: inflating a WARC or reading the next page overlaps
+  // extracting and storing this one.
+  const std::unique_ptr<DocumentSource> source = ReadAhead(OpenSource(input, source_options));
   SourceItem item;
   while (!ingester.stopped() && source->Next(item)) {
     const std::string where = Describe(item.document.source);

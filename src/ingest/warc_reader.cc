@@ -99,8 +99,10 @@ struct WarcReader::Impl {
   // on an error (in `error`). A gzip member's end stops the call, so that a
   // damaged member is reported as soon as the bytes before it are used.
   size_t Produce(char* out, size_t room);
-  // Appends what Produce gives to the buffer; false when nothing came.
-  bool Fill();
+  // Appends what Produce gives to the buffer; false when nothing came: at
+  // the end of the file, on an error, with a full buffer, or (only when
+  // `stop_at_member_end`) when a gzip member ended without more bytes.
+  bool Fill(bool stop_at_member_end = false);
   Status ReadInput();
   Status GzipError(const char* what) const;
 
@@ -271,16 +273,20 @@ size_t WarcReader::Impl::Produce(char* out, size_t room) {
   }
 }
 
-bool WarcReader::Impl::Fill() {
+bool WarcReader::Impl::Fill(bool stop_at_member_end) {
   if (begin > 0 && (begin == end || kBufferBytes - end < kBufferBytes / 4)) {
     std::memmove(buffer.get(), buffer.get() + begin, end - begin);
     end -= begin;
     begin = 0;
   }
   if (end == kBufferBytes) return false;
-  const size_t n = Produce(buffer.get() + end, kBufferBytes - end);
-  end += n;
-  return n > 0;
+  while (true) {
+    const size_t n = Produce(buffer.get() + end, kBufferBytes - end);
+    end += n;
+    if (n > 0) return true;
+    // Nothing came: the end, an error, or a member that ended just now.
+    if (at_end || !error.ok() || stop_at_member_end) return false;
+  }
 }
 
 uint64_t WarcReader::Impl::RecordOffset(uint64_t start) {
@@ -314,6 +320,19 @@ Status WarcReader::Impl::ReadHeader(WarcRecord& record, bool& at_file_end) {
   const bool is_first = first_record;
   first_record = false;
   previous_start = start;
+
+  // A record starts "WARC/": anything else is told at once, not after
+  // looking for the end of a header that is not there.
+  const auto not_a_record = [&] {
+    return Status::InvalidInput(
+        "offset " + std::to_string(record.offset) +
+        (is_first ? ": not a WARC file (it does not start with \"WARC/\")"
+                  : ": no WARC record here (\"WARC/\" expected); the records before it were read"));
+  };
+  while (end - begin < 5 && Fill()) {
+  }
+  if (!error.ok()) return error;
+  if (!Buffered().starts_with("WARC/")) return not_a_record();
 
   // The whole header in the buffer: up to the first empty line.
   size_t header_end = 0, body_start = 0;
@@ -350,12 +369,6 @@ Status WarcReader::Impl::ReadHeader(WarcRecord& record, bool& at_file_end) {
   std::string_view header = Buffered().substr(0, header_end);
   const size_t first_eol = header.find('\n');
   const std::string_view version = Trim(header.substr(0, first_eol));
-  if (!version.starts_with("WARC/")) {
-    return Status::InvalidInput(
-        "offset " + std::to_string(record.offset) +
-        (is_first ? ": not a WARC file (it does not start with \"WARC/\")"
-                  : ": no WARC record here (\"WARC/\" expected); the records before it were read"));
-  }
   record.version.assign(version);
   record.headers.clear();
   header.remove_prefix(first_eol + 1);
@@ -394,7 +407,10 @@ Status WarcReader::Impl::ReadBlock(WarcRecord& record, uint64_t length) {
       record.block.resize(std::min<uint64_t>(length, record.block.size() * 2));
     }
     const size_t n = Produce(record.block.data() + have, record.block.size() - have);
-    if (n == 0) break;
+    if (n == 0) {
+      if (at_end || !error.ok()) break;
+      continue;  // a member ended; the block goes on in the next
+    }
     have += n;
     position += n;
   }
@@ -429,7 +445,7 @@ Status WarcReader::Impl::FinishRecord() {
   while (newlines < 4) {
     if (begin == end) {
       if (gzip && !in_member) break;
-      if (!Fill()) break;
+      if (!Fill(/*stop_at_member_end=*/true)) break;
       continue;
     }
     const char c = buffer[begin];
@@ -438,7 +454,7 @@ Status WarcReader::Impl::FinishRecord() {
     ++newlines;
   }
   if (gzip && in_member && begin == end) {
-    while (in_member && begin == end && Fill()) {
+    while (in_member && begin == end && Fill(/*stop_at_member_end=*/true)) {
     }
   }
   return error;

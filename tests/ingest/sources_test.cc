@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "parallax/ingest.h"
@@ -126,6 +127,52 @@ TEST(Sources, AFileTooLargeIsAFailure) {
   ASSERT_TRUE(OpenSource(dir / "big.txt", options)->Next(item));
   EXPECT_EQ(item.status.code(), Status::Code::kTooLarge);
   EXPECT_FALSE(item.part);
+}
+
+// A source of `n` numbered documents of `size` bytes each, counting reads.
+class Counting : public DocumentSource {
+ public:
+  Counting(int n, size_t size, int* reads) : n_(n), size_(size), reads_(reads) {}
+  bool Next(SourceItem& item) override {
+    if (*reads_ == n_) return false;
+    item = SourceItem();
+    item.document.source = std::to_string((*reads_)++);
+    item.document.bytes.assign(size_, 'x');
+    return true;
+  }
+
+ private:
+  int n_;
+  size_t size_;
+  int* reads_;
+};
+
+TEST(Sources, ReadAheadKeepsTheOrderAndItsBounds) {
+  int reads = 0;
+  {
+    const std::unique_ptr<DocumentSource> ahead = ReadAhead(std::make_unique<Counting>(1000, 10, &reads), 8);
+    SourceItem item;
+    for (int i = 0; i < 1000; ++i) {
+      ASSERT_TRUE(ahead->Next(item));
+      EXPECT_EQ(item.document.source, std::to_string(i));
+    }
+    EXPECT_FALSE(ahead->Next(item));
+    EXPECT_FALSE(ahead->Next(item));
+  }
+  EXPECT_EQ(reads, 1000);
+  // Left early: the reader stops within its bounds (8 items, or 100 bytes
+  // = 4 documents), give or take the one consumed and one read meanwhile.
+  for (const auto& [items, bytes] : {std::pair<size_t, size_t>{8, 1 << 20}, {1000, 100}}) {
+    reads = 0;
+    {
+      const std::unique_ptr<DocumentSource> ahead =
+          ReadAhead(std::make_unique<Counting>(1000, 25, &reads), items, bytes);
+      SourceItem item;
+      ASSERT_TRUE(ahead->Next(item));
+    }
+    EXPECT_LE(reads, 1 + 8 + 1) << items << " " << bytes;
+    EXPECT_GE(reads, 1);
+  }
 }
 
 }  // namespace
