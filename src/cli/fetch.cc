@@ -92,7 +92,8 @@ counted from the start of a pass, until SIGINT or SIGTERM, which ends the
 current pass cleanly. Each pass prints its summary with the time. Killed
 outright (SIGKILL, a power cut), it loses no stored article: a re-run picks
 up where it stopped. The outlets file is read again before every pass, so
-an edit takes effect without a restart.
+an edit takes effect without a restart (an edit that breaks it is reported,
+and the outlets as last read are kept).
 
 Options:
   --every DURATION     time between the starts of two passes (default 10m)
@@ -286,6 +287,10 @@ int Run(const std::vector<std::string>& args, bool watch) {
   o.follow.update_stories = !o.no_stories;
   o.follow.digest = !o.no_digest;
   o.follow.max_feed_bytes = std::max(o.follow.max_feed_bytes, o.max_bytes);
+  // Read before the database is opened (and maybe created): a mistyped
+  // outlets file should leave nothing behind.
+  std::optional<OutletsFile> outlets = ReadOutlets(command, o.outlets);
+  if (!outlets) return kExitUsage;
   Result<Store> store = Store::Open(o.db, OpenMode::kReadWrite);
   if (!store.ok()) {
     std::cerr << "parallax " << command << ": " << PrintableOneLine(store.status().message()) << "\n";
@@ -296,8 +301,15 @@ int Run(const std::vector<std::string>& args, bool watch) {
   const auto every = *ParseDuration(o.every);
   for (size_t pass = 1;; ++pass) {
     const auto started = std::chrono::steady_clock::now();
-    std::optional<OutletsFile> outlets = ReadOutlets(command, o.outlets);
-    if (!outlets) return kExitUsage;
+    if (pass > 1) {
+      // An edit takes effect at the next pass; a broken edit keeps the last good file.
+      std::optional<OutletsFile> again = ReadOutlets(command, o.outlets);
+      if (again) {
+        outlets = std::move(again);
+      } else {
+        std::cerr << "parallax " << command << ": keeping the outlets as last read\n";
+      }
+    }
     if (watch) std::cout << UtcNow() << " pass " << pass << "\n";
     std::optional<PassReport> report = Pass(command, *store, *outlets, client, o.follow);
     if (!report) return kExitOutputFailed;
