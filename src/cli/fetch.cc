@@ -6,6 +6,7 @@
 #include <chrono>
 #include <ctime>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <thread>
@@ -297,10 +298,17 @@ int Run(const std::vector<std::string>& args, bool watch) {
     return kExitOutputFailed;
   }
   CatchStopSignals();
-  HttpClient client(HttpOptionsOf(o));
+  // The client keeps connections and each host's robots.txt between
+  // passes; a day-old one is replaced, so a site's new robots.txt counts.
+  auto client = std::make_unique<HttpClient>(HttpOptionsOf(o));
+  auto client_made = std::chrono::steady_clock::now();
   const auto every = *ParseDuration(o.every);
   for (size_t pass = 1;; ++pass) {
     const auto started = std::chrono::steady_clock::now();
+    if (started - client_made > std::chrono::hours(24)) {
+      client = std::make_unique<HttpClient>(HttpOptionsOf(o));
+      client_made = started;
+    }
     if (pass > 1) {
       // An edit takes effect at the next pass; a broken edit keeps the last good file.
       std::optional<OutletsFile> again = ReadOutlets(command, o.outlets);
@@ -311,7 +319,7 @@ int Run(const std::vector<std::string>& args, bool watch) {
       }
     }
     if (watch) std::cout << UtcNow() << " pass " << pass << "\n";
-    std::optional<PassReport> report = Pass(command, *store, *outlets, client, o.follow);
+    std::optional<PassReport> report = Pass(command, *store, *outlets, *client, o.follow);
     if (!report) return kExitOutputFailed;
     PrintReport(*report);
     if (!watch) return report->HasFailures() || report->stopped ? kExitSomeInputsFailed : kExitOk;
