@@ -220,7 +220,7 @@ struct FetchedPage {
 struct FeedState {
   std::string url;
   std::string outlet;
-  std::string kind;           // "feed" or "sitemap"
+  std::string kind;           // "feed", "sitemap" or "sitemap index"
   std::string etag;           // validators of the last 200, sent next time
   std::string last_modified;
   std::string last_attempt;   // ISO 8601 UTC

@@ -79,6 +79,7 @@ class Pass {
   std::vector<FeedJob> feeds_;
   std::map<std::string, FeedState> saved_;  // by address
   std::unordered_map<std::string, size_t> outlet_by_name_;
+  std::set<size_t> retry_later_;  // outlets with pages to fetch again next pass
 };
 
 Status Pass::LoadStates() {
@@ -142,11 +143,14 @@ void Pass::TakeFeed(FeedJob& job, HttpResult&& result) {
   Result<ParsedFeed> parsed = ParseFeed(body, base, result.charset, FeedOptions{});
   if (!parsed.ok()) return fail(parsed.status().message());
   job.index = parsed->kind == FeedKind::kSitemapIndex;
+  // An index is read whole every pass (it is small): on a 304 its sitemaps,
+  // which are what change, would not be known.
+  if (job.index) s.kind = "sitemap index";
   job.items = std::move(parsed->items);
   r.items = job.items.size();
   s.items = static_cast<int64_t>(job.items.size());
-  s.etag = result.etag;
-  s.last_modified = result.last_modified;
+  s.etag = job.index ? "" : result.etag;
+  s.last_modified = job.index ? "" : result.last_modified;
   s.last_success = now;
   s.last_error.clear();
 }
@@ -309,6 +313,9 @@ Status Pass::FetchPages(const std::vector<PageLead>& leads) {
         if (!follow_internal::WorthKeeping(result)) {
           OutletPassReport& r = report_.outlets[lead.outlet];
           ++r.page_errors;
+          // A time-out or a "later" (429, 5xx) is worth another try; a
+          // refusal (robots.txt, a private address, a redirect loop) is not.
+          if (result.error.ok() || result.error.code() == Status::Code::kIoError) retry_later_.insert(lead.outlet);
           const std::string why = result.error.ok()
                                       ? "HTTP " + std::to_string(result.status) + " (tried again next pass)"
                                       : result.error.message();
@@ -323,12 +330,14 @@ Status Pass::FetchPages(const std::vector<PageLead>& leads) {
   return store_error;
 }
 
-// Validators are saved only for feeds whose new pages were all stored:
-// otherwise the next pass would get a 304 and never see the rest.
+// Validators are saved only for the feeds of outlets whose new pages were
+// all stored: otherwise the next pass would get a 304 and never see the
+// pages left for later, or those to try again.
 Status Pass::SaveStates() {
   std::vector<FeedState> states;
   for (FeedJob& job : feeds_) {
-    const bool complete = !report_.stopped && report_.outlets[job.outlet].pages_left == 0;
+    const bool complete = !report_.stopped && report_.outlets[job.outlet].pages_left == 0 &&
+                          retry_later_.count(job.outlet) == 0;
     if (!complete) {
       job.state.etag = job.saved.etag;
       job.state.last_modified = job.saved.last_modified;

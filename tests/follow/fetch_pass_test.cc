@@ -197,6 +197,46 @@ TEST_F(FetchPassTest, FirstPassStoresNewArticlesAndMakesStoriesSecondPassIsCondi
   }
 }
 
+TEST_F(FetchPassTest, APageThatFailedForNowIsFetchedNextPassThoughItsFeedIsUnchanged) {
+  auto& server = site_.server();
+  std::atomic<int> asked{0};
+  server.Get("/courier/late.html", [&](const httplib::Request&, httplib::Response& r) {
+    if (asked++ == 0) {
+      r.status = 503;
+      return;
+    }
+    r.set_content(ArticlePage("Emberly Courier", "Lantern festival draws record crowd", "2026-11-29", kFestival),
+                  "text/html");
+  });
+  server.Get("/courier/etag.xml", [this](const httplib::Request& request, httplib::Response& r) {
+    if (request.get_header_value("If-None-Match") == "\"same\"") {
+      r.status = 304;
+      return;
+    }
+    r.set_header("ETag", "\"same\"");
+    r.set_content(Rss(site_, {"/courier/late.html"}), "application/rss+xml");
+  });
+  Store store = OpenStore();
+  HttpOptions http = Quick(true);
+  http.max_retries = 0;
+  HttpClient client(http);
+  FollowOptions options;
+  options.update_stories = false;
+  const OutletsFile outlets = Outlets({"/courier/etag.xml"});
+  Result<PassReport> first = RunFetchPass(store, outlets, client, options, {}, nullptr);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(Of(*first, "Emberly Courier").new_articles, 0u);
+  EXPECT_EQ(Of(*first, "Emberly Courier").page_errors, 1u);
+  Result<PassReport> second = RunFetchPass(store, outlets, client, options, {}, nullptr);
+  ASSERT_TRUE(second.ok());
+  // The feed's validators were not kept while a page of it waited: read whole again.
+  EXPECT_EQ(Of(*second, "Emberly Courier").feeds[0].outcome, FeedReport::Outcome::kRead);
+  EXPECT_EQ(Of(*second, "Emberly Courier").new_articles, 1u);
+  Result<PassReport> third = RunFetchPass(store, outlets, client, options, {}, nullptr);
+  ASSERT_TRUE(third.ok());
+  EXPECT_EQ(Of(*third, "Emberly Courier").feeds[0].outcome, FeedReport::Outcome::kUnchanged);
+}
+
 TEST_F(FetchPassTest, LoopbackIsRefusedWithoutAllowPrivate) {
   Store store = OpenStore();
   HttpClient client(Quick(false));
