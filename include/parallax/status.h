@@ -27,6 +27,7 @@ class Status {
     kTooLarge,         // the input exceeds a size limit
     kIoError,          // the operating system refused a read or write
     kUsage,            // the caller asked for something impossible
+    kRefused,          // a rule said no: robots.txt, a private address, a scheme not allowed
   };
 
   Status() = default;
@@ -37,6 +38,7 @@ class Status {
   static Status TooLarge(std::string m) { return Status(Code::kTooLarge, std::move(m)); }
   static Status IoError(std::string m) { return Status(Code::kIoError, std::move(m)); }
   static Status Usage(std::string m) { return Status(Code::kUsage, std::move(m)); }
+  static Status Refused(std::string m) { return Status(Code::kRefused, std::move(m)); }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

@@ -18,6 +18,8 @@ const char* Status::CodeName(Code code) {
       return "I/O error";
     case Code::kUsage:
       return "usage";
+    case Code::kRefused:
+      return "refused";
   }
   // Only reachable with a value cast from outside the enum.
   return "unknown";

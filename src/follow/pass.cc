@@ -122,7 +122,7 @@ void Pass::TakeFeed(FeedJob& job, HttpResult&& result) {
     s.last_error_at = now;
     ++s.failures;
   };
-  if (!result.error.ok()) return fail(result.error.message());
+  if (!result.error.ok()) return fail(result.error.ToString());
   if (result.not_modified) {
     r.outcome = FeedReport::Outcome::kUnchanged;
     s.last_success = now;
@@ -318,7 +318,7 @@ Status Pass::FetchPages(const std::vector<PageLead>& leads) {
           if (result.error.ok() || result.error.code() == Status::Code::kIoError) retry_later_.insert(lead.outlet);
           const std::string why = result.error.ok()
                                       ? "HTTP " + std::to_string(result.status) + " (tried again next pass)"
-                                      : result.error.message();
+                                      : result.error.ToString();
           if (r.errors.size() < kErrorsShown) r.errors.push_back(lead.url + ": " + why);
           return;
         }

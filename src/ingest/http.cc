@@ -159,7 +159,7 @@ curl_socket_t HttpClient::Impl::OnOpenSocket(void* user, curlsocktype, curl_sock
   auto* transfer = static_cast<Transfer*>(user);
   if (!transfer->impl->options.allow_private) {
     if (const char* kind = ingest_internal::NonPublicAddressKind(&address->addr)) {
-      transfer->refusal = "refused: " + ingest_internal::NumericAddress(&address->addr) + " is " +
+      transfer->refusal = ingest_internal::NumericAddress(&address->addr) + " is " +
                           kind + " (use --allow-private to allow)";
       return CURL_SOCKET_BAD;
     }
@@ -185,7 +185,7 @@ void HttpClient::Impl::FinishRobots(std::unique_ptr<Job> job, const Transfer* tr
   Host& host = HostFor(job->robots_of);
   host.robots = Host::Robots::kFailed;
   if (!error.ok()) {
-    host.robots_refused = error.message().rfind("refused: ", 0) == 0;
+    host.robots_refused = error.code() == Status::Code::kRefused;
     host.robots_error =
         host.robots_refused
             ? error
@@ -283,7 +283,7 @@ bool HttpClient::Impl::Drain(Host& host, Clock::time_point now, Clock::time_poin
         refusal = host.robots_error;
       } else if (!host.rules.Allows(job->target.path_and_query)) {
         Count([](HttpStats& s) { ++s.disallowed; });
-        refusal = Status::Usage("disallowed by robots.txt: " + job->target.url);
+        refusal = Status::Refused("disallowed by robots.txt: " + job->target.url);
       }
       if (!refusal.ok()) {
         std::unique_ptr<Job> finished = std::move(job);

@@ -109,7 +109,7 @@ void HttpClient::Impl::Complete(Transfer* finished, CURLcode code) {
     Status error;
     if (!t.refusal.empty()) {
       Count([](HttpStats& s) { ++s.refused; });
-      error = Status::Usage(t.refusal);
+      error = Status::Refused(t.refusal);
     } else if (t.too_large || code == CURLE_FILESIZE_EXCEEDED) {
       error = Status::TooLarge("response larger than " + std::to_string(t.max_body) + " bytes");
     } else {

@@ -563,7 +563,7 @@ TEST_F(HttpClientTest, LoopbackIsRefusedWithoutAllowPrivate) {
     HttpClient one(options);
     const HttpResult r = FetchOne(one, "/feed.xml");
     EXPECT_FALSE(r.error.ok());
-    EXPECT_EQ(r.error.message(),
+    EXPECT_EQ(r.error.ToString(),
               "refused: 127.0.0.1 is a loopback address (use --allow-private to allow)");
     EXPECT_TRUE(r.body.empty());
     EXPECT_GE(one.stats().refused, 1u);

@@ -66,6 +66,7 @@ TEST(StatusTest, CodeNames) {
   EXPECT_STREQ(Status::CodeName(Code::kTooLarge), "too large");
   EXPECT_STREQ(Status::CodeName(Code::kIoError), "I/O error");
   EXPECT_STREQ(Status::CodeName(Code::kUsage), "usage");
+  EXPECT_STREQ(Status::CodeName(Code::kRefused), "refused");
 }
 
 // --- Reading single files -------------------------------------------------
