@@ -378,21 +378,7 @@ bool RepairDoubleEncoding(std::string_view text, std::string& out) {
   }
   if (!multibyte) return false;
   // Well-formed UTF-8 (RFC 3629) throughout?
-  for (size_t pos = 0; pos < out.size();) {
-    const unsigned char lead = static_cast<unsigned char>(out[pos]);
-    const size_t length = lead < 0x80   ? 1
-                          : lead < 0xC2 ? 0
-                          : lead < 0xE0 ? 2
-                          : lead < 0xF0 ? 3
-                          : lead < 0xF5 ? 4
-                                        : 0;
-    if (length == 0 || pos + length > out.size()) return false;
-    for (size_t i = 1; i < length; ++i) {
-      if ((static_cast<unsigned char>(out[pos + i]) & 0xC0) != 0x80) return false;
-    }
-    pos += length;
-  }
-  return true;
+  return FindInvalidUtf8(out) == std::string_view::npos;
 }
 
 }  // namespace

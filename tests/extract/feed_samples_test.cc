@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "parallax/feeds.h"
+#include "parallax/text.h"
 
 namespace parallax {
 namespace {
@@ -43,24 +44,7 @@ std::string Gunzip(const std::string& compressed) {
   return out;
 }
 
-bool IsValidUtf8(const std::string& text) {
-  size_t pos = 0;
-  while (pos < text.size()) {
-    const unsigned char lead = static_cast<unsigned char>(text[pos]);
-    const size_t length = lead < 0x80   ? 1
-                          : lead < 0xC2 ? 0
-                          : lead < 0xE0 ? 2
-                          : lead < 0xF0 ? 3
-                          : lead < 0xF5 ? 4
-                                        : 0;
-    if (length == 0 || pos + length > text.size()) return false;
-    for (size_t i = 1; i < length; ++i) {
-      if ((static_cast<unsigned char>(text[pos + i]) & 0xC0) != 0x80) return false;
-    }
-    pos += length;
-  }
-  return true;
-}
+bool IsValidUtf8(const std::string& text) { return FindInvalidUtf8(text) == std::string::npos; }
 
 ParsedFeed ParseOk(const std::string& bytes,
                    const std::string& base = "https://courier.example/feed.xml",
