@@ -18,9 +18,13 @@
 #include <string_view>
 #include <vector>
 
+#include "fuzz_support.h"
 #include "parallax/ingest.h"
 
 namespace {
+
+using parallax::fuzz::Gzip;
+using parallax::fuzz::IsPrefix;
 
 struct Read {
   std::vector<std::string> items;  // "r LINE ID TEXT TITLE..." or "e LINE REASON", in order
@@ -76,28 +80,6 @@ Read FromFile(std::string_view bytes) {
       [&](uint64_t line, const std::string& reason) { recorder.Error(line, reason); });
   close(fd);
   return read;
-}
-
-std::string Gzip(std::string_view bytes) {
-  z_stream z{};
-  Check(deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK);
-  std::string out(deflateBound(&z, bytes.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  z.avail_in = static_cast<uInt>(bytes.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  Check(deflate(&z, Z_FINISH) == Z_STREAM_END);
-  out.resize(out.size() - z.avail_out);
-  deflateEnd(&z);
-  return out;
-}
-
-bool IsPrefix(const std::vector<std::string>& prefix, const std::vector<std::string>& whole) {
-  if (prefix.size() > whole.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (prefix[i] != whole[i]) return false;
-  }
-  return true;
 }
 
 }  // namespace

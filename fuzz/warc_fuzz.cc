@@ -25,10 +25,14 @@
 #include <string_view>
 #include <vector>
 
+#include "fuzz_support.h"
 #include "parallax/source.h"
 #include "parallax/warc.h"
 
 namespace {
+
+using parallax::fuzz::Gzip;
+using parallax::fuzz::IsPrefix;
 
 constexpr size_t kMaxBody = 64 << 10;
 
@@ -98,28 +102,6 @@ Read ReadAll(const std::string& path) {
     if (record.type == "response") ParseChecked(record.block);
   }
   return read;
-}
-
-std::string Gzip(std::string_view bytes) {
-  z_stream z{};
-  Check(deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK);
-  std::string out(deflateBound(&z, bytes.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  z.avail_in = static_cast<uInt>(bytes.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  Check(deflate(&z, Z_FINISH) == Z_STREAM_END);
-  out.resize(out.size() - z.avail_out);
-  deflateEnd(&z);
-  return out;
-}
-
-bool IsPrefix(const std::vector<std::string>& prefix, const std::vector<std::string>& whole) {
-  if (prefix.size() > whole.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (prefix[i] != whole[i]) return false;
-  }
-  return true;
 }
 
 }  // namespace
