@@ -63,7 +63,10 @@ struct LocalEntity {
   int mentions = 0;
 };
 
-enum class QuoteKind { kDirect, kReported };
+// kDirect: words in quote marks; kReported: "X said (that) ...", "according
+// to X, ..." without marks; kFragment: a few words in quote marks inside the
+// writer's own sentence ("called the plan \"a disgrace\""), with a speaker.
+enum class QuoteKind { kDirect, kReported, kFragment };
 const char* QuoteKindName(QuoteKind kind);
 
 struct Quote {
@@ -72,7 +75,8 @@ struct Quote {
   std::string text;           // the quoted words (joined with a space across paragraphs)
   uint32_t sentence = 0;      // the sentence holding the start of the quote
   int speaker = -1;           // LocalEntity index, -1 when unknown or not an entity
-  std::string speaker_text;   // the words that name the speaker ("the PM", "critics")
+  std::string speaker_text;   // the words that name the speaker ("the PM", "critics", "she")
+  Span speaker_span;          // where speaker_text stands; begin == end when no speaker
   QuoteKind kind = QuoteKind::kDirect;
   std::string medium;         // "article", "speech", "interview"... when the text says
 };

@@ -27,7 +27,7 @@ namespace {
 const Quote* QuoteHolding(const AnalyzedArticle& doc, const std::vector<Quote>& scare_quotes,
                           uint32_t paragraph, uint32_t begin, uint32_t end) {
   auto holds = [&](const Quote& q) {
-    if (q.kind != QuoteKind::kDirect) return false;
+    if (q.kind == QuoteKind::kReported) return false;
     if (q.span.paragraph == paragraph) return q.span.begin <= begin && end <= q.span.end;
     // Continuation paragraphs of a quote running over several.
     return q.span.paragraph < paragraph && paragraph <= q.last_paragraph;

@@ -47,7 +47,10 @@ Lexicons Load() {
   for (const LexiconEntry& e : LoadLexicon("organisation_words.tsv")) {
     lex.organisation_words.insert(FoldCase(e.term));
   }
-  for (const LexiconEntry& e : LoadLexicon("speech_verbs.tsv")) lex.speech_verbs.insert(FoldCase(e.term));
+  for (const LexiconEntry& e : LoadLexicon("speech_verbs.tsv")) lex.speech_verbs[FoldCase(e.term)] = e.category;
+  for (const LexiconEntry& e : LoadLexicon("first_names.tsv")) {
+    lex.first_names[FoldCase(e.term)] = e.category == "female" ? 'f' : 'm';
+  }
   for (const LexiconEntry& e : LoadLexicon("media.tsv")) lex.media[Join(Words(e.term))] = e.category;
   for (const LexiconEntry& e : LoadLexicon("framing.tsv")) {
     FramingEntry entry;

@@ -26,7 +26,8 @@ struct Lexicons {
   std::unordered_set<std::string> demonyms;               // "danish", "european"
   size_t longest_place = 1;
   std::unordered_set<std::string> organisation_words;     // "council", "party"
-  std::unordered_set<std::string> speech_verbs;           // "said", "wrote"
+  std::unordered_map<std::string, std::string> speech_verbs;  // "said" -> "speech", "shows" -> "evidence"
+  std::unordered_map<std::string, char> first_names;      // "jane" -> 'f' (names used for one sex)
   std::unordered_map<std::string, std::string> media;     // "article" -> category
   std::vector<FramingEntry> framing;
   std::vector<std::vector<std::string>> shift_markers;    // folded words

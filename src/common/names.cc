@@ -25,7 +25,12 @@ const char* EntityTypeName(EntityType type) {
 }
 
 const char* QuoteKindName(QuoteKind kind) {
-  return kind == QuoteKind::kDirect ? "direct" : "reported";
+  switch (kind) {
+    case QuoteKind::kDirect: return "direct";
+    case QuoteKind::kReported: return "reported";
+    case QuoteKind::kFragment: return "fragment";
+  }
+  return "direct";
 }
 
 }  // namespace parallax

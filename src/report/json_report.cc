@@ -114,6 +114,11 @@ std::string RenderJson(const Comparison& c, const std::vector<LoadFailure>& fail
                              {"speaker", entity_name(ref.entity)},
                              {"speaker_id", ref.entity >= 0 ? json(c.entities[ref.entity].id) : json(nullptr)},
                              {"speaker_text", NullableString(q.speaker_text)},
+                             {"speaker_span", q.speaker_span.end > q.speaker_span.begin
+                                                  ? json{{"paragraph", q.speaker_span.paragraph},
+                                                         {"begin", q.speaker_span.begin},
+                                                         {"end", q.speaker_span.end}}
+                                                  : json(nullptr)},
                              {"kind", QuoteKindName(q.kind)},
                              {"medium", NullableString(q.medium)},
                              {"paragraph", q.span.paragraph},

@@ -142,8 +142,8 @@ std::string RenderTerminal(const Comparison& c, bool color) {
           if (ref.id != id) continue;
           const Quote& q = c.documents[ref.document].quotes[ref.quote];
           out << "    " << st.Cyan(Label(c.documents[d])) << " "
-              << (q.kind == QuoteKind::kDirect ? "\u201C" + Printable(q.text) + "\u201D"
-                                              : "(reported) " + Printable(q.text))
+              << (q.kind == QuoteKind::kReported ? "(reported) " + Printable(q.text)
+                                                 : "\u201C" + Printable(q.text) + "\u201D")
               << (ref.same_as.empty() ? "" : st.Green("  [also quoted elsewhere]")) << "\n";
         }
       }

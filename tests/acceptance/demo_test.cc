@@ -103,6 +103,30 @@ TEST_F(DemoTest, SameSpeechDifferentPassagesAndATrimmedQuote) {
   EXPECT_TRUE(trimmed);
 }
 
+// Every speaker the JSON names points at the words that name it, in the
+// paragraph the documents list: a reader can check each attribution.
+TEST_F(DemoTest, SpeakerSpansPointAtTheSpeakerAsWritten) {
+  size_t checked = 0;
+  for (const auto& q : out()["quotes"]) {
+    if (q["speaker_text"].is_null()) {
+      EXPECT_TRUE(q["speaker_span"].is_null()) << q.dump();
+      continue;
+    }
+    ASSERT_TRUE(q["speaker_span"].is_object()) << q.dump();
+    const nlohmann::json* doc = nullptr;
+    for (const auto& d : out()["documents"]) {
+      if (d["id"] == q["document"]) doc = &d;
+    }
+    ASSERT_NE(doc, nullptr);
+    const std::string text = (*doc)["paragraphs"][q["speaker_span"]["paragraph"].get<size_t>()]["text"];
+    const size_t begin = q["speaker_span"]["begin"], end = q["speaker_span"]["end"];
+    ASSERT_LE(end, text.size());
+    EXPECT_EQ(text.substr(begin, end - begin), q["speaker_text"].get<std::string>()) << q.dump();
+    ++checked;
+  }
+  EXPECT_GE(checked, 10u);
+}
+
 TEST_F(DemoTest, ApostrophesInsideSingleQuotes) {
   bool whole = false;
   for (const auto& q : out()["quotes"]) {

@@ -31,6 +31,25 @@ inline int EntityNamed(const AnalyzedArticle& doc, const std::string& name) {
   return -1;
 }
 
+// The quote whose text contains `words`, or nullptr.
+inline const Quote* QuoteWith(const AnalyzedArticle& doc, const std::string& words) {
+  for (const Quote& q : doc.quotes) {
+    if (q.text.find(words) != std::string::npos) return &q;
+  }
+  return nullptr;
+}
+
+inline std::string Describe(const AnalyzedArticle& doc) {
+  std::string out;
+  for (const Quote& q : doc.quotes) {
+    out += "\n  [" + q.text + "] speaker=" + std::to_string(q.speaker) + " (" + q.speaker_text +
+           ") kind=" + QuoteKindName(q.kind);
+  }
+  out += "\n  entities:";
+  for (const LocalEntity& e : doc.entities) out += " [" + e.name + "]";
+  return out;
+}
+
 }  // namespace parallax::testing
 
 #endif  // PARALLAX_TESTS_ANALYZE_ANALYZE_TEST_UTIL_H_

@@ -13,26 +13,9 @@ namespace parallax {
 namespace {
 
 using testing::AnalyzeParagraphs;
+using testing::Describe;
 using testing::EntityNamed;
-
-// The quote whose text contains `words`, or nullptr.
-const Quote* QuoteWith(const AnalyzedArticle& doc, const std::string& words) {
-  for (const Quote& q : doc.quotes) {
-    if (q.text.find(words) != std::string::npos) return &q;
-  }
-  return nullptr;
-}
-
-std::string Describe(const AnalyzedArticle& doc) {
-  std::string out;
-  for (const Quote& q : doc.quotes) {
-    out += "\n  [" + q.text + "] speaker=" + std::to_string(q.speaker) + " (" + q.speaker_text +
-           ") kind=" + QuoteKindName(q.kind);
-  }
-  out += "\n  entities:";
-  for (const LocalEntity& e : doc.entities) out += " [" + e.name + "]";
-  return out;
-}
+using testing::QuoteWith;
 
 // Whether the quote holding `words` is attributed to the entity named
 // `speaker`, written as `speaker_text` where it was said ("": not checked).
@@ -103,14 +86,29 @@ TEST(Quotes, QuoteSplitByTheAttributionGivesBothPartsTheSpeaker) {
   });
   const int wren = EntityNamed(doc, "Tobias Wren");
   ASSERT_GE(wren, 0) << Describe(doc);
+  // One utterance split by its attribution is one quote: both pieces, the
+  // attribution left out.
   const Quote* first = QuoteWith(doc, "Nobody here wants");
   const Quote* second = QuoteWith(doc, "But the offer we made");
   ASSERT_NE(first, nullptr) << Describe(doc);
+  EXPECT_EQ(first, second) << Describe(doc);
+  EXPECT_EQ(first->speaker, wren) << Describe(doc);
+  EXPECT_EQ(first->text, "Nobody here wants a long and bitter strike, But the offer we made is fair and it is final.");
+  EXPECT_EQ(first->kind, QuoteKind::kDirect);
+}
+
+TEST(Quotes, PiecesWithDifferentSpeakersStayApart) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "“The gates open at six,” said Tobias Wren. “Not a minute before,” "
+      "Mira Calloway replied.",
+  });
+  const Quote* first = QuoteWith(doc, "The gates open");
+  const Quote* second = QuoteWith(doc, "Not a minute before");
+  ASSERT_NE(first, nullptr) << Describe(doc);
   ASSERT_NE(second, nullptr) << Describe(doc);
   EXPECT_NE(first, second);
-  EXPECT_EQ(first->speaker, wren) << Describe(doc);
-  EXPECT_EQ(second->speaker, wren) << Describe(doc);
-  EXPECT_EQ(second->text, "But the offer we made is fair and it is final.");
+  EXPECT_EQ(first->speaker, EntityNamed(doc, "Tobias Wren")) << Describe(doc);
+  EXPECT_EQ(second->speaker, EntityNamed(doc, "Mira Calloway")) << Describe(doc);
 }
 
 TEST(Quotes, QuoteRunningOverTwoParagraphsIsOneQuote) {
@@ -129,8 +127,8 @@ TEST(Quotes, QuoteRunningOverTwoParagraphsIsOneQuote) {
   EXPECT_EQ(q->last_paragraph, 2u);
   EXPECT_GT(q->last_paragraph, q->span.paragraph);
   EXPECT_EQ(q->text,
-            "The cranes will stay still, because the people who unload them will not be bullied "
-            "by anyone.");
+            "The ships can wait in the bay for a week or for a month, The cranes will stay still, "
+            "because the people who unload them will not be bullied by anyone.");
   EXPECT_EQ(q->speaker, EntityNamed(doc, "Mira Calloway")) << Describe(doc);
   // The continuation is not a quote of its own.
   int holding_bullied = 0;
@@ -240,12 +238,15 @@ TEST(Quotes, ReportedSpeechAfterToldLeavesOutTheAddressee) {
   EXPECT_EQ(doc.quotes[0].text, "the authority had treated crane drivers with contempt");
 }
 
-TEST(Quotes, ShortScareQuotesAreNotQuotes) {
+TEST(Quotes, ShortQuotedWordsAreAFragmentOfTheirSpeaker) {
   const AnalyzedArticle doc = AnalyzeParagraphs({
       "Dock workers in Emberly walked out on Tuesday after pay talks collapsed.",
       "Some traders called the strike a \u201Chostile takeover\u201D of the harbour.",
   });
-  EXPECT_TRUE(doc.quotes.empty()) << Describe(doc);
+  ASSERT_EQ(doc.quotes.size(), 1u) << Describe(doc);
+  EXPECT_EQ(doc.quotes[0].kind, QuoteKind::kFragment);
+  EXPECT_EQ(doc.quotes[0].text, "hostile takeover");
+  EXPECT_EQ(doc.quotes[0].speaker_text, "Some traders");
   // The words are still marked as quoted.
   ASSERT_EQ(doc.quoted_spans.size(), 1u);
   const Span& s = doc.quoted_spans[0];

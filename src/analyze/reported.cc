@@ -1,0 +1,235 @@
+// Reported speech: statements without quote marks that a sentence puts in
+// someone's mouth.
+//
+//   Jane Doe said (that) the plan would fail.        statement after the verb
+//   Doe told reporters (that) the plan would fail.   the listener is skipped
+//   The plan would fail, Doe said on Tuesday.        statement before the clause
+//   The plan would fail, said Doe.                   inverted
+//   According to the report, the plan would fail.    and "..., according to X."
+//   A new poll shows the plan is unpopular.          a document's finding
+//
+// Verbs of belief and finding ("thinks", "found") count only before "that",
+// or, for findings, after a document ("the poll shows"): "police found a
+// car" reports no one's words.
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+
+#include "analyze/quote_finder.h"
+#include "parallax/text.h"
+
+namespace parallax {
+
+namespace {
+
+// A reported statement needs some content.
+constexpr size_t kMinReportedWords = 4;
+// The longest source after "according to", in tokens.
+constexpr size_t kMaxSourceTokens = 14;
+
+bool IsFormOfBe(const std::string& lower) {
+  return lower == "was" || lower == "were" || lower == "been" || lower == "being" || lower == "is" ||
+         lower == "are" || lower == "be";
+}
+
+bool IsTellVerb(const std::string& lower) {
+  return lower == "told" || lower == "tell" || lower == "tells" || lower == "telling";
+}
+
+// Nouns whose findings are reported like speech: "the poll shows".
+bool IsDocumentWord(const std::string& lower) {
+  static const std::unordered_set<std::string> kDocuments = {
+      "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "data", "analysis",
+      "figures", "statistics", "records", "documents", "document", "research", "review", "investigation",
+      "audit", "memo", "filing", "complaint", "letter", "statement", "ruling", "indictment", "email", "emails",
+      "census", "estimates", "numbers", "results", "findings", "models", "forecast", "index"};
+  return kDocuments.contains(lower);
+}
+
+// Words that open an adverbial after the verb: "Doe said on Tuesday" has
+// said what it says before the clause, not after it. "this", "last" and
+// the like only with a time after them ("this afternoon", not "this plan").
+bool OpensAdverbial(const std::vector<Token>& tokens, size_t k) {
+  static const std::unordered_set<std::string> kOpeners = {
+      "on", "in", "at", "during", "after", "before", "while", "when", "monday", "tuesday", "wednesday",
+      "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "recently", "afterwards",
+      "later", "then"};
+  static const std::unordered_set<std::string> kBeforeTime = {"this", "last", "next", "earlier", "late", "early"};
+  static const std::unordered_set<std::string> kTimes = {
+      "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "spring", "summer",
+      "autumn", "fall", "winter", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+      "sunday", "on", "in", "today"};
+  if (k >= tokens.size()) return false;
+  if (kOpeners.contains(tokens[k].lower)) return true;
+  return kBeforeTime.contains(tokens[k].lower) && k + 1 < tokens.size() && kTimes.contains(tokens[k + 1].lower);
+}
+
+}  // namespace
+
+// The token after the addressee of "told": past "that" when it follows
+// closely, else past one named entity or a short noun phrase.
+size_t QuoteFinder::SkipAddressee(uint32_t si, size_t first) const {
+  const Sentence& s = doc_.sentences[si];
+  for (size_t k = first; k < s.tokens.size() && k < first + 6; ++k) {
+    if (s.tokens[k].lower == "that") return k + 1;
+  }
+  if (first >= s.tokens.size()) return first;
+  for (const Mention* m : MentionsOf(si)) {
+    if (m->span.begin == s.tokens[first].begin) {
+      size_t k = first;
+      while (k < s.tokens.size() && s.tokens[k].end <= m->span.end) ++k;
+      return k;
+    }
+  }
+  size_t k = first;
+  const std::string& w = s.tokens[k].lower;
+  if (w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their") ++k;
+  return std::min(k + 1, s.tokens.size());
+}
+
+void QuoteFinder::AddReported(uint32_t si, uint32_t begin, uint32_t end, const Speaker& speaker) {
+  const Sentence& s = doc_.sentences[si];
+  const std::string& text = ParagraphText(si);
+  auto trim = [&] {
+    while (end > begin && (text[end - 1] == ' ' || text[end - 1] == ',' || text[end - 1] == '.' ||
+                           text[end - 1] == ';' || text[end - 1] == ':')) {
+      --end;
+    }
+  };
+  trim();
+  // The clause joint before the next statement.
+  for (const char* joint : {" while", " but", " and"}) {
+    const size_t len = std::char_traits<char>::length(joint);
+    if (end >= begin + len && text.compare(end - len, len, joint) == 0) end -= static_cast<uint32_t>(len);
+  }
+  trim();
+  while (begin < end && (text[begin] == ' ' || text[begin] == ',')) ++begin;
+  if (end <= begin || CountWords(s.tokens, begin, end) < kMinReportedWords) return;
+  Quote q;
+  q.span = {s.span.paragraph, begin, end};
+  q.last_paragraph = s.span.paragraph;
+  q.text = text.substr(begin, end - begin);
+  q.sentence = si;
+  q.speaker = speaker.entity;
+  q.speaker_text = speaker.text;
+  q.speaker_span = speaker.span;
+  q.kind = QuoteKind::kReported;
+  q.medium = MediumIn(si);
+  reported_.push_back(std::move(q));
+}
+
+void QuoteFinder::FindAccordingTo(uint32_t si) {
+  const Sentence& s = doc_.sentences[si];
+  const std::vector<Token>& tokens = s.tokens;
+  for (size_t k = 0; k + 2 < tokens.size(); ++k) {
+    if (tokens[k].lower != "according" || tokens[k + 1].lower != "to") continue;
+    if (Inside(s.span.paragraph, tokens[k].begin, tokens[k].end)) continue;
+    // The source runs to the next punctuation.
+    size_t last = k + 2;
+    while (last + 1 < tokens.size() && last + 1 < k + 2 + kMaxSourceTokens &&
+           (tokens[last + 1].kind != TokenKind::kPunct || tokens[last + 1].lower == "'s" || tokens[last + 1].lower == "'" ||
+            tokens[last + 1].lower == "." || tokens[last + 1].lower == "-")) {
+      ++last;
+    }
+    while (last > k + 2 && tokens[last].kind == TokenKind::kPunct) --last;
+    Speaker source;
+    source.span = {s.span.paragraph, tokens[k + 2].begin, tokens[last].end};
+    source.text = ParagraphText(si).substr(source.span.begin, source.span.end - source.span.begin);
+    for (const Mention* m : MentionsOf(si)) {
+      if (m->entity >= 0 && m->span.begin >= source.span.begin && m->span.end <= source.span.end) {
+        source.entity = m->entity;
+        break;
+      }
+    }
+    if (CountWords(tokens, s.span.begin, tokens[k].begin) >= kMinReportedWords) {
+      AddReported(si, s.span.begin, tokens[k].begin, source);  // "The plan failed, according to X."
+    } else if (last + 1 < tokens.size()) {
+      AddReported(si, tokens[last + 1].end, s.span.end, source);  // "According to X, the plan failed."
+    }
+  }
+}
+
+void QuoteFinder::FindReported(uint32_t si) {
+  FindAccordingTo(si);
+  const Sentence& s = doc_.sentences[si];
+  const std::vector<Token>& tokens = s.tokens;
+  struct Hit {
+    size_t verb;
+    Speaker speaker;
+    uint32_t clause_begin;  // where the subject (or, inverted, the verb) starts
+    bool inverted;
+  };
+  std::vector<Hit> hits;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    if (Inside(s.span.paragraph, tokens[k].begin, tokens[k].end)) continue;
+    const std::string* category = VerbCategory(tokens, k);
+    if (category == nullptr) continue;
+    // "were accused of", "was told": the subject of a passive verb is the
+    // one spoken about or to, not the speaker.
+    if (k > 0 && IsFormOfBe(tokens[k - 1].lower)) continue;
+    Speaker speaker = SubjectBefore(si, k);
+    bool inverted = false;
+    if (!speaker.found() && k > 0 && tokens[k - 1].lower == ",") {
+      speaker = SubjectAfter(si, k);
+      inverted = speaker.found();
+    }
+    if (!speaker.found()) continue;
+    if (*category == "evidence" || *category == "opinion") {
+      const bool before_that = k + 1 < tokens.size() && tokens[k + 1].lower == "that";
+      const Token* head = nullptr;
+      for (const Token& t : tokens) {
+        if (t.end == speaker.span.end && speaker.span.paragraph == s.span.paragraph) head = &t;
+      }
+      const bool document = *category == "evidence" && head != nullptr && IsDocumentWord(head->lower);
+      if (!before_that && !document) continue;
+    }
+    uint32_t clause_begin = tokens[k].begin;
+    if (!inverted && speaker.span.paragraph == s.span.paragraph && speaker.span.begin >= s.span.begin &&
+        speaker.span.end <= tokens[k].begin) {
+      clause_begin = speaker.span.begin;
+    }
+    hits.push_back({k, std::move(speaker), clause_begin, inverted});
+  }
+  for (size_t h = 0; h < hits.size(); ++h) {
+    const Hit& hit = hits[h];
+    size_t first = hit.verb + 1;
+    // "told strikers that ...", "told the BBC the talks ...": the listener
+    // is not part of what was said.
+    if (IsTellVerb(tokens[hit.verb].lower)) first = SkipAddressee(si, first);
+    if (hit.inverted) {
+      while (first < tokens.size() && tokens[first].kind != TokenKind::kPunct) ++first;
+    }
+    while (first < tokens.size() && (tokens[first].lower == "that" || tokens[first].lower == "for" ||
+                                     tokens[first].lower == "on" || tokens[first].kind == TokenKind::kPunct)) {
+      ++first;
+    }
+    const uint32_t end = h + 1 < hits.size() ? hits[h + 1].clause_begin : s.span.end;
+    // A clause set after its statement ("..., Doe said on Tuesday."): the
+    // statement is what comes before the comma.
+    size_t before = 0;
+    while (before < tokens.size() && tokens[before].begin < hit.clause_begin) ++before;
+    const bool after_comma = before > 0 && tokens[before - 1].lower == ",";
+    const bool little_after = first >= tokens.size() ||
+                              CountWords(tokens, tokens[first].begin, end) < kMinReportedWords ||
+                              OpensAdverbial(tokens, first);
+    if (after_comma && little_after) {
+      const uint32_t begin = h > 0 ? tokens[hits[h - 1].verb].end : s.span.begin;
+      if (h == 0) AddReported(si, begin, tokens[before - 1].begin, hit.speaker);
+      continue;
+    }
+    if (first >= tokens.size() || tokens[first].begin >= end) continue;
+    if (OpensAdverbial(tokens, first)) {
+      // "Doe said in a statement that ...", "warned this afternoon that
+      // ...": the statement starts after "that"; without one, the words
+      // after the verb say when or where, not what.
+      size_t that = first;
+      while (that < tokens.size() && that < first + 10 && tokens[that].lower != "that") ++that;
+      if (that >= tokens.size() || tokens[that].lower != "that" || that + 1 >= tokens.size()) continue;
+      first = that + 1;
+      if (tokens[first].begin >= end) continue;
+    }
+    AddReported(si, tokens[first].begin, end, hit.speaker);
+  }
+}
+
+}  // namespace parallax

@@ -1,0 +1,216 @@
+// Reported speech, fragments, statements after a colon, and who said them,
+// on invented reports: each test is one class of error seen on real news.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "analyze/analyze_test_util.h"
+#include "parallax/analyze.h"
+
+namespace parallax {
+namespace {
+
+using testing::AnalyzeParagraphs;
+using testing::Describe;
+using testing::EntityNamed;
+using testing::QuoteWith;
+
+// The words of `doc` that `quote.speaker_span` points at.
+std::string SpeakerAsWritten(const AnalyzedArticle& doc, const Quote& quote) {
+  const std::string& text = doc.article.paragraphs[quote.speaker_span.paragraph].text;
+  return text.substr(quote.speaker_span.begin, quote.speaker_span.end - quote.speaker_span.begin);
+}
+
+TEST(ReportedSpeech, SaidThatAndToldThat) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Harbour master Tobias Wren said that the outer basin would stay closed until Friday.",
+      "Mira Calloway told the Emberly Courier that the ferry crews had not been paid since March.",
+  });
+  const Quote* basin = QuoteWith(doc, "the outer basin would stay closed until Friday");
+  ASSERT_NE(basin, nullptr) << Describe(doc);
+  EXPECT_EQ(basin->kind, QuoteKind::kReported);
+  EXPECT_EQ(basin->speaker, EntityNamed(doc, "Tobias Wren")) << Describe(doc);
+  const Quote* crews = QuoteWith(doc, "the ferry crews had not been paid");
+  ASSERT_NE(crews, nullptr) << Describe(doc);
+  EXPECT_EQ(crews->speaker, EntityNamed(doc, "Mira Calloway")) << Describe(doc);
+  // The listener is not part of what was said.
+  EXPECT_EQ(crews->text.find("Courier"), std::string::npos) << crews->text;
+}
+
+TEST(ReportedSpeech, AccordingToBeforeAndAfter) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "According to the port's own figures, 40 ships were turned away in October.",
+      "The dredging will cost twice the first estimate, according to a report by the Emberly council.",
+  });
+  const Quote* ships = QuoteWith(doc, "40 ships were turned away in October");
+  ASSERT_NE(ships, nullptr) << Describe(doc);
+  EXPECT_EQ(ships->kind, QuoteKind::kReported);
+  EXPECT_EQ(SpeakerAsWritten(doc, *ships), "the port's own figures");
+  const Quote* dredging = QuoteWith(doc, "The dredging will cost twice the first estimate");
+  ASSERT_NE(dredging, nullptr) << Describe(doc);
+  EXPECT_EQ(dredging->text.find("according"), std::string::npos) << dredging->text;
+  EXPECT_EQ(SpeakerAsWritten(doc, *dredging), "a report by the Emberly council");
+}
+
+TEST(ReportedSpeech, StatementBeforeItsClause) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Tobias Wren runs the harbour authority.",
+      "The night shifts will end in spring, Wren said on Tuesday.",
+      "The cranes are older than the workers who drive them, said Mira Calloway.",
+  });
+  const Quote* shifts = QuoteWith(doc, "The night shifts will end in spring");
+  ASSERT_NE(shifts, nullptr) << Describe(doc);
+  EXPECT_EQ(shifts->speaker, EntityNamed(doc, "Tobias Wren")) << Describe(doc);
+  EXPECT_EQ(shifts->text.find("Tuesday"), std::string::npos) << shifts->text;
+  const Quote* cranes = QuoteWith(doc, "The cranes are older");
+  ASSERT_NE(cranes, nullptr) << Describe(doc);
+  EXPECT_EQ(cranes->speaker, EntityNamed(doc, "Mira Calloway")) << Describe(doc);
+}
+
+TEST(ReportedSpeech, VerbsBeyondSaid) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Mira Calloway warned that the ferry timetable would collapse by winter.",
+      "Tobias Wren argued that the union had walked away from the table.",
+  });
+  EXPECT_EQ(QuoteWith(doc, "the ferry timetable would collapse")->speaker, EntityNamed(doc, "Mira Calloway"));
+  EXPECT_EQ(QuoteWith(doc, "the union had walked away")->speaker, EntityNamed(doc, "Tobias Wren"));
+}
+
+TEST(ReportedSpeech, ASpokespersonSpeaksForTheOrganisation) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "A spokeswoman for Calder Shipping Lines said the company would appeal the fine.",
+  });
+  const Quote* q = QuoteWith(doc, "the company would appeal the fine");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(SpeakerAsWritten(doc, *q), "A spokeswoman for Calder Shipping Lines");
+  ASSERT_GE(q->speaker, 0) << Describe(doc);
+  EXPECT_EQ(doc.entities[q->speaker].name, "Calder Shipping Lines");
+}
+
+TEST(ReportedSpeech, FindingsOfADocumentButNotOfThePolice) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "A new survey shows most dockers would accept a shorter rota.",
+      "Police found a van full of stolen copper near the quay.",
+  });
+  const Quote* survey = QuoteWith(doc, "most dockers would accept a shorter rota");
+  ASSERT_NE(survey, nullptr) << Describe(doc);
+  EXPECT_EQ(SpeakerAsWritten(doc, *survey), "A new survey");
+  EXPECT_EQ(QuoteWith(doc, "a van full of stolen copper"), nullptr) << Describe(doc);
+}
+
+TEST(Fragments, AShortQuotedPhraseKeepsItsSpeaker) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Tobias Wren runs the harbour authority.",
+      "Wren called the strike \u201Cdeeply cynical\u201D before leaving the quay.",
+  });
+  const Quote* q = QuoteWith(doc, "deeply cynical");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(q->kind, QuoteKind::kFragment);
+  EXPECT_EQ(q->text, "deeply cynical");
+  EXPECT_EQ(q->speaker, EntityNamed(doc, "Tobias Wren")) << Describe(doc);
+}
+
+TEST(Fragments, AScareQuoteWithoutASpeakerIsNoQuote) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "The so-called \u201Cnight rota\u201D starts in April at the Emberly docks.",
+  });
+  EXPECT_EQ(QuoteWith(doc, "night rota"), nullptr) << Describe(doc);
+}
+
+TEST(Fragments, AMixedQuoteIsOneReportedStatement) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Mira Calloway said the offer was \u201Can insult\u201D to crews who had worked through the storms.",
+  });
+  const Quote* q = QuoteWith(doc, "the offer was");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(q->kind, QuoteKind::kReported);
+  EXPECT_NE(q->text.find("an insult"), std::string::npos) << q->text;
+  EXPECT_EQ(q->speaker, EntityNamed(doc, "Mira Calloway"));
+  int holding = 0;
+  for (const Quote& quote : doc.quotes) holding += quote.text.find("an insult") != std::string::npos;
+  EXPECT_EQ(holding, 1) << Describe(doc);
+}
+
+TEST(Statements, AParagraphAfterAColonIsTheSpeakersWords) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Mira Calloway posted a statement on the union's page late on Sunday:",
+      "We will not sail until every crew member has been paid in full. Not one ferry leaves Emberly.",
+      "The ferry company did not reply.",
+  });
+  const Quote* q = QuoteWith(doc, "We will not sail until every crew member");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(q->kind, QuoteKind::kDirect);
+  EXPECT_EQ(q->speaker, EntityNamed(doc, "Mira Calloway")) << Describe(doc);
+  EXPECT_TRUE(InsideQuotedSpan(doc, 1, 0, 10));
+  EXPECT_EQ(QuoteWith(doc, "did not reply"), nullptr) << Describe(doc);
+}
+
+TEST(Statements, AListAfterAColonIsNoQuote) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "The harbour authority published the new berthing fees for the season:",
+      "Ferries pay 40 crowns an hour and cargo ships pay 90 crowns an hour at the outer quay.",
+  });
+  EXPECT_EQ(QuoteWith(doc, "Ferries pay 40 crowns"), nullptr) << Describe(doc);
+}
+
+TEST(Speakers, TheSpeakerSpanIsTheWordsAsWritten) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Mira Calloway leads the ferry crews.",
+      "\u201CWe have waited long enough for the money,\u201D she said.",
+  });
+  const Quote* q = QuoteWith(doc, "We have waited long enough");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(q->speaker, EntityNamed(doc, "Mira Calloway"));
+  EXPECT_EQ(q->speaker_span.paragraph, 1u);
+  EXPECT_EQ(SpeakerAsWritten(doc, *q), "she");
+}
+
+TEST(Speakers, PronounsFollowTheSexOfGivenNames) {
+  // Tom Hale is named last, but "she" can only be Jane Roe; then "he" is Hale.
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Jane Roe met the shipping minister Tom Hale at the quay on Monday.",
+      "\u201CThe crews deserve an answer by the end of the week,\u201D she said.",
+      "\u201CThey will get one when the audit is finished,\u201D he replied.",
+  });
+  const Quote* hers = QuoteWith(doc, "The crews deserve an answer");
+  const Quote* his = QuoteWith(doc, "They will get one");
+  ASSERT_NE(hers, nullptr) << Describe(doc);
+  ASSERT_NE(his, nullptr) << Describe(doc);
+  EXPECT_EQ(hers->speaker, EntityNamed(doc, "Jane Roe")) << Describe(doc);
+  EXPECT_EQ(his->speaker, EntityNamed(doc, "Tom Hale")) << Describe(doc);
+}
+
+TEST(Speakers, AParenthesisAfterTheNameIsSkipped) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "\u201CThe harbour needs a second dredger before the winter storms,\u201D Councillor Ada Brook "
+      "(Independent) said in an interview.",
+  });
+  const Quote* q = QuoteWith(doc, "The harbour needs a second dredger");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(q->speaker, EntityNamed(doc, "Ada Brook")) << Describe(doc);
+}
+
+TEST(Speakers, AQuoteWithNobodyToSpeakItSaysSo) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "The harbour was quiet on Monday morning after a week of storms.",
+      "\u201CNo ship will sail from this quay until the storm has passed over the islands.\u201D",
+  });
+  const Quote* q = QuoteWith(doc, "No ship will sail");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(q->speaker, -1);
+  EXPECT_TRUE(q->speaker_text.empty()) << q->speaker_text;
+  EXPECT_EQ(q->speaker_span.begin, q->speaker_span.end);
+  EXPECT_EQ(QuoteSpeakerName(doc, *q), "");
+}
+
+TEST(Speakers, ARelativeClauseSpeaksForItsName) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Ada Brook, who chairs the harbour board, said the fees would rise by a tenth next year.",
+  });
+  const Quote* q = QuoteWith(doc, "the fees would rise");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(q->speaker, EntityNamed(doc, "Ada Brook")) << Describe(doc);
+}
+
+}  // namespace
+}  // namespace parallax
