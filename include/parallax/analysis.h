@@ -57,8 +57,9 @@ struct LocalEntity {
   EntityType type = EntityType::kOther;
   std::vector<std::string> aliases;  // every distinct surface used, incl. roles
   std::vector<std::string> roles;    // role phrases bound to it ("justice secretary")
-  // 'f' or 'm' when an honorific says so ("Ms", "Sir"), else 0. Lets "she
-  // said" skip a man named just before; never guessed from first names.
+  // 'f' or 'm' when an honorific says so ("Ms", "Sir") or the given name is
+  // one used for one sex only (data/first_names.tsv), else 0. Lets "she
+  // said" skip a man named just before.
   char gender = 0;
   int mentions = 0;
 };

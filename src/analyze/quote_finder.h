@@ -64,6 +64,7 @@ class QuoteFinder {
   Speaker MentionEndingAt(uint32_t si, size_t token) const;
   Speaker Pronoun(uint32_t si, size_t token) const;
   Speaker NounPhraseEndingAt(uint32_t si, size_t head, size_t limit) const;
+  Speaker SentenceSubject(uint32_t si, size_t verb) const;
   Speaker SubjectBefore(uint32_t si, size_t verb) const;
   Speaker SubjectAfter(uint32_t si, size_t verb) const;
   Speaker FromMentionEndingBefore(uint32_t si, size_t limit_token, size_t verb) const;
@@ -77,12 +78,15 @@ class QuoteFinder {
   // reported.cc
   void FindReported(uint32_t si);
   void FindAccordingTo(uint32_t si);
-  void AddReported(uint32_t si, uint32_t begin, uint32_t end, const Speaker& speaker);
+  void AddReported(uint32_t si, uint32_t begin, uint32_t end, const Speaker& speaker, uint32_t cut_begin = 0,
+                   uint32_t cut_end = 0);
   size_t SkipAddressee(uint32_t si, size_t first) const;
 
   // quotes.cc
   void FindDirect();
   void AddStatementParagraph(uint32_t paragraph);
+  bool SplitByAttribution(uint32_t paragraph, uint32_t end, uint32_t next_begin, size_t max_words) const;
+  bool IsTitle(uint32_t paragraph, const QuotedSpan& span) const;
   void SettleOverlaps();
 
   AnalyzedArticle& doc_;

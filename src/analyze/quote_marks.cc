@@ -46,22 +46,33 @@ std::vector<QuotedSpan> FindQuotedSpans(std::string_view text) {
   size_t i = 0;
   while (i < cps.size()) {
     const char32_t cp = cps[i].cp;
-    const bool opens_double = cp == U'\u201C' || (cp == U'"' && IsOpeningContext(before(i)));
+    // Two apostrophes or two backticks stand for a double mark in some wire
+    // and newspaper copy ("''We will,'' she said"; "``We will,''").
+    const bool opens_doubled = (cp == U'\'' || cp == U'`') && at(i + 1) == cp && IsOpeningContext(before(i));
+    const bool opens_double = opens_doubled || cp == U'\u201C' || (cp == U'"' && IsOpeningContext(before(i)));
     const bool opens_single =
-        cp == U'\u2018' ||
-        (cp == U'\'' && IsOpeningContext(before(i)) && u_isalpha(static_cast<UChar32>(at(i + 1))));
+        !opens_doubled &&
+        (cp == U'\u2018' ||
+        (cp == U'\'' && IsOpeningContext(before(i)) && u_isalpha(static_cast<UChar32>(at(i + 1)))));
     if (!opens_double && !opens_single) {
       ++i;
       continue;
     }
     QuotedSpan span;
+    if (opens_doubled) ++i;
     span.begin = cps[i].end;
     span.at_paragraph_start = i == 0;
     size_t close = cps.size();
+    size_t close_width = 1;
     if (opens_double) {
       for (size_t j = i + 1; j < cps.size(); ++j) {
         if (cps[j].cp == U'\u201D' || (cps[j].cp == U'"' && !IsLetterOrDigit(at(j + 1)))) {
           close = j;
+          break;
+        }
+        if (cps[j].cp == U'\'' && at(j + 1) == U'\'' && !IsLetterOrDigit(at(j + 2))) {
+          close = j;
+          close_width = 2;
           break;
         }
         if (cps[j].cp == U'\u201C') break;  // a new quote opens: this one was left open
@@ -91,7 +102,7 @@ std::vector<QuotedSpan> FindQuotedSpans(std::string_view text) {
       i = cps.size();
     } else {
       span.end = cps[close].begin;
-      i = close + 1;
+      i = close + close_width;
     }
     // Trim white space inside the marks.
     while (span.begin < span.end && static_cast<unsigned char>(text[span.begin]) <= ' ') ++span.begin;

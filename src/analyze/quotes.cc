@@ -12,6 +12,7 @@
 // in the fragments it holds: a mixed quote.
 #include <algorithm>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "analyze/quote_finder.h"
@@ -30,6 +31,9 @@ constexpr size_t kMinUnattributedQuoteWords = 6;
 // Pieces of one paragraph with one speaker are one quote when no more than
 // this many words of attribution stand between them.
 constexpr size_t kMaxWordsBetweenPieces = 25;
+// A short quoted piece is part of a longer utterance when only this many
+// words of attribution separate them.
+constexpr size_t kMaxWordsOfAttribution = 12;
 // A quote without a verb of its own continues the speaker of a quote at
 // most this many paragraphs before it.
 constexpr uint32_t kMaxParagraphsToLastSpeaker = 2;
@@ -126,7 +130,14 @@ void QuoteFinder::FindDirect() {
       Speaker speaker = own;
       const size_t words = CountWords(doc_.sentences[si].tokens, span.begin, span.end) +
                            (span.end > doc_.sentences[si].span.end ? kMinQuoteWords : 0);
-      const bool fragment = words < kMinQuoteWords && span.closed;
+      // A short piece of an utterance split by its attribution ("“On this
+      // basis,” Doe said, “the figures are wrong.”") is part of a quote.
+      const bool piece =
+          (k + 1 < spans.size() && SplitByAttribution(p, span.end, spans[k + 1].begin, kMaxWordsOfAttribution)) ||
+          (k > 0 && SplitByAttribution(p, spans[k - 1].end, span.begin, kMaxWordsOfAttribution));
+      const bool fragment = words < kMinQuoteWords && span.closed && !piece;
+      // “Meet the Press”, “The Breakfast Club”: a title, not someone's words.
+      if (fragment && IsTitle(p, span)) continue;
       // No verb of its own: more words of the speaker just quoted. Not for
       // a fragment: a scare quote is nobody's passage.
       const bool near_last = have_last && p - last_quote_paragraph <= kMaxParagraphsToLastSpeaker;
@@ -164,11 +175,8 @@ void QuoteFinder::FindDirect() {
       if (!fragment && previous_here >= 0 && speaker.found()) {
         Quote& previous = doc_.quotes[previous_here];
         const Speaker previous_speaker{previous.speaker, previous.speaker_text, previous.speaker_span};
-        size_t between = 0;
-        for (uint32_t x = previous.sentence; x <= si; ++x) between += CountWords(doc_.sentences[x].tokens, previous.span.end, span.begin);
-        const bool between_is_short = between <= kMaxWordsBetweenPieces;
-        if (previous_speaker.SameAs(speaker) && previous.last_paragraph == p && between_is_short &&
-            span.begin - previous.span.end < 400) {
+        if (previous_speaker.SameAs(speaker) && previous.last_paragraph == p &&
+            SplitByAttribution(p, previous.span.end, span.begin, kMaxWordsBetweenPieces)) {
           previous.text += ' ';
           previous.text += q.text;
           previous.span.end = span.end;
@@ -182,6 +190,37 @@ void QuoteFinder::FindDirect() {
     }
     open_quote = still_open;
   }
+}
+
+// Whether the text between two quoted spans of `paragraph` is only their
+// attribution: at most `max_words` words with a speech verb ("Doe said,").
+bool QuoteFinder::SplitByAttribution(uint32_t paragraph, uint32_t end, uint32_t next_begin, size_t max_words) const {
+  size_t words = 0;
+  bool verb = false;
+  for (uint32_t si = sentence_first_[paragraph]; si < sentence_first_[paragraph + 1]; ++si) {
+    const std::vector<Token>& tokens = doc_.sentences[si].tokens;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      if (tokens[k].begin < end || tokens[k].end > next_begin || tokens[k].kind == TokenKind::kPunct) continue;
+      ++words;
+      verb |= IsSpeechVerb(tokens, k);
+    }
+  }
+  return verb && words <= max_words;
+}
+
+// Every word capitalised, two or more of them: the name of a show, a
+// book or a slogan set in quote marks.
+bool QuoteFinder::IsTitle(uint32_t paragraph, const QuotedSpan& span) const {
+  size_t words = 0;
+  for (uint32_t si = sentence_first_[paragraph]; si < sentence_first_[paragraph + 1]; ++si) {
+    for (const Token& t : doc_.sentences[si].tokens) {
+      if (t.begin < span.begin || t.end > span.end || t.kind != TokenKind::kWord) continue;
+      static const std::unordered_set<std::string> kMinor = {"the", "of", "a", "an", "and", "in", "on", "for", "to"};
+      if (!t.capitalized && !kMinor.contains(t.lower)) return false;
+      ++words;
+    }
+  }
+  return words >= 2;
 }
 
 // A statement or post set as its own paragraph without quote marks, after

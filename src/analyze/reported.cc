@@ -87,7 +87,10 @@ size_t QuoteFinder::SkipAddressee(uint32_t si, size_t first) const {
   return std::min(k + 1, s.tokens.size());
 }
 
-void QuoteFinder::AddReported(uint32_t si, uint32_t begin, uint32_t end, const Speaker& speaker) {
+// [cut_begin, cut_end), when given, is an attribution inside the
+// statement ("The fees, she said, will rise"): left out of its text.
+void QuoteFinder::AddReported(uint32_t si, uint32_t begin, uint32_t end, const Speaker& speaker, uint32_t cut_begin,
+                              uint32_t cut_end) {
   const Sentence& s = doc_.sentences[si];
   const std::string& text = ParagraphText(si);
   auto trim = [&] {
@@ -108,7 +111,11 @@ void QuoteFinder::AddReported(uint32_t si, uint32_t begin, uint32_t end, const S
   Quote q;
   q.span = {s.span.paragraph, begin, end};
   q.last_paragraph = s.span.paragraph;
-  q.text = text.substr(begin, end - begin);
+  if (cut_begin > begin && cut_end > cut_begin && cut_end < end) {
+    q.text = text.substr(begin, cut_begin - begin) + " " + text.substr(cut_end, end - cut_end);
+  } else {
+    q.text = text.substr(begin, end - begin);
+  }
   q.sentence = si;
   q.speaker = speaker.entity;
   q.speaker_text = speaker.text;
@@ -183,10 +190,24 @@ void QuoteFinder::FindReported(uint32_t si) {
       const bool document = *category == "evidence" && head != nullptr && IsDocumentWord(head->lower);
       if (!before_that && !document) continue;
     }
+    // Where this statement's clause starts, so the previous one ends there:
+    // its subject, or for "... and said" (a subject shared with an earlier
+    // verb), the joint.
     uint32_t clause_begin = tokens[k].begin;
-    if (!inverted && speaker.span.paragraph == s.span.paragraph && speaker.span.begin >= s.span.begin &&
+    const uint32_t previous_verb_end = hits.empty() ? s.span.begin : tokens[hits.back().verb].end;
+    if (!inverted && speaker.span.paragraph == s.span.paragraph && speaker.span.begin >= previous_verb_end &&
         speaker.span.end <= tokens[k].begin) {
       clause_begin = speaker.span.begin;
+    } else {
+      size_t joint = k;
+      while (joint > 0 && tokens[joint - 1].kind == TokenKind::kWord && tokens[joint - 1].lower != "and" &&
+             tokens[joint - 1].lower != "but" && k - joint < 4) {
+        --joint;
+      }
+      if (joint > 0 && (tokens[joint - 1].lower == "and" || tokens[joint - 1].lower == "but") &&
+          tokens[joint - 1].begin >= previous_verb_end) {
+        clause_begin = tokens[joint - 1].begin;
+      }
     }
     hits.push_back({k, std::move(speaker), clause_begin, inverted});
   }
@@ -212,6 +233,21 @@ void QuoteFinder::FindReported(uint32_t si) {
     const bool little_after = first >= tokens.size() ||
                               CountWords(tokens, tokens[first].begin, end) < kMinReportedWords ||
                               OpensAdverbial(tokens, first);
+    if (after_comma && h == 0) {
+      // "Fraudsters, he said in the video, do not last long": the
+      // attribution stands inside the statement, between two commas.
+      size_t close = hit.verb + 1;
+      while (close < tokens.size() && close < hit.verb + 8 && tokens[close].lower != "," &&
+             !IsSpeechVerb(tokens, close) && tokens[close].lower != "that" && tokens[close].lower != ".") {
+        ++close;
+      }
+      if (close + 2 < tokens.size() && tokens[close].lower == "," &&
+          CountWords(tokens, s.span.begin, tokens[before - 1].begin) >= 1 &&
+          CountWords(tokens, tokens[close].end, s.span.end) >= 2) {
+        AddReported(si, s.span.begin, s.span.end, hit.speaker, tokens[before - 1].begin, tokens[close + 1].begin);
+        continue;
+      }
+    }
     if (after_comma && little_after) {
       const uint32_t begin = h > 0 ? tokens[hits[h - 1].verb].end : s.span.begin;
       if (h == 0) AddReported(si, begin, tokens[before - 1].begin, hit.speaker);

@@ -310,19 +310,34 @@ Speaker QuoteFinder::FromMentionEndingBefore(uint32_t si, size_t limit_token, si
   return {};
 }
 
+// The subject the sentence opens with: a pronoun or a name among its first
+// words ("Doe, ..." / "On Monday, Doe ...").
+Speaker QuoteFinder::SentenceSubject(uint32_t si, size_t verb) const {
+  const std::vector<Token>& tokens = doc_.sentences[si].tokens;
+  size_t words = 0;
+  for (size_t k = 0; k < verb && words < 4; ++k) {
+    if (tokens[k].kind == TokenKind::kPunct) continue;
+    ++words;
+    if (Speaker sp = Pronoun(si, k); sp.found()) return sp;
+    for (const Mention* m : MentionsOf(si)) {
+      if (m->entity >= 0 && m->span.begin == tokens[k].begin) return Speaker{m->entity, m->surface, m->span};
+    }
+  }
+  return {};
+}
+
 Speaker QuoteFinder::SubjectBefore(uint32_t si, size_t verb) const {
   const std::vector<Token>& tokens = doc_.sentences[si].tokens;
   if (verb > 1 && tokens[verb - 1].lower == "," && tokens[verb].lower.ends_with("ing")) {
     // "Doe attacked the plan, saying ...": the participle's subject is the
-    // sentence's, named before everything else.
-    for (size_t k = 0; k + 1 < verb; ++k) {
-      if (tokens[k].kind == TokenKind::kPunct) continue;
-      if (Speaker sp = Pronoun(si, k); sp.found()) return sp;
-      for (const Mention* m : MentionsOf(si)) {
-        if (m->entity >= 0 && m->span.begin == tokens[k].begin) return Speaker{m->entity, m->surface, m->span};
-      }
-      if (k >= 3) break;
-    }
+    // sentence's.
+    if (Speaker sp = SentenceSubject(si, verb); sp.found()) return sp;
+  }
+  size_t k = verb;
+  while (k > 0 && IsVerbPrefix(tokens[k - 1])) --k;
+  if (k > 0 && (tokens[k - 1].lower == "and" || tokens[k - 1].lower == "but")) {
+    // "Doe did not apologise, but said ...": the verbs share the subject.
+    return SentenceSubject(si, k - 1);
   }
   return FromMentionEndingBefore(si, 0, verb);
 }

@@ -212,5 +212,49 @@ TEST(Speakers, ARelativeClauseSpeaksForItsName) {
   EXPECT_EQ(q->speaker, EntityNamed(doc, "Ada Brook")) << Describe(doc);
 }
 
+TEST(Speakers, DoubledApostrophesAreQuoteMarks) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "''The dredger will be here by the spring,'' said Ada Brook, who chairs the harbour board.",
+  });
+  const Quote* q = QuoteWith(doc, "The dredger will be here by the spring");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(q->kind, QuoteKind::kDirect);
+  EXPECT_EQ(q->text, "The dredger will be here by the spring,");
+  EXPECT_EQ(q->speaker, EntityNamed(doc, "Ada Brook")) << Describe(doc);
+}
+
+TEST(Speakers, QuotesOfOneSpeakerWithOtherWordsBetweenStayApart) {
+  // Same speaker, but the words between are the writer's, not an attribution.
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Mira Calloway said the crews were \u201Cfed up with waiting for the money\u201D because the "
+      "company had missed three paydays. \u201CWe will not sail again,\u201D she said.",
+  });
+  const Quote* sail = QuoteWith(doc, "We will not sail again");
+  ASSERT_NE(sail, nullptr) << Describe(doc);
+  EXPECT_EQ(sail->text.find("fed up"), std::string::npos) << Describe(doc);
+  EXPECT_EQ(sail->speaker, EntityNamed(doc, "Mira Calloway")) << Describe(doc);
+}
+
+TEST(ReportedSpeech, AnAttributionInsideTheStatement) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Ada Brook chairs the harbour board.",
+      "The new fees, she said on Monday, will pay for the second dredger.",
+  });
+  const Quote* q = QuoteWith(doc, "The new fees");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(q->text, "The new fees will pay for the second dredger");
+  EXPECT_EQ(q->speaker, EntityNamed(doc, "Ada Brook")) << Describe(doc);
+  EXPECT_EQ(SpeakerAsWritten(doc, *q), "she");
+}
+
+TEST(ReportedSpeech, CoordinatedVerbsShareTheSubject) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Tobias Wren did not apologise, but said the harbour would pay the fishermen's costs.",
+  });
+  const Quote* q = QuoteWith(doc, "the harbour would pay the fishermen's costs");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(q->speaker, EntityNamed(doc, "Tobias Wren")) << Describe(doc);
+}
+
 }  // namespace
 }  // namespace parallax
