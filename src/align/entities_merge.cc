@@ -85,9 +85,13 @@ std::vector<std::vector<int>> MergeEntities(Comparison& comparison) {
       if (it != by_key.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     };
     add(key('=', local.words.begin(), local.words.end()));
-    if (le.type == EntityType::kPerson) {
-      // A surname or a first name alone finds the person's full name.
-      for (const char kind : {'<', '>'}) {
+    // A surname or a first name alone finds the person's full name, also
+    // when its own report gave no sign it is a person ("Doe said"); and a
+    // name without its middle or maiden name finds the full one ("Jane
+    // Doe" finds "Jane Q. Doe", "Jane Roe Doe").
+    if (le.type == EntityType::kPerson || (le.type == EntityType::kOther && local.words.size() == 1)) {
+      for (const char kind : {'<', '>', 'F'}) {
+        if (kind == 'F' && local.words.size() != 2) continue;
         auto it = by_key.find(key(kind, local.words.begin(), local.words.end()));
         if (it == by_key.end()) continue;
         for (const int g : it->second) {
@@ -121,6 +125,10 @@ std::vector<std::vector<int>> MergeEntities(Comparison& comparison) {
       for (size_t k = 0; k < words.size(); ++k) {
         by_key[key('<', words.begin(), words.begin() + k)].push_back(chosen);
         by_key[key('>', words.end() - k, words.end())].push_back(chosen);
+      }
+      if (words.size() > 2) {
+        const std::vector<std::string> ends = {words.front(), words.back()};
+        by_key[key('F', ends.begin(), ends.end())].push_back(chosen);
       }
     }
     Entity& ge = comparison.entities[chosen];

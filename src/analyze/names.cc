@@ -105,7 +105,9 @@ NameBuilder::Pending NameBuilder::ParseName(uint32_t si, size_t begin, size_t en
   size_t k = begin;
   while (k < end && lex.honorifics.count(tokens[k].lower) && k + 1 < end) {
     p.honorific = tokens[k].lower;
+    p.honorific_begin = k;
     ++k;
+    if (k + 1 < end && tokens[k].kind == TokenKind::kPunct) ++k;  // "Sen. Doe"
   }
   p.name_begin = k;
   p.name_end = end;
@@ -118,6 +120,7 @@ NameBuilder::Pending NameBuilder::ParseName(uint32_t si, size_t begin, size_t en
   std::vector<std::string> words;
   bool org_word = false;
   for (size_t x = k; x < end; ++x) {
+    if (tokens[x].kind == TokenKind::kPunct) continue;
     words.push_back(tokens[x].lower);
     org_word |= lex.organisation_words.count(tokens[x].lower) > 0;
   }
@@ -128,13 +131,13 @@ NameBuilder::Pending NameBuilder::ParseName(uint32_t si, size_t begin, size_t en
   } else if (org_word || (end - k == 1 && IsAcronymWord(p.name))) {
     p.type = EntityType::kOrganization;
     p.type_known = true;
-  } else if (end - k >= 3 && std::any_of(words.begin() + 1, words.end() - 1, [](const std::string& w) {
+  } else if (words.size() >= 3 && std::any_of(words.begin() + 1, words.end() - 1, [](const std::string& w) {
                return w == "of" || w == "for" || w == "on";
              })) {
     // "Chamber of Commerce", "Institute for Fiscal Studies": people's names
     // do not have an "of" inside.
     p.type = EntityType::kOrganization;
-  } else if (end - k >= 2) {
+  } else if (words.size() >= 2) {
     // Two or more capitalised words with no organisation or place word:
     // in news prose that is almost always a person's name.
     p.type = EntityType::kPerson;
@@ -169,10 +172,20 @@ size_t NameBuilder::TryRolePhrase(uint32_t si, size_t i) {
   }
   // A name right after the role: the role is a title ("Justice Secretary Jane Doe").
   size_t name_end = role_end;
-  while (name_end < tokens.size() && tokens[name_end].kind == TokenKind::kWord &&
-         tokens[name_end].capitalized) {
-    ++name_end;
+  bool only_titles = true;
+  while (name_end < tokens.size()) {
+    const Token& t = tokens[name_end];
+    if (t.kind == TokenKind::kWord && t.capitalized) {
+      only_titles &= lex.honorifics.count(t.lower) > 0;
+      ++name_end;
+    } else if (t.lower == "." && name_end > role_end && name_end + 1 < tokens.size() &&
+               tokens[name_end + 1].capitalized && lex.honorifics.count(tokens[name_end - 1].lower)) {
+      ++name_end;  // "Director Dr. Jane Doe"
+    } else {
+      break;
+    }
   }
+  if (name_end > role_end && only_titles) name_end = role_end;
   if (name_end > role_end) {
     Pending p = ParseName(si, role_end, name_end);
     p.begin = has_the ? i + 1 : i;
@@ -209,6 +222,14 @@ void NameBuilder::AddCapitalisedRun(uint32_t si, size_t begin, size_t end) {
   size_t role_start = begin;
   while (role_start < end && lex.demonyms.count(tokens[role_start].lower)) ++role_start;
   if (role_start < end && MatchRole(si, role_start, role) == end) return;
+  // A title alone ("Mr", "Dr") or one common word ("State", "Day",
+  // capitalised in a headline-like lead) names nobody.
+  bool all_titles = true;
+  for (size_t x = begin; x < end; ++x) {
+    all_titles &= tokens[x].kind == TokenKind::kPunct || lex.honorifics.count(tokens[x].lower) > 0;
+  }
+  if (all_titles) return;
+  if (end - begin == 1 && lex.common_words.count(tokens[begin].lower)) return;
   Pending p = ParseName(si, begin, end);
   if (p.name.empty()) return;
   // Hyphenated words capitalised mid-sentence ("Right-wing", "Remain-backing")
@@ -268,7 +289,9 @@ void NameBuilder::ClusterNames() {
   auto words_of = [&](const Pending& p) {
     std::vector<std::string> words;
     const std::vector<Token>& tokens = doc_.sentences[p.sentence].tokens;
-    for (size_t x = p.name_begin; x < p.name_end; ++x) words.push_back(tokens[x].lower);
+    for (size_t x = p.name_begin; x < p.name_end; ++x) {
+      if (tokens[x].kind != TokenKind::kPunct) words.push_back(tokens[x].lower);
+    }
     return words;
   };
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -296,6 +319,7 @@ void NameBuilder::ClusterNames() {
     candidates.clear();
     for (const std::string& k : {key('=', words.begin(), words.end()), key('<', words.begin(), words.end()),
                                  key('>', words.begin(), words.end()),
+                                 words.size() == 2 ? key('F', words.begin(), words.end()) : std::string(),
                                  words.size() == 1 ? "A" + words[0] : std::string(),
                                  words.size() == 1 ? "W" + words[0] : std::string()}) {
       if (k.empty()) continue;
@@ -315,6 +339,9 @@ void NameBuilder::ClusterNames() {
           (p.type == EntityType::kPerson || !p.type_known)) {
         match = std::equal(words.begin(), words.end(), ew.begin()) ||
                 std::equal(words.rbegin(), words.rend(), ew.rbegin());
+        // The name without its middle or maiden name: "Jane Doe" of "Jane
+        // Q. Doe", "Jane Roe Doe".
+        match |= words.size() == 2 && words.front() == ew.front() && words.back() == ew.back();
       }
       // An acronym of an organisation's name.
       if (!match && words.size() == 1 && !entity_acronyms_[e].empty() &&
@@ -332,8 +359,8 @@ void NameBuilder::ClusterNames() {
     if (best < 0) {
       LocalEntity entity;
       entity.name = p.name;
-      if (words.size() == 1 && IsPeerageTitle(p.honorific) && p.name_begin > 0) {
-        entity.name = Surface(p.sentence, p.name_begin - 1, p.name_end);
+      if (words.size() == 1 && IsPeerageTitle(p.honorific)) {
+        entity.name = Surface(p.sentence, p.honorific_begin, p.name_end);
       }
       entity.type = p.type;
       entities_.push_back(std::move(entity));
@@ -358,6 +385,10 @@ void NameBuilder::ClusterNames() {
       if (!acronym.empty()) candidates_by_key["A" + FoldCase(acronym)].push_back(best);
       if (words.size() > 1) {
         for (const std::string& w : words) candidates_by_key["W" + w].push_back(best);
+      }
+      if (words.size() > 2) {
+        const std::vector<std::string> ends = {words.front(), words.back()};
+        candidates_by_key[key('F', ends.begin(), ends.end())].push_back(best);
       }
     }
     if (p.type_known || !p.role.empty()) typed_by_evidence[best] = true;
@@ -554,7 +585,7 @@ void NameBuilder::Emit() {
     // Aliases: the name as written with its honorific, and role phrases.
     std::string alias = p.form == MentionForm::kRole
                             ? m.surface
-                            : Surface(p.sentence, p.honorific.empty() ? p.name_begin : p.name_begin - 1,
+                            : Surface(p.sentence, p.honorific.empty() ? p.name_begin : p.honorific_begin,
                                       p.name_end);
     if (std::find(entity.aliases.begin(), entity.aliases.end(), alias) == entity.aliases.end()) {
       entity.aliases.push_back(alias);
