@@ -188,6 +188,44 @@ int main(int argc, char** argv) {
           if (e.id == id) details << e.name << ';';
         }
       }
+      // Per pair: body cosine, shared facts, shared entities, shared terms, shared title stems.
+      for (int a = 0; a < 3; ++a) {
+        for (int b = a + 1; b < 3; ++b) {
+          double cos = 0;
+          for (const auto& s : c.similarity) {
+            if (s.a == a && s.b == b) cos = s.score;
+          }
+          int facts = 0;
+          double best_fact = 0;
+          for (const parallax::Fact& f : c.facts) {
+            const bool both = std::count(f.documents.begin(), f.documents.end(), a) && std::count(f.documents.begin(), f.documents.end(), b);
+            if (both) {
+              ++facts;
+              best_fact = std::max(best_fact, f.score);
+            }
+          }
+          int entities = 0;
+          for (const parallax::Entity& e : c.entities) {
+            if (e.type != parallax::EntityType::kOther && e.mentions[a] > 0 && e.mentions[b] > 0) ++entities;
+          }
+          int terms = 0;
+          for (const parallax::SharedTerm& t : c.shared_terms) {
+            if (std::count(t.documents.begin(), t.documents.end(), a) && std::count(t.documents.begin(), t.documents.end(), b)) ++terms;
+          }
+          auto stems = [](const std::string& title) {
+            std::set<std::string> out;
+            for (const parallax::Token& t : parallax::Tokenize(title, 0, static_cast<uint32_t>(title.size()))) {
+              if (t.kind != parallax::TokenKind::kPunct && t.lower.size() >= 3 && !parallax::IsStopword(t.lower)) out.insert(t.stem);
+            }
+            return out;
+          };
+          const auto ta = stems(c.documents[a].article.title), tb = stems(c.documents[b].article.title);
+          int title_shared = 0;
+          for (const auto& w : ta) title_shared += tb.count(w);
+          details << '\t' << cos << ',' << facts << ',' << best_fact << ',' << entities << ',' << terms << ','
+                  << title_shared << ',' << ta.size() << ',' << tb.size();
+        }
+      }
       details << '\n';
     }
   };

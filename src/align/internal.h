@@ -2,6 +2,8 @@
 #ifndef PARALLAX_ALIGN_INTERNAL_H_
 #define PARALLAX_ALIGN_INTERNAL_H_
 
+#include <set>
+#include <string>
 #include <vector>
 
 #include "align/features.h"
@@ -25,6 +27,16 @@ void LinkQuotes(Comparison& comparison, const std::vector<std::vector<int>>& ent
 // Distinctive words used by two or more documents, not already paired up as
 // a shared fact.
 void FindSharedTerms(Comparison& comparison);
+
+// Stems of words too common in news prose to tie reports together
+// (data/common_words.tsv) and of attribution verbs ("said", "told").
+const std::set<std::string>& CommonStems();
+
+// Each document's headline as features in the keys of the body's sentence
+// features (entities as "E:<index into comparison.entities>"), weighted by
+// inverse frequency over all sentences and headlines.
+std::vector<FeatureVector> HeadlineFeatures(const Comparison& comparison,
+                                            const std::vector<std::vector<FeatureVector>>& features);
 
 }  // namespace parallax
 
