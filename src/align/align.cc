@@ -30,7 +30,7 @@ namespace {
 // even-numbered events, checked on the odd ones.
 constexpr double kShortLink = 0.03, kFullLink = 0.2;
 constexpr double kShortStrongLink = 0.08, kFullStrongLink = 0.4;
-constexpr double kShortWords = 100, kFullWords = 400;
+constexpr double kShortWords = 90, kFullWords = 250;
 constexpr size_t kSameEventCore = 2;
 constexpr size_t kStrongLinkFeatures = 3;
 
