@@ -251,12 +251,12 @@ int main(int argc, char** argv) {
 
   auto print = [](const char* what, const Tally& t) {
     for (int half = 0; half < 2; ++half) {
-      std::printf("%-28s %-5s %5zu comparisons  one event: %5zu (%.1f%%)\n", what, half ? "odd" : "even",
+      std::printf("%-28s %-5s %5zu comparisons  one event: %5zu (%.2f%%)\n", what, half ? "odd" : "even",
                   t.comparisons[half], t.one_event[half],
                   t.comparisons[half] ? 100.0 * static_cast<double>(t.one_event[half]) / static_cast<double>(t.comparisons[half]) : 0.0);
     }
     const size_t n = t.comparisons[0] + t.comparisons[1], y = t.one_event[0] + t.one_event[1];
-    std::printf("%-28s %-5s %5zu comparisons  one event: %5zu (%.1f%%)\n", what, "all", n, y,
+    std::printf("%-28s %-5s %5zu comparisons  one event: %5zu (%.2f%%)\n", what, "all", n, y,
                 n ? 100.0 * static_cast<double>(y) / static_cast<double>(n) : 0.0);
   };
   print("stories (one event each)", same);

@@ -105,6 +105,7 @@ void JudgeSameEvent(Comparison& comparison, const std::vector<std::vector<Featur
   std::vector<SparseVector> vectors(n);
   std::vector<size_t> words(n, 0);
   const std::vector<FeatureVector> headlines = HeadlineFeatures(comparison, features);
+  const std::unordered_map<std::string, std::string> demonyms = DemonymFeatures(comparison);
   for (size_t d = 0; d < n; ++d) {
     const AnalyzedArticle& doc = comparison.documents[d];
     FeatureVector body = headlines[d];
@@ -115,8 +116,16 @@ void JudgeSameEvent(Comparison& comparison, const std::vector<std::vector<Featur
                                                       [](const Token& t) { return t.kind == TokenKind::kWord; }));
       }
     }
-    // Words every news report uses ("said", "people") tie any two reports.
+    // Words every news report uses ("said", "people") tie any two reports;
+    // "Brazilian" in one report ties it to "Brazil" in another.
     std::erase_if(body, [](const auto& entry) { return CommonStems().count(entry.first) > 0; });
+    for (const auto& [stem, place] : demonyms) {
+      auto it = body.find(stem);
+      if (it == body.end()) continue;
+      const double weight = it->second;
+      body.erase(it);
+      body[place] = std::max(body[place], weight);
+    }
     vectors[d] = ids.Intern(body);
   }
   // Every pair, through postings: a pair sharing no feature scores 0

@@ -27,14 +27,6 @@ constexpr double kHeadlineBoost = 1.5;
 constexpr double kEntityBoost = 1.5;
 constexpr size_t kLongestName = 4;  // words
 
-std::vector<std::string> FoldedWords(const std::string& text) {
-  std::vector<std::string> words;
-  for (const Token& t : Tokenize(text, 0, static_cast<uint32_t>(text.size()))) {
-    if (t.kind != TokenKind::kPunct) words.push_back(t.lower);
-  }
-  return words;
-}
-
 std::string Joined(const std::vector<std::string>& words, size_t begin, size_t end) {
   std::string key;
   for (size_t i = begin; i < end; ++i) {
@@ -58,6 +50,20 @@ const std::unordered_map<std::string, std::string>& ConceptOfStem() {
 
 }  // namespace
 
+std::unordered_map<std::string, std::string> DemonymFeatures(const Comparison& comparison) {
+  std::unordered_map<std::string, int> place_named;
+  for (int e = 0; e < static_cast<int>(comparison.entities.size()); ++e) {
+    if (comparison.entities[e].type == EntityType::kPlace) place_named[FoldCase(comparison.entities[e].name)] = e;
+  }
+  std::unordered_map<std::string, std::string> out;
+  for (const LexiconEntry& entry : LoadLexicon("places.tsv")) {
+    if (!entry.category.starts_with("demonym:")) continue;
+    auto it = place_named.find(FoldCase(entry.category.substr(8)));
+    if (it != place_named.end()) out[Stem(FoldCase(entry.term))] = "E:" + std::to_string(it->second);
+  }
+  return out;
+}
+
 std::vector<FeatureVector> HeadlineFeatures(const Comparison& comparison,
                                             const std::vector<std::vector<FeatureVector>>& features) {
   // Names of the comparison's entities, folded: every name and alias, and a
@@ -72,10 +78,10 @@ std::vector<FeatureVector> HeadlineFeatures(const Comparison& comparison,
     std::vector<std::string> names = entity.aliases;
     names.push_back(entity.name);
     for (const std::string& name : names) {
-      const std::vector<std::string> words = FoldedWords(name);
+      const std::vector<std::string> words = NameWords(name);
       if (!words.empty() && words.size() <= kLongestName) claim(Joined(words, 0, words.size()), e);
     }
-    const std::vector<std::string> words = FoldedWords(entity.name);
+    const std::vector<std::string> words = NameWords(entity.name);
     if (entity.type == EntityType::kPerson && words.size() >= 2) claim(words.back(), e);
   }
   // Inverse frequency as the body's features have it: over every sentence
@@ -108,7 +114,13 @@ std::vector<FeatureVector> HeadlineFeatures(const Comparison& comparison,
             if (tokens[k].lower == ".") continue;  // "Dr. Doe"
             break;
           }
-          run.push_back(tokens[k].lower);
+          const bool letter_after_letter = tokens[k].lower.size() == 1 && k >= i + 2 &&
+                                           tokens[k - 1].lower == "." && tokens[k - 2].lower.size() == 1;
+          if (letter_after_letter) {
+            run.back() += tokens[k].lower;  // "U.S."
+          } else {
+            run.push_back(tokens[k].lower);
+          }
           auto it = entity_named.find(Joined(run, 0, run.size()));
           if (it != entity_named.end() && it->second >= 0) {
             matched = k + 1 - i;

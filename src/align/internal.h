@@ -4,12 +4,17 @@
 
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "align/features.h"
 #include "parallax/comparison.h"
 
 namespace parallax {
+
+// The folded words of a name, without dots, the letters of an abbreviation
+// as one word: "U.S." and "US" are both {"us"}.
+std::vector<std::string> NameWords(const std::string& name);
 
 // Merges every document's local entities into comparison.entities.
 // Returns entity_of[d][local] = index into comparison.entities.
@@ -31,6 +36,10 @@ void FindSharedTerms(Comparison& comparison);
 // Stems of words too common in news prose to tie reports together
 // (data/common_words.tsv) and of attribution verbs ("said", "told").
 const std::set<std::string>& CommonStems();
+
+// "Brazilian" is Brazil: the stem of a demonym -> the feature of its place
+// ("E:<index>"), for the places the comparison names.
+std::unordered_map<std::string, std::string> DemonymFeatures(const Comparison& comparison);
 
 // Each document's headline as features in the keys of the body's sentence
 // features (entities as "E:<index into comparison.entities>"), weighted by

@@ -121,9 +121,10 @@ void FindEntities(AnalyzedArticle& doc) {
           ++j;
         } else if (u.lower == "." && next_capitalised && u.begin == tokens[j - 1].end &&
                    (lex.honorifics.count(tokens[j - 1].lower) ||
-                    (j - 1 > i && surface(tokens[j - 1]).size() == 1))) {
-          // "Sen. Jane Doe", "Mr. Doe" (the American dot after a title) and
-          // a middle initial, "Jane Q. Doe": one name across the dot.
+                    (surface(tokens[j - 1]).size() == 1 && (j - 1 > i || surface(tokens[j + 1]).size() == 1)))) {
+          // "Sen. Jane Doe", "Mr. Doe" (the American dot after a title), a
+          // middle initial, "Jane Q. Doe", and the letters of "U.S.": one
+          // name across the dot.
           ++j;
         } else if ((u.lower == "\u2019" || u.lower == "'") && j + 1 < tokens.size() &&
                    tokens[j - 1].lower.back() == 's' && tokens[j + 1].kind == TokenKind::kWord &&

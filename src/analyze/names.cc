@@ -48,6 +48,25 @@ bool PrecedesPlace(const std::string& lower) {
          lower == "across" || lower == "to" || lower == "into" || lower == "towards";
 }
 
+// The folded words of tokens [begin, end) of a name: no dots, and the
+// letters of an abbreviation as one word ("U.S." is "us", as "US" is).
+std::vector<std::string> NameWords(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  std::vector<std::string> words;
+  bool last_was_letter = false;
+  for (size_t x = begin; x < end; ++x) {
+    if (tokens[x].kind == TokenKind::kPunct) continue;
+    const bool letter = tokens[x].lower.size() == 1 && tokens[x].capitalized;
+    const bool abbreviation = letter && x + 1 < end && tokens[x + 1].lower == ".";
+    if (letter && last_was_letter && !words.empty()) {
+      words.back() += tokens[x].lower;
+    } else {
+      words.push_back(tokens[x].lower);
+    }
+    last_was_letter = abbreviation || (letter && last_was_letter);
+  }
+  return words;
+}
+
 std::string JoinWords(const std::vector<std::string>& words) {
   std::string out;
   for (const std::string& w : words) {
@@ -117,13 +136,9 @@ NameBuilder::Pending NameBuilder::ParseName(uint32_t si, size_t begin, size_t en
     p.type_known = true;
     return p;
   }
-  std::vector<std::string> words;
+  const std::vector<std::string> words = NameWords(tokens, k, end);
   bool org_word = false;
-  for (size_t x = k; x < end; ++x) {
-    if (tokens[x].kind == TokenKind::kPunct) continue;
-    words.push_back(tokens[x].lower);
-    org_word |= lex.organisation_words.count(tokens[x].lower) > 0;
-  }
+  for (const std::string& w : words) org_word |= lex.organisation_words.count(w) > 0;
   const std::string joined = JoinWords(words);
   if (lex.places.count(joined)) {
     p.type = EntityType::kPlace;
@@ -287,12 +302,7 @@ void NameBuilder::ClusterNames() {
     if (pending_[i].form == MentionForm::kName && !pending_[i].name.empty()) order.push_back(i);
   }
   auto words_of = [&](const Pending& p) {
-    std::vector<std::string> words;
-    const std::vector<Token>& tokens = doc_.sentences[p.sentence].tokens;
-    for (size_t x = p.name_begin; x < p.name_end; ++x) {
-      if (tokens[x].kind != TokenKind::kPunct) words.push_back(tokens[x].lower);
-    }
-    return words;
+    return NameWords(doc_.sentences[p.sentence].tokens, p.name_begin, p.name_end);
   };
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return pending_[a].name_end - pending_[a].name_begin > pending_[b].name_end - pending_[b].name_begin;
