@@ -58,6 +58,16 @@ TEST(EntitiesAcrossReports, FullNameWithMiddleNameMergesWithShortForms) {
   for (int d = 0; d < 4; ++d) EXPECT_GT(found[0]->mentions[d], 0) << d << Names(c);
 }
 
+TEST(EntitiesAcrossReports, DottedAbbreviationIsTheSameAsWithoutDots) {
+  const Comparison c = Align({
+      Report("d0", "", {"The U.S. coast guard found the ferry on Monday."}),
+      Report("d1", "", {"The US coast guard said on Monday it had found the ferry."}),
+  });
+  int both = 0;
+  for (const Entity& e : c.entities) both += e.mentions[0] > 0 && e.mentions[1] > 0;
+  EXPECT_EQ(both, 1) << Names(c);
+}
+
 TEST(EntitiesAcrossReports, SurnameOfTwoPeopleStaysApart) {
   const Comparison c = Align({
       Report("d0", "", {"Harriet Barrowman and her brother Connor Barrowman run the ferry company."}),

@@ -77,6 +77,18 @@ TEST(EntityNames, PronounIsNeverGluedToAName) {
   EXPECT_GE(EntityNamed(doc, "World War I"), 0) << Names(doc);
 }
 
+TEST(EntityNames, DottedAbbreviationIsOneName) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "The U.S. coast guard and the U.N. agency searched for the ferry on Monday.",
+      "Officials in the U.S. said the search would go on.",
+  });
+  ExpectNoEntityNamed(doc, {"U", "S", "N"});
+  const int us = EntityNamed(doc, "U.S");
+  ASSERT_GE(us, 0) << Names(doc);
+  EXPECT_EQ(doc.entities[us].mentions, 2) << Names(doc);
+  EXPECT_GE(EntityNamed(doc, "U.N"), 0) << Names(doc);
+}
+
 TEST(EntityNames, CommonWordAloneIsNotAnEntity) {
   const AnalyzedArticle doc = AnalyzeParagraphs({
       "Ferry fares rose across the State on Monday, the Day the levy began.",
