@@ -187,6 +187,10 @@ AnalyzedArticle FullReportOfRailStrike() {
 TEST(SameEvent, FullReportsOfDifferentEventsOfOneBeatAreNot) {
   const Comparison c = Align({FullReportOfFerryStrike(), FullReportOfRailStrike()});
   EXPECT_FALSE(c.same_event) << Names(c) << " similarity " << c.similarity[0].score;
+  // Alike as two strikes are, and still under the full-length link.
+  ASSERT_EQ(c.similarity.size(), 1u);
+  EXPECT_GT(c.similarity[0].score, 0.03);
+  EXPECT_LT(c.similarity[0].score, 0.2);
 }
 
 TEST(SameEvent, FullReportAndLeadsOfOneEventAreOneEvent) {
