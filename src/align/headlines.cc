@@ -55,11 +55,20 @@ std::unordered_map<std::string, std::string> DemonymFeatures(const Comparison& c
   for (int e = 0; e < static_cast<int>(comparison.entities.size()); ++e) {
     if (comparison.entities[e].type == EntityType::kPlace) place_named[FoldCase(comparison.entities[e].name)] = e;
   }
+  // (stem of the demonym, folded place), read once.
+  static const std::vector<std::pair<std::string, std::string>> kDemonyms = [] {
+    std::vector<std::pair<std::string, std::string>> list;
+    for (const LexiconEntry& entry : LoadLexicon("places.tsv")) {
+      if (entry.category.starts_with("demonym:")) {
+        list.emplace_back(Stem(FoldCase(entry.term)), FoldCase(entry.category.substr(8)));
+      }
+    }
+    return list;
+  }();
   std::unordered_map<std::string, std::string> out;
-  for (const LexiconEntry& entry : LoadLexicon("places.tsv")) {
-    if (!entry.category.starts_with("demonym:")) continue;
-    auto it = place_named.find(FoldCase(entry.category.substr(8)));
-    if (it != place_named.end()) out[Stem(FoldCase(entry.term))] = "E:" + std::to_string(it->second);
+  for (const auto& [stem, place] : kDemonyms) {
+    auto it = place_named.find(place);
+    if (it != place_named.end()) out[stem] = "E:" + std::to_string(it->second);
   }
   return out;
 }

@@ -340,6 +340,11 @@ void NameBuilder::ClusterNames() {
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     int best = -1;
+    // People whose name this is a part of. Two of them ("Mr Doe" beside Jane
+    // and John Doe) and no title to tell them apart: no guessing, the name
+    // stays an entity of its own.
+    std::vector<int> people;
+    const char gender = GenderOf(p.honorific);
     for (const int e : candidates) {
       const std::vector<std::string>& ew = entity_tokens_[e];
       const LocalEntity& entity = entities_[e];
@@ -347,11 +352,13 @@ void NameBuilder::ClusterNames() {
       // A part of a person's name: first name or surname, or "Dame Jane".
       if (!match && words.size() < ew.size() && entity.type == EntityType::kPerson &&
           (p.type == EntityType::kPerson || !p.type_known)) {
-        match = std::equal(words.begin(), words.end(), ew.begin()) ||
-                std::equal(words.rbegin(), words.rend(), ew.rbegin());
+        bool part = std::equal(words.begin(), words.end(), ew.begin()) ||
+                    std::equal(words.rbegin(), words.rend(), ew.rbegin());
         // The name without its middle or maiden name: "Jane Doe" of "Jane
         // Q. Doe", "Jane Roe Doe".
-        match |= words.size() == 2 && words.front() == ew.front() && words.back() == ew.back();
+        part |= words.size() == 2 && words.front() == ew.front() && words.back() == ew.back();
+        if (part && (gender == 0 || entity.gender == 0 || entity.gender == gender)) people.push_back(e);
+        continue;
       }
       // An acronym of an organisation's name.
       if (!match && words.size() == 1 && !entity_acronyms_[e].empty() &&
@@ -366,6 +373,7 @@ void NameBuilder::ClusterNames() {
       }
       if (match && (best < 0 || entities_[e].mentions > entities_[best].mentions)) best = e;
     }
+    if (best < 0 && people.size() == 1) best = people[0];
     if (best < 0) {
       LocalEntity entity;
       entity.name = p.name;

@@ -113,6 +113,18 @@ TEST(EntityNames, MiddleAndMaidenNamesMergeWithTheShortForms) {
   ExpectNoEntityNamed(doc, {"K", "Desmond K"});
 }
 
+TEST(EntityNames, SurnameOfTwoPeopleIsNotGuessed) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "The ferry company is run by Harriet Barrowman and her brother Connor Barrowman.",
+      "On Monday Mr Barrowman said the company would not close.",
+  });
+  for (const char* name : {"Harriet Barrowman", "Connor Barrowman"}) {
+    const int e = EntityNamed(doc, name);
+    ASSERT_GE(e, 0) << name << Names(doc);
+    EXPECT_EQ(doc.entities[e].mentions, 1) << name << Names(doc);
+  }
+}
+
 TEST(EntityNames, OrganisationsNamedAfterPeopleStayOrganisations) {
   const AnalyzedArticle doc = AnalyzeParagraphs({
       "Rosalind Thackery said on Monday that the Thackery Campaign had raised more than expected.",
