@@ -32,7 +32,7 @@ constexpr double kShortLink = 0.03, kFullLink = 0.2;
 constexpr double kShortStrongLink = 0.08, kFullStrongLink = 0.4;
 constexpr double kShortWords = 90, kFullWords = 250;
 constexpr size_t kSameEventCore = 2;
-constexpr size_t kStrongLinkFeatures = 3;
+constexpr size_t kStrongLinkFeatures = 2;
 
 // The threshold for a pair whose shorter report has `words` body words.
 double SlidingThreshold(double short_value, double full_value, size_t words) {
