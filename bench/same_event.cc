@@ -50,6 +50,10 @@ std::set<std::string> BadEntityNames() {
   for (const char* lexicon : {"honorifics.tsv", "common_words.tsv"}) {
     for (const parallax::LexiconEntry& e : parallax::LoadLexicon(lexicon)) names.insert(parallax::FoldCase(e.term));
   }
+  // "the Government", "the Times": common words that also name an organisation or a place.
+  for (const char* lexicon : {"organisation_words.tsv", "places.tsv"}) {
+    for (const parallax::LexiconEntry& e : parallax::LoadLexicon(lexicon)) names.erase(parallax::FoldCase(e.term));
+  }
   for (const char* p : {"i", "he", "she", "it", "we", "they", "you", "him", "her", "his", "them", "us", "me"}) {
     names.insert(p);
   }

@@ -244,7 +244,10 @@ void NameBuilder::AddCapitalisedRun(uint32_t si, size_t begin, size_t end) {
     all_titles &= tokens[x].kind == TokenKind::kPunct || lex.honorifics.count(tokens[x].lower) > 0;
   }
   if (all_titles) return;
-  if (end - begin == 1 && lex.common_words.count(tokens[begin].lower)) return;
+  if (end - begin == 1 && lex.common_words.count(tokens[begin].lower) &&
+      !lex.organisation_words.count(tokens[begin].lower) && !lex.places.count(tokens[begin].lower)) {
+    return;  // but "the Government", "the Times" name one
+  }
   Pending p = ParseName(si, begin, end);
   if (p.name.empty()) return;
   // Hyphenated words capitalised mid-sentence ("Right-wing", "Remain-backing")

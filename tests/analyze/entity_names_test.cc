@@ -94,6 +94,9 @@ TEST(EntityNames, CommonWordAloneIsNotAnEntity) {
       "Ferry fares rose across the State on Monday, the Day the levy began.",
   });
   ExpectNoEntityNamed(doc, {"State", "Day"});
+  // A common word that is also an organisation's name still names it.
+  const AnalyzedArticle uk = AnalyzeParagraphs({"Ferry fares will rise, the Government said on Monday."});
+  EXPECT_GE(EntityNamed(uk, "Government"), 0) << Names(uk);
 }
 
 TEST(EntityNames, MiddleAndMaidenNamesMergeWithTheShortForms) {
