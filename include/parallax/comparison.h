@@ -62,7 +62,7 @@ struct SharedTerm {
   std::vector<SentenceRef> sentences;
 };
 
-// How alike the on-topic text of two documents is: the cosine of their
+// How alike the headline and on-topic text of two documents are: the cosine of their
 // features (docs/alignment.md).
 struct DocumentSimilarity {
   int a = 0;  // indices into Comparison::documents, a < b

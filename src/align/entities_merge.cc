@@ -13,14 +13,6 @@ namespace parallax {
 
 namespace {
 
-std::vector<std::string> Words(const std::string& name) {
-  std::vector<std::string> words;
-  for (const Token& t : Tokenize(name, 0, static_cast<uint32_t>(name.size()))) {
-    if (t.kind != TokenKind::kPunct) words.push_back(t.lower);
-  }
-  return words;
-}
-
 bool IsAllCaps(const std::string& s) {
   if (s.size() < 2) return false;
   for (const char c : s) {
@@ -34,13 +26,31 @@ bool BetterName(const std::string& a, const std::string& b) {
   auto capitals = [](const std::string& s) {
     return std::count_if(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   };
-  if (a.size() != b.size() && (Words(a).size() != Words(b).size())) {
-    return Words(a).size() > Words(b).size();
+  if (a.size() != b.size() && (NameWords(a).size() != NameWords(b).size())) {
+    return NameWords(a).size() > NameWords(b).size();
   }
   return capitals(a) > capitals(b);
 }
 
 }  // namespace
+
+std::vector<std::string> NameWords(const std::string& name) {
+  const std::vector<Token> tokens = Tokenize(name, 0, static_cast<uint32_t>(name.size()));
+  std::vector<std::string> words;
+  bool last_was_letter = false;
+  for (size_t x = 0; x < tokens.size(); ++x) {
+    if (tokens[x].kind == TokenKind::kPunct) continue;
+    const bool letter = tokens[x].lower.size() == 1 && tokens[x].capitalized;
+    const bool abbreviation = letter && x + 1 < tokens.size() && tokens[x + 1].lower == ".";
+    if (letter && last_was_letter && !words.empty()) {
+      words.back() += tokens[x].lower;
+    } else {
+      words.push_back(tokens[x].lower);
+    }
+    last_was_letter = abbreviation || (letter && last_was_letter);
+  }
+  return words;
+}
 
 std::vector<std::vector<int>> MergeEntities(Comparison& comparison) {
   struct Local {
@@ -54,7 +64,7 @@ std::vector<std::vector<int>> MergeEntities(Comparison& comparison) {
     const auto& entities = comparison.documents[d].entities;
     entity_of[d].assign(entities.size(), -1);
     for (int e = 0; e < static_cast<int>(entities.size()); ++e) {
-      order.push_back({d, e, Words(entities[e].name)});
+      order.push_back({d, e, NameWords(entities[e].name)});
     }
   }
   // Full names first, so a surname alone finds the person.
@@ -85,9 +95,13 @@ std::vector<std::vector<int>> MergeEntities(Comparison& comparison) {
       if (it != by_key.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     };
     add(key('=', local.words.begin(), local.words.end()));
-    if (le.type == EntityType::kPerson) {
-      // A surname or a first name alone finds the person's full name.
-      for (const char kind : {'<', '>'}) {
+    // A surname or a first name alone finds the person's full name, also
+    // when its own report gave no sign it is a person ("Doe said"); and a
+    // name without its middle or maiden name finds the full one ("Jane
+    // Doe" finds "Jane Q. Doe", "Jane Roe Doe").
+    if (le.type == EntityType::kPerson || (le.type == EntityType::kOther && local.words.size() == 1)) {
+      for (const char kind : {'<', '>', 'F'}) {
+        if (kind == 'F' && local.words.size() != 2) continue;
         auto it = by_key.find(key(kind, local.words.begin(), local.words.end()));
         if (it == by_key.end()) continue;
         for (const int g : it->second) {
@@ -121,6 +135,10 @@ std::vector<std::vector<int>> MergeEntities(Comparison& comparison) {
       for (size_t k = 0; k < words.size(); ++k) {
         by_key[key('<', words.begin(), words.begin() + k)].push_back(chosen);
         by_key[key('>', words.end() - k, words.end())].push_back(chosen);
+      }
+      if (words.size() > 2) {
+        const std::vector<std::string> ends = {words.front(), words.back()};
+        by_key[key('F', ends.begin(), ends.end())].push_back(chosen);
       }
     }
     Entity& ge = comparison.entities[chosen];

@@ -27,6 +27,8 @@ constexpr size_t kMaxSharedTerms = 12;
 // Words shorter than this are mostly function words the stopword list missed.
 constexpr size_t kMinTermBytes = 4;
 
+}  // namespace
+
 const std::set<std::string>& CommonStems() {
   static const std::set<std::string> kStems = [] {
     std::set<std::string> stems;
@@ -37,8 +39,6 @@ const std::set<std::string>& CommonStems() {
   }();
   return kStems;
 }
-
-}  // namespace
 
 void FindSharedTerms(Comparison& comparison) {
   struct Uses {

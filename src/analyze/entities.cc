@@ -37,6 +37,18 @@ bool IsConnector(const std::string& lower) {
          lower == "van" || lower == "von" || lower == "der" || lower == "al" || lower == "du";
 }
 
+// A personal pronoun capitalised ("I", "He" after a closing quote, "She"
+// opening a line): never part of a name, so "Jane Doe I" and "Doe He" stop
+// at the name. "US" in capitals is the country, not "us".
+bool IsPronoun(const Token& t, std::string_view surface) {
+  static const std::unordered_map<std::string, int> kPronouns = {
+      {"i", 1},   {"he", 1},  {"she", 1},   {"we", 1},  {"they", 1}, {"it", 1},    {"you", 1},
+      {"him", 1}, {"her", 1}, {"his", 1},   {"hers", 1}, {"them", 1}, {"their", 1}, {"its", 1},
+      {"me", 1},  {"my", 1},  {"our", 1},   {"us", 1},  {"your", 1}, {"i'm", 1},   {"i've", 1}};
+  if (t.kind != TokenKind::kWord || !kPronouns.count(t.lower)) return false;
+  return t.lower == "i" || t.lower.starts_with("i'") || surface.size() < 2 || surface[1] < 'A' || surface[1] > 'Z';
+}
+
 bool IsAcronym(std::string_view surface) {
   if (surface.size() < 2) return false;
   int upper = 0;
@@ -93,14 +105,26 @@ void FindEntities(AnalyzedArticle& doc) {
         continue;
       }
       const Token& t = tokens[i];
-      if (t.kind != TokenKind::kWord || !t.capitalized) {
+      auto surface = [&](const Token& u) { return std::string_view(text).substr(u.begin, u.end - u.begin); };
+      if (t.kind != TokenKind::kWord || !t.capitalized || IsPronoun(t, surface(t))) {
         ++i;
         continue;
       }
       size_t j = i + 1;
       while (j < tokens.size()) {
         const Token& u = tokens[j];
+        const bool next_capitalised =
+            j + 1 < tokens.size() && tokens[j + 1].kind == TokenKind::kWord && tokens[j + 1].capitalized;
         if (u.kind == TokenKind::kWord && u.capitalized) {
+          // "World War I" keeps its numeral; "Jane Doe I said" loses the pronoun.
+          if (IsPronoun(u, surface(u)) && !(u.lower == "i" && tokens[j - 1].lower == "war")) break;
+          ++j;
+        } else if (u.lower == "." && next_capitalised && u.begin == tokens[j - 1].end &&
+                   (lex.honorifics.count(tokens[j - 1].lower) ||
+                    (surface(tokens[j - 1]).size() == 1 && (j - 1 > i || surface(tokens[j + 1]).size() == 1)))) {
+          // "Sen. Jane Doe", "Mr. Doe" (the American dot after a title), a
+          // middle initial, "Jane Q. Doe", and the letters of "U.S.": one
+          // name across the dot.
           ++j;
         } else if ((u.lower == "\u2019" || u.lower == "'") && j + 1 < tokens.size() &&
                    tokens[j - 1].lower.back() == 's' && tokens[j + 1].kind == TokenKind::kWord &&

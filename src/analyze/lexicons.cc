@@ -47,6 +47,7 @@ Lexicons Load() {
   for (const LexiconEntry& e : LoadLexicon("organisation_words.tsv")) {
     lex.organisation_words.insert(FoldCase(e.term));
   }
+  for (const LexiconEntry& e : LoadLexicon("common_words.tsv")) lex.common_words.insert(FoldCase(e.term));
   for (const LexiconEntry& e : LoadLexicon("speech_verbs.tsv")) lex.speech_verbs[FoldCase(e.term)] = e.category;
   for (const LexiconEntry& e : LoadLexicon("first_names.tsv")) {
     lex.first_names[FoldCase(e.term)] = e.category == "female" ? 'f' : 'm';

@@ -26,6 +26,7 @@ struct Lexicons {
   std::unordered_set<std::string> demonyms;               // "danish", "european"
   size_t longest_place = 1;
   std::unordered_set<std::string> organisation_words;     // "council", "party"
+  std::unordered_set<std::string> common_words;           // "state", "day": no entity alone
   std::unordered_map<std::string, std::string> speech_verbs;  // "said" -> "speech", "shows" -> "evidence"
   std::unordered_map<std::string, char> first_names;      // "jane" -> 'f' (names used for one sex)
   std::unordered_map<std::string, std::string> media;     // "article" -> category

@@ -48,6 +48,25 @@ bool PrecedesPlace(const std::string& lower) {
          lower == "across" || lower == "to" || lower == "into" || lower == "towards";
 }
 
+// The folded words of tokens [begin, end) of a name: no dots, and the
+// letters of an abbreviation as one word ("U.S." is "us", as "US" is).
+std::vector<std::string> NameWords(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  std::vector<std::string> words;
+  bool last_was_letter = false;
+  for (size_t x = begin; x < end; ++x) {
+    if (tokens[x].kind == TokenKind::kPunct) continue;
+    const bool letter = tokens[x].lower.size() == 1 && tokens[x].capitalized;
+    const bool abbreviation = letter && x + 1 < end && tokens[x + 1].lower == ".";
+    if (letter && last_was_letter && !words.empty()) {
+      words.back() += tokens[x].lower;
+    } else {
+      words.push_back(tokens[x].lower);
+    }
+    last_was_letter = abbreviation || (letter && last_was_letter);
+  }
+  return words;
+}
+
 std::string JoinWords(const std::vector<std::string>& words) {
   std::string out;
   for (const std::string& w : words) {
@@ -105,7 +124,9 @@ NameBuilder::Pending NameBuilder::ParseName(uint32_t si, size_t begin, size_t en
   size_t k = begin;
   while (k < end && lex.honorifics.count(tokens[k].lower) && k + 1 < end) {
     p.honorific = tokens[k].lower;
+    p.honorific_begin = k;
     ++k;
+    if (k + 1 < end && tokens[k].kind == TokenKind::kPunct) ++k;  // "Sen. Doe"
   }
   p.name_begin = k;
   p.name_end = end;
@@ -115,12 +136,9 @@ NameBuilder::Pending NameBuilder::ParseName(uint32_t si, size_t begin, size_t en
     p.type_known = true;
     return p;
   }
-  std::vector<std::string> words;
+  const std::vector<std::string> words = NameWords(tokens, k, end);
   bool org_word = false;
-  for (size_t x = k; x < end; ++x) {
-    words.push_back(tokens[x].lower);
-    org_word |= lex.organisation_words.count(tokens[x].lower) > 0;
-  }
+  for (const std::string& w : words) org_word |= lex.organisation_words.count(w) > 0;
   const std::string joined = JoinWords(words);
   if (lex.places.count(joined)) {
     p.type = EntityType::kPlace;
@@ -128,13 +146,13 @@ NameBuilder::Pending NameBuilder::ParseName(uint32_t si, size_t begin, size_t en
   } else if (org_word || (end - k == 1 && IsAcronymWord(p.name))) {
     p.type = EntityType::kOrganization;
     p.type_known = true;
-  } else if (end - k >= 3 && std::any_of(words.begin() + 1, words.end() - 1, [](const std::string& w) {
+  } else if (words.size() >= 3 && std::any_of(words.begin() + 1, words.end() - 1, [](const std::string& w) {
                return w == "of" || w == "for" || w == "on";
              })) {
     // "Chamber of Commerce", "Institute for Fiscal Studies": people's names
     // do not have an "of" inside.
     p.type = EntityType::kOrganization;
-  } else if (end - k >= 2) {
+  } else if (words.size() >= 2) {
     // Two or more capitalised words with no organisation or place word:
     // in news prose that is almost always a person's name.
     p.type = EntityType::kPerson;
@@ -169,10 +187,20 @@ size_t NameBuilder::TryRolePhrase(uint32_t si, size_t i) {
   }
   // A name right after the role: the role is a title ("Justice Secretary Jane Doe").
   size_t name_end = role_end;
-  while (name_end < tokens.size() && tokens[name_end].kind == TokenKind::kWord &&
-         tokens[name_end].capitalized) {
-    ++name_end;
+  bool only_titles = true;
+  while (name_end < tokens.size()) {
+    const Token& t = tokens[name_end];
+    if (t.kind == TokenKind::kWord && t.capitalized) {
+      only_titles &= lex.honorifics.count(t.lower) > 0;
+      ++name_end;
+    } else if (t.lower == "." && name_end > role_end && name_end + 1 < tokens.size() &&
+               tokens[name_end + 1].capitalized && lex.honorifics.count(tokens[name_end - 1].lower)) {
+      ++name_end;  // "Director Dr. Jane Doe"
+    } else {
+      break;
+    }
   }
+  if (name_end > role_end && only_titles) name_end = role_end;
   if (name_end > role_end) {
     Pending p = ParseName(si, role_end, name_end);
     p.begin = has_the ? i + 1 : i;
@@ -209,6 +237,17 @@ void NameBuilder::AddCapitalisedRun(uint32_t si, size_t begin, size_t end) {
   size_t role_start = begin;
   while (role_start < end && lex.demonyms.count(tokens[role_start].lower)) ++role_start;
   if (role_start < end && MatchRole(si, role_start, role) == end) return;
+  // A title alone ("Mr", "Dr") or one common word ("State", "Day",
+  // capitalised in a headline-like lead) names nobody.
+  bool all_titles = true;
+  for (size_t x = begin; x < end; ++x) {
+    all_titles &= tokens[x].kind == TokenKind::kPunct || lex.honorifics.count(tokens[x].lower) > 0;
+  }
+  if (all_titles) return;
+  if (end - begin == 1 && lex.common_words.count(tokens[begin].lower) &&
+      !lex.organisation_words.count(tokens[begin].lower) && !lex.places.count(tokens[begin].lower)) {
+    return;  // but "the Government", "the Times" name one
+  }
   Pending p = ParseName(si, begin, end);
   if (p.name.empty()) return;
   // Hyphenated words capitalised mid-sentence ("Right-wing", "Remain-backing")
@@ -266,10 +305,7 @@ void NameBuilder::ClusterNames() {
     if (pending_[i].form == MentionForm::kName && !pending_[i].name.empty()) order.push_back(i);
   }
   auto words_of = [&](const Pending& p) {
-    std::vector<std::string> words;
-    const std::vector<Token>& tokens = doc_.sentences[p.sentence].tokens;
-    for (size_t x = p.name_begin; x < p.name_end; ++x) words.push_back(tokens[x].lower);
-    return words;
+    return NameWords(doc_.sentences[p.sentence].tokens, p.name_begin, p.name_end);
   };
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return pending_[a].name_end - pending_[a].name_begin > pending_[b].name_end - pending_[b].name_begin;
@@ -296,6 +332,7 @@ void NameBuilder::ClusterNames() {
     candidates.clear();
     for (const std::string& k : {key('=', words.begin(), words.end()), key('<', words.begin(), words.end()),
                                  key('>', words.begin(), words.end()),
+                                 words.size() == 2 ? key('F', words.begin(), words.end()) : std::string(),
                                  words.size() == 1 ? "A" + words[0] : std::string(),
                                  words.size() == 1 ? "W" + words[0] : std::string()}) {
       if (k.empty()) continue;
@@ -306,6 +343,11 @@ void NameBuilder::ClusterNames() {
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     int best = -1;
+    // People whose name this is a part of. Two of them ("Mr Doe" beside Jane
+    // and John Doe) and no title to tell them apart: no guessing, the name
+    // stays an entity of its own.
+    std::vector<int> people;
+    const char gender = GenderOf(p.honorific);
     for (const int e : candidates) {
       const std::vector<std::string>& ew = entity_tokens_[e];
       const LocalEntity& entity = entities_[e];
@@ -313,8 +355,13 @@ void NameBuilder::ClusterNames() {
       // A part of a person's name: first name or surname, or "Dame Jane".
       if (!match && words.size() < ew.size() && entity.type == EntityType::kPerson &&
           (p.type == EntityType::kPerson || !p.type_known)) {
-        match = std::equal(words.begin(), words.end(), ew.begin()) ||
-                std::equal(words.rbegin(), words.rend(), ew.rbegin());
+        bool part = std::equal(words.begin(), words.end(), ew.begin()) ||
+                    std::equal(words.rbegin(), words.rend(), ew.rbegin());
+        // The name without its middle or maiden name: "Jane Doe" of "Jane
+        // Q. Doe", "Jane Roe Doe".
+        part |= words.size() == 2 && words.front() == ew.front() && words.back() == ew.back();
+        if (part && (gender == 0 || entity.gender == 0 || entity.gender == gender)) people.push_back(e);
+        continue;
       }
       // An acronym of an organisation's name.
       if (!match && words.size() == 1 && !entity_acronyms_[e].empty() &&
@@ -329,11 +376,12 @@ void NameBuilder::ClusterNames() {
       }
       if (match && (best < 0 || entities_[e].mentions > entities_[best].mentions)) best = e;
     }
+    if (best < 0 && people.size() == 1) best = people[0];
     if (best < 0) {
       LocalEntity entity;
       entity.name = p.name;
-      if (words.size() == 1 && IsPeerageTitle(p.honorific) && p.name_begin > 0) {
-        entity.name = Surface(p.sentence, p.name_begin - 1, p.name_end);
+      if (words.size() == 1 && IsPeerageTitle(p.honorific)) {
+        entity.name = Surface(p.sentence, p.honorific_begin, p.name_end);
       }
       entity.type = p.type;
       entities_.push_back(std::move(entity));
@@ -358,6 +406,10 @@ void NameBuilder::ClusterNames() {
       if (!acronym.empty()) candidates_by_key["A" + FoldCase(acronym)].push_back(best);
       if (words.size() > 1) {
         for (const std::string& w : words) candidates_by_key["W" + w].push_back(best);
+      }
+      if (words.size() > 2) {
+        const std::vector<std::string> ends = {words.front(), words.back()};
+        candidates_by_key[key('F', ends.begin(), ends.end())].push_back(best);
       }
     }
     if (p.type_known || !p.role.empty()) typed_by_evidence[best] = true;
@@ -404,139 +456,6 @@ void NameBuilder::RetypePlacesInsideOrganisations(const std::vector<bool>& typed
   }
 }
 
-void NameBuilder::ResolveDefiniteReferences() {
-  // "the convention" in lower case, when one organisation has that head word.
-  const Lexicons& lex = Lexicons::Get();
-  // Per word: the organisations of two or more words that hold it (the last
-  // one, and how many), worked out once for the whole text.
-  std::unordered_map<std::string, std::pair<int, int>> holders;  // word -> (last entity, count)
-  for (int e = 0; e < static_cast<int>(entities_.size()); ++e) {
-    const std::vector<std::string>& ew = entity_tokens_[e];
-    if (entities_[e].type != EntityType::kOrganization || ew.size() < 2) continue;
-    std::set<std::string> distinct(ew.begin(), ew.end());
-    for (const std::string& w : distinct) {
-      auto& [last, count] = holders.try_emplace(w, -1, 0).first->second;
-      last = e;
-      ++count;
-    }
-  }
-  for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
-    const std::vector<Token>& tokens = doc_.sentences[si].tokens;
-    for (size_t k = 0; k + 1 < tokens.size(); ++k) {
-      if (tokens[k].lower != "the" || tokens[k + 1].capitalized ||
-          !lex.organisation_words.count(tokens[k + 1].lower)) {
-        continue;
-      }
-      if (k + 2 < tokens.size() && tokens[k + 2].kind == TokenKind::kWord) continue;  // "the party leader"
-      const auto held = holders.find(tokens[k + 1].lower);
-      if (held == holders.end() || held->second.second != 1) continue;
-      const int found = held->second.first;
-      Pending p;
-      p.sentence = si;
-      p.begin = k;
-      p.end = k + 2;
-      p.name_begin = k + 1;
-      p.name_end = k + 2;
-      p.entity = found;
-      p.type = EntityType::kOrganization;
-      pending_.push_back(std::move(p));
-      ++entities_[found].mentions;
-    }
-  }
-}
-
-void NameBuilder::ResolveRoles() {
-  std::sort(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) {
-    return a.sentence != b.sentence ? a.sentence < b.sentence : a.begin < b.begin;
-  });
-  std::map<std::string, int> binding;  // unqualified role -> entity
-  // Titles before names and appositions ("Jane Doe, the head of ...") bind
-  // roles for the whole document, wherever they stand.
-  for (size_t i = 0; i < pending_.size(); ++i) {
-    Pending& p = pending_[i];
-    if (p.form == MentionForm::kName && !p.role.empty() && p.entity >= 0) {
-      if (!p.qualified_role) binding.emplace(p.role, p.entity);
-      entities_[p.entity].roles.push_back(p.role);
-    }
-    if (p.form != MentionForm::kRole || i == 0) continue;
-    const Pending& prev = pending_[i - 1];
-    const std::vector<Token>& tokens = doc_.sentences[p.sentence].tokens;
-    const bool apposition = prev.sentence == p.sentence && prev.form == MentionForm::kName &&
-                            prev.entity >= 0 && p.begin >= 2 && prev.end + 2 == p.begin &&
-                            tokens[prev.end].lower == "," && tokens[p.begin - 1].lower == "the" &&
-                            entities_[prev.entity].type == EntityType::kPerson;
-    if (apposition) {
-      p.entity = prev.entity;
-      if (!p.qualified_role) binding.emplace(p.role, p.entity);
-      entities_[p.entity].roles.push_back(p.role);
-    }
-  }
-  // "the transport minister, Jane Doe": a role, a comma, then the name.
-  for (size_t i = 0; i + 1 < pending_.size(); ++i) {
-    Pending& p = pending_[i];
-    const Pending& next = pending_[i + 1];
-    if (p.form != MentionForm::kRole || p.entity >= 0 || next.form != MentionForm::kName ||
-        next.entity < 0 || next.sentence != p.sentence || next.begin != p.end + 1 ||
-        doc_.sentences[p.sentence].tokens[p.end].lower != "," ||
-        entities_[next.entity].type != EntityType::kPerson) {
-      continue;
-    }
-    p.entity = next.entity;
-    if (!p.qualified_role) binding.emplace(p.role, p.entity);
-    entities_[p.entity].roles.push_back(p.role);
-  }
-  // A bare role names whoever holds a longer form of it: "the minister" is
-  // the document's "transport minister".
-  auto holder_of_head = [&](const std::string& role) {
-    const std::string suffix = " " + role;
-    int holder = -1;
-    for (const auto& [bound, entity] : binding) {
-      if (bound.size() > suffix.size() && bound.compare(bound.size() - suffix.size(), suffix.size(), suffix) == 0) {
-        if (holder >= 0 && holder != entity) return -1;  // two holders: ambiguous
-        holder = entity;
-      }
-    }
-    return holder;
-  };
-  // Then every role in reading order.
-  std::vector<int> seen_count(entities_.size(), 0);
-  int last_person = -1;
-  for (Pending& p : pending_) {
-    if (p.form == MentionForm::kRole && p.entity < 0) {
-      if (!p.qualified_role && binding.count(p.role)) {
-        p.entity = binding[p.role];
-      } else if (!p.qualified_role && holder_of_head(p.role) >= 0) {
-        p.entity = holder_of_head(p.role);
-      } else if (p.qualified_role) {
-        p.entity = last_person;  // "the French MEP": the person just named
-      } else {
-        // The most prominent person so far who holds no other title.
-        int best = -1;
-        for (int e = 0; e < static_cast<int>(entities_.size()); ++e) {
-          if (entities_[e].type != EntityType::kPerson || seen_count[e] == 0) continue;
-          bool other_title = false;
-          for (const std::string& r : entities_[e].roles) {
-            other_title |= r != p.role;
-          }
-          if (other_title) continue;
-          if (best < 0 || seen_count[e] > seen_count[best]) best = e;
-        }
-        if (best < 0) best = last_person;
-        p.entity = best;
-        if (best >= 0) {
-          binding[p.role] = best;
-          entities_[best].roles.push_back(p.role);
-        }
-      }
-      if (p.entity >= 0) ++entities_[p.entity].mentions;
-    }
-    if (p.entity >= 0) {
-      ++seen_count[p.entity];
-      if (entities_[p.entity].type == EntityType::kPerson) last_person = p.entity;
-    }
-  }
-}
-
 void NameBuilder::Emit() {
   for (const Pending& p : pending_) {
     if (p.entity < 0) continue;
@@ -554,7 +473,7 @@ void NameBuilder::Emit() {
     // Aliases: the name as written with its honorific, and role phrases.
     std::string alias = p.form == MentionForm::kRole
                             ? m.surface
-                            : Surface(p.sentence, p.honorific.empty() ? p.name_begin : p.name_begin - 1,
+                            : Surface(p.sentence, p.honorific.empty() ? p.name_begin : p.honorific_begin,
                                       p.name_end);
     if (std::find(entity.aliases.begin(), entity.aliases.end(), alias) == entity.aliases.end()) {
       entity.aliases.push_back(alias);

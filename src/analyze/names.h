@@ -33,6 +33,7 @@ class NameBuilder {
     uint32_t sentence = 0;
     size_t begin = 0, end = 0;            // whole mention, tokens
     size_t name_begin = 0, name_end = 0;  // the name proper (no honorific or role)
+    size_t honorific_begin = 0;           // the last honorific's token, when there is one
     std::string name;                     // name proper, as written
     std::string honorific;                // folded
     std::string role;                     // canonical role bound by this mention
