@@ -46,8 +46,11 @@ constexpr std::array<std::string_view, 26> kDateWords = {
 // nominal ones only shelter the words they reach.
 constexpr std::array<std::string_view, 3> kVerbNegations = {"not", "never", "cannot"};
 constexpr std::array<std::string_view, 7> kNounNegations = {"no", "nobody", "nothing", "none", "neither", "nor", "without"};
-// Verbs that deny or refuse what follows them, by their stems.
-constexpr std::array<std::string_view, 6> kNegatingStems = {"deni", "refus", "declin", "reject", "refut", "fail"};
+// Verbs that deny what follows them, by their stems ("denied taking").
+constexpr std::array<std::string_view, 3> kDenyingStems = {"deni", "reject", "refut"};
+// Verbs that negate only a verb after "to" ("declined to comment", "failed
+// to agree"): alone they say something else ("sales declined 5%").
+constexpr std::array<std::string_view, 3> kRefusingStems = {"refus", "declin", "fail"};
 
 template <size_t N>
 bool In(const std::array<std::string_view, N>& list, std::string_view word) {
@@ -56,9 +59,11 @@ bool In(const std::array<std::string_view, N>& list, std::string_view word) {
 
 enum class Negation { kNone, kOfVerb, kOfNoun };
 
-Negation NegationOf(const Token& t) {
+// `next`: the token after `t`, or null.
+Negation NegationOf(const Token& t, const Token* next) {
   if (t.lower.size() > 3 && t.lower.ends_with("n't")) return Negation::kOfVerb;  // "didn't" (apostrophes are folded to ')
-  if (In(kVerbNegations, t.lower) || In(kNegatingStems, t.stem)) return Negation::kOfVerb;
+  if (In(kVerbNegations, t.lower) || In(kDenyingStems, t.stem)) return Negation::kOfVerb;
+  if (In(kRefusingStems, t.stem) && next != nullptr && next->lower == "to") return Negation::kOfVerb;
   if (In(kNounNegations, t.lower)) return Negation::kOfNoun;
   return Negation::kNone;
 }
@@ -123,7 +128,9 @@ Statement ReadStatement(const Sentence& sentence, const std::vector<const Mentio
   int negation_scope = 0;  // words left within reach of the last negation
   bool looking_for_head = false;
   auto in_mention = [](const Mention* m, const Token& t) { return m->span.begin <= t.begin && t.end <= m->span.end; };
-  for (const Token& t : sentence.tokens) {
+  for (size_t i = 0; i < sentence.tokens.size(); ++i) {
+    const Token& t = sentence.tokens[i];
+    const Token* next = i + 1 < sentence.tokens.size() ? &sentence.tokens[i + 1] : nullptr;
     if (t.kind == TokenKind::kPunct) {
       negation_scope = 0;  // "did not, however," ends at the comma
       looking_for_head = false;
@@ -139,7 +146,7 @@ Statement ReadStatement(const Sentence& sentence, const std::vector<const Mentio
       continue;
     }
     out.words.push_back(WordHash(t.stem));
-    if (const Negation negation = NegationOf(t); negation != Negation::kNone) {
+    if (const Negation negation = NegationOf(t, next); negation != Negation::kNone) {
       negation_scope = kNegationScope;
       looking_for_head = negation == Negation::kOfVerb;
     } else if (negation_scope > 0) {

@@ -88,6 +88,16 @@ TEST(FactRows, TwoDenialsOfOneClaimAreOneFact) {
                         "Councillor Mara Quill has denied that she accepted payments from the Emberly ferry operator."));
 }
 
+TEST(FactRows, DeclinedIsANegationOnlyBeforeTo) {
+  // "declined to comment" says "no comment"; "declined 5 per cent" says "fell".
+  EXPECT_TRUE(ShareARow("A spokesman for the Emberly shipyard declined to comment on the ferry contract.",
+                        "A spokesman for the Emberly shipyard had no comment on the ferry contract."));
+  EXPECT_TRUE(ShareARow("Shares in the Emberly shipyard declined 5 per cent after the ferry contract was cancelled.",
+                        "Shares in the Emberly shipyard lost 5 per cent after the ferry contract was cancelled."));
+  EXPECT_FALSE(ShareARow("A spokesman for the Emberly shipyard agreed to comment on the ferry contract.",
+                         "A spokesman for the Emberly shipyard declined to comment on the ferry contract."));
+}
+
 // Paraphrases.
 
 TEST(FactRows, SynonymsShareARow) {
