@@ -135,7 +135,8 @@ Statement ReadStatement(const Sentence& sentence, const std::vector<const Mentio
       negation_scope = 0;  // "did not, however," ends at the comma
       looking_for_head = false;
       // "On Wednesday, the mayor...": a subject opens the sentence.
-      if (std::none_of(mentions.begin(), mentions.end(), [&](const Mention* m) { return in_mention(m, t); })) {
+      if (!past_subject &&
+          std::none_of(mentions.begin(), mentions.end(), [&](const Mention* m) { return in_mention(m, t); })) {
         past_subject = true;
       }
       continue;
