@@ -121,5 +121,44 @@ TEST(FactRows, AnExtraDetailKeepsTheRow) {
                         "not cover night crossings."));
 }
 
+// In reports of several sentences, a near miss stays apart while the
+// sentences that do state the same thing still share rows.
+TEST(FactRows, NearMissesStayApartInLongerReports) {
+  auto report = [](const std::string& id, const std::string& outlet, const std::vector<std::string>& texts) {
+    Article article;
+    article.id = id;
+    article.outlet = outlet;
+    for (const std::string& t : texts) article.paragraphs.push_back({t, ParagraphRole::kBody, ""});
+    return Analyze(std::move(article));
+  };
+  std::vector<AnalyzedArticle> docs;
+  docs.push_back(report("d0", "Emberly Courier",
+                        {"Protesters blocked the Emberly ferry terminal for six hours on Saturday.",
+                         "Police arrested 12 protesters outside the harbour office in the afternoon.",
+                         "The harbour authority did not approve the new night timetable for the ferries."}));
+  docs.push_back(report("d1", "Harbour Gazette",
+                        {"For six hours on Saturday, protesters blocked the Emberly ferry terminal.",
+                         "Police arrested 21 protesters outside the harbour office in the afternoon.",
+                         "The harbour authority approved the new night timetable for the ferries."}));
+  const Comparison comparison = Align(std::move(docs));
+  auto together = [&](uint32_t s0, uint32_t s1) {
+    for (const Fact& fact : comparison.facts) {
+      bool has0 = false, has1 = false;
+      for (const SentenceRef& ref : fact.sentences) {
+        has0 |= ref.document == 0 && ref.sentence == s0;
+        has1 |= ref.document == 1 && ref.sentence == s1;
+      }
+      if (has0 || has1) return has0 && has1;
+    }
+    return false;
+  };
+  ASSERT_EQ(comparison.documents[0].sentences.size(), 3u);
+  ASSERT_EQ(comparison.documents[1].sentences.size(), 3u);
+  EXPECT_TRUE(together(0, 0));
+  for (uint32_t a = 1; a < 3; ++a) {
+    for (uint32_t b = 0; b < 3; ++b) EXPECT_FALSE(together(a, b)) << a << " " << b;
+  }
+}
+
 }  // namespace
 }  // namespace parallax
