@@ -209,9 +209,12 @@ Comparison Align(std::vector<AnalyzedArticle> documents) {
   comparison.documents = std::move(documents);
   std::vector<std::vector<int>> entity_of = MergeEntities(comparison);
   SortEntities(comparison, entity_of);
-  const auto features = SentenceFeatures(comparison.documents, entity_of);
+  // The facts weigh the features their own way (GroupFacts).
+  std::vector<std::vector<FeatureVector>> unweighed = UnweighedSentenceFeatures(comparison.documents, entity_of);
+  std::vector<std::vector<FeatureVector>> features = unweighed;
+  WeighByRarity(features, {});
   MarkOffTopic(comparison, features);
-  GroupFacts(comparison, features);
+  GroupFacts(comparison, std::move(unweighed), entity_of);
   LinkQuotes(comparison, entity_of);
   FindSharedTerms(comparison);
   JudgeSameEvent(comparison, features);

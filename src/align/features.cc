@@ -45,11 +45,9 @@ const std::unordered_map<std::string, std::string>& Concepts() {
 
 }  // namespace
 
-std::vector<std::vector<FeatureVector>> SentenceFeatures(
+std::vector<std::vector<FeatureVector>> UnweighedSentenceFeatures(
     const std::vector<AnalyzedArticle>& docs, const std::vector<std::vector<int>>& entity_of) {
   std::vector<std::vector<FeatureVector>> raw(docs.size());
-  std::unordered_map<std::string, int> df;
-  size_t sentence_count = 0;
   for (size_t d = 0; d < docs.size(); ++d) {
     const AnalyzedArticle& doc = docs[d];
     raw[d].resize(doc.sentences.size());
@@ -85,17 +83,33 @@ std::vector<std::vector<FeatureVector>> SentenceFeatures(
         double& slot = v[key];
         slot = std::max(slot, weight);
       }
+    }
+  }
+  return raw;
+}
+
+void WeighByRarity(std::vector<std::vector<FeatureVector>>& features, RarityPrior prior) {
+  std::unordered_map<std::string, int> df;
+  size_t sentence_count = 0;
+  for (const auto& doc : features) {
+    for (const FeatureVector& v : doc) {
       for (const auto& [key, weight] : v) ++df[key];
       ++sentence_count;
     }
   }
-  const double n = static_cast<double>(sentence_count) + 1.0;
-  for (auto& doc : raw) {
+  const double n = static_cast<double>(sentence_count) + 1.0 + prior.sentences;
+  for (auto& doc : features) {
     for (FeatureVector& v : doc) {
-      for (auto& [key, weight] : v) weight *= std::log(n / (df[key] + 0.5));
+      for (auto& [key, weight] : v) weight *= std::log(n / (df[key] + 0.5 + prior.uses));
     }
   }
-  return raw;
+}
+
+std::vector<std::vector<FeatureVector>> SentenceFeatures(
+    const std::vector<AnalyzedArticle>& docs, const std::vector<std::vector<int>>& entity_of) {
+  std::vector<std::vector<FeatureVector>> features = UnweighedSentenceFeatures(docs, entity_of);
+  WeighByRarity(features, {});
+  return features;
 }
 
 double Cosine(const FeatureVector& a, const FeatureVector& b) {

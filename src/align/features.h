@@ -15,8 +15,28 @@ using FeatureVector = std::unordered_map<std::string, double>;
 
 // features[d][s]: the weighted features of sentence s of document d.
 // `entity_of[d][local]` maps local entities to Comparison::entities.
+// UnweighedSentenceFeatures then WeighByRarity with no prior.
 std::vector<std::vector<FeatureVector>> SentenceFeatures(
     const std::vector<AnalyzedArticle>& docs, const std::vector<std::vector<int>>& entity_of);
+
+// The features with their kind's weight only (entities and numbers more,
+// quoted words less), before WeighByRarity.
+std::vector<std::vector<FeatureVector>> UnweighedSentenceFeatures(
+    const std::vector<AnalyzedArticle>& docs, const std::vector<std::vector<int>>& entity_of);
+
+// Rarity counted as if the documents held `sentences` more sentences, each
+// feature used in `uses` of them. Without a prior, the rarity of a feature
+// in two one-line reports is degenerate: a shared word weighs less than a
+// word only one of them uses.
+struct RarityPrior {
+  double sentences = 0;
+  double uses = 0;
+};
+
+// Multiplies each feature by log(n / (df + 0.5)), its inverse sentence
+// frequency over all of `features` (n sentences + 1, df sentences using
+// it), each side raised by the prior.
+void WeighByRarity(std::vector<std::vector<FeatureVector>>& features, RarityPrior prior);
 
 double Cosine(const FeatureVector& a, const FeatureVector& b);
 void AddInto(FeatureVector& sum, const FeatureVector& v);

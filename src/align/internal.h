@@ -23,8 +23,11 @@ std::vector<std::vector<int>> MergeEntities(Comparison& comparison);
 // Marks body paragraphs that belong to another story (role kOffTopic).
 void MarkOffTopic(Comparison& comparison, const std::vector<std::vector<FeatureVector>>& features);
 
-// Groups sentences of all documents into facts.
-void GroupFacts(Comparison& comparison, const std::vector<std::vector<FeatureVector>>& features);
+// Groups sentences of all documents into facts. `features`: as
+// UnweighedSentenceFeatures gives them (the facts weigh them their own way);
+// `entity_of` as MergeEntities returns it.
+void GroupFacts(Comparison& comparison, std::vector<std::vector<FeatureVector>> features,
+                const std::vector<std::vector<int>>& entity_of);
 
 // Quote ids, same_as links across documents, and voices per speaker.
 void LinkQuotes(Comparison& comparison, const std::vector<std::vector<int>>& entity_of);
