@@ -17,6 +17,35 @@ namespace parallax {
 
 namespace serving {
 
+// PageOptions and ExportLinks are here rather than with the request
+// helpers: `parallax index` links this file, and must not need cpp-httplib
+// (see src/cli/serve_launch.cc).
+HtmlPageOptions PageOptions() {
+  HtmlPageOptions page;
+  page.stylesheet = "/static/parallax.css";
+  page.grid_stylesheet_prefix = "/static/grid-";
+  page.outlet_href_prefix = "/outlets/";
+  page.nav = {{"Stories", "/"},
+              {"Last 24 hours", "/?hours=24"},
+              {"Blindspots", "/blindspots"},
+              {"Outlets", "/outlets"},
+              {"Search", "/search"},
+              {"Largest", "/?order=largest"},
+              {"API", "/api/stories"}};
+  return page;
+}
+
+std::vector<std::pair<std::string, std::string>> ExportLinks(const std::string& query) {
+  std::vector<std::pair<std::string, std::string>> links;
+  for (const char* kind : {"stories", "articles", "quotes"}) {
+    for (const char* format : {"csv", "jsonl"}) {
+      links.emplace_back(std::string(kind) + " (" + (format == std::string("csv") ? "CSV" : "JSON lines") + ")",
+                         std::string("/export/") + kind + "." + format + query);
+    }
+  }
+  return links;
+}
+
 Result<StoredComparison> MakeComparison(const Store& store, int64_t story) {
   Result<std::string> signature = store.StorySignature(story);
   if (!signature.ok()) return signature.status();

@@ -66,32 +66,6 @@ size_t QueryNumber(const httplib::Request& request, const char* name, size_t fal
 
 std::string IsoTime(std::time_t t) { return FormatUtc(t); }
 
-HtmlPageOptions PageOptions() {
-  HtmlPageOptions page;
-  page.stylesheet = "/static/parallax.css";
-  page.grid_stylesheet_prefix = "/static/grid-";
-  page.outlet_href_prefix = "/outlets/";
-  page.nav = {{"Stories", "/"},
-              {"Last 24 hours", "/?hours=24"},
-              {"Blindspots", "/blindspots"},
-              {"Outlets", "/outlets"},
-              {"Search", "/search"},
-              {"Largest", "/?order=largest"},
-              {"API", "/api/stories"}};
-  return page;
-}
-
-std::vector<std::pair<std::string, std::string>> ExportLinks(const std::string& query) {
-  std::vector<std::pair<std::string, std::string>> links;
-  for (const char* kind : {"stories", "articles", "quotes"}) {
-    for (const char* format : {"csv", "jsonl"}) {
-      links.emplace_back(std::string(kind) + " (" + (format == std::string("csv") ? "CSV" : "JSON lines") + ")",
-                         std::string("/export/") + kind + "." + format + query);
-    }
-  }
-  return links;
-}
-
 bool WantsJson(const httplib::Request& request) { return request.path.rfind("/api/", 0) == 0; }
 
 void SendError(const httplib::Request& request, httplib::Response& response, int status, const std::string& message) {
