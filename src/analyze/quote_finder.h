@@ -81,6 +81,7 @@ class QuoteFinder {
   void AddReported(uint32_t si, uint32_t begin, uint32_t end, const Speaker& speaker, uint32_t cut_begin = 0,
                    uint32_t cut_end = 0);
   size_t SkipAddressee(uint32_t si, size_t first) const;
+  Speaker DocumentBefore(uint32_t si, size_t verb) const;
 
   // quotes.cc
   void FindDirect();

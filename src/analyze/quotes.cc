@@ -101,6 +101,7 @@ void QuoteFinder::FindDirect() {
     if (spans.empty() && open_quote < 0) AddStatementParagraph(p);
     int still_open = -1;
     int previous_here = -1;  // the last quote (not fragment) that started in this paragraph
+    int previous_fragment = -1;  // the fragment just added, when the last span was one
     for (size_t k = 0; k < spans.size(); ++k) {
       const QuotedSpan& span = spans[k];
       uint32_t si = sentence_first_[p];
@@ -184,8 +185,21 @@ void QuoteFinder::FindDirect() {
           continue;
         }
       }
+      // Doe called him a “liar”, “amoral” and “a bully”: one sentence's
+      // list of fragments from one speaker is one quote.
+      if (fragment && previous_fragment >= 0) {
+        Quote& previous = doc_.quotes[previous_fragment];
+        const Speaker previous_speaker{previous.speaker, previous.speaker_text, previous.speaker_span};
+        if (previous.sentence == si && previous_speaker.SameAs(speaker)) {
+          previous.text += " \u2026 ";
+          previous.text += q.text;
+          previous.span.end = span.end;
+          continue;
+        }
+      }
       doc_.quotes.push_back(std::move(q));
       if (!fragment) previous_here = static_cast<int>(doc_.quotes.size()) - 1;
+      previous_fragment = fragment ? static_cast<int>(doc_.quotes.size()) - 1 : -1;
       if (!span.closed) still_open = static_cast<int>(doc_.quotes.size()) - 1;
     }
     open_quote = still_open;

@@ -26,6 +26,9 @@ namespace {
 constexpr size_t kMinReportedWords = 4;
 // The longest source after "according to", in tokens.
 constexpr size_t kMaxSourceTokens = 14;
+// How far back from "shows" or "found" its document may stand, in tokens:
+// "A poll of 1,000 voters released on Friday by the university shows".
+constexpr size_t kMaxDocumentReach = 30;
 
 bool IsFormOfBe(const std::string& lower) {
   return lower == "was" || lower == "were" || lower == "been" || lower == "being" || lower == "is" ||
@@ -65,6 +68,24 @@ bool OpensAdverbial(const std::vector<Token>& tokens, size_t k) {
 }
 
 }  // namespace
+
+// The nearest document word ("poll", "survey", "documents") within reach
+// before the verb, as the phrase that names it.
+Speaker QuoteFinder::DocumentBefore(uint32_t si, size_t verb) const {
+  const Sentence& s = doc_.sentences[si];
+  for (size_t k = verb; k > 0 && verb - k < kMaxDocumentReach;) {
+    --k;
+    const Token& t = s.tokens[k];
+    if (t.lower == ";" || t.lower == ":" || Inside(s.span.paragraph, t.begin, t.end)) break;
+    if (t.kind != TokenKind::kWord || !IsDocumentWord(t.lower)) continue;
+    if (Speaker sp = NounPhraseEndingAt(si, k, 0); sp.found()) return sp;
+    Speaker sp;
+    sp.text = ParagraphText(si).substr(t.begin, t.end - t.begin);
+    sp.span = {s.span.paragraph, t.begin, t.end};
+    return sp;
+  }
+  return {};
+}
 
 // The token after the addressee of "told": past "that" when it follows
 // closely, else past one named entity or a short noun phrase.
@@ -175,12 +196,22 @@ void QuoteFinder::FindReported(uint32_t si) {
     // one spoken about or to, not the speaker.
     if (k > 0 && IsFormOfBe(tokens[k - 1].lower)) continue;
     Speaker speaker = SubjectBefore(si, k);
+    if (*category == "evidence") {
+      // "A poll released on Friday by X shows": the document may stand
+      // further back than a subject is looked for.
+      if (Speaker document = DocumentBefore(si, k); document.found()) speaker = document;
+    }
     bool inverted = false;
     if (!speaker.found() && k > 0 && tokens[k - 1].lower == ",") {
       speaker = SubjectAfter(si, k);
       inverted = speaker.found();
     }
     if (!speaker.found()) continue;
+    if (*category == "intention") {
+      // "plans to", "hopes that": a stated intention; "wants a car" is none.
+      const bool complement = k + 1 < tokens.size() && (tokens[k + 1].lower == "to" || tokens[k + 1].lower == "that");
+      if (!complement) continue;
+    }
     if (*category == "evidence" || *category == "opinion") {
       const bool before_that = k + 1 < tokens.size() && tokens[k + 1].lower == "that";
       const Token* head = nullptr;

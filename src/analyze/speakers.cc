@@ -79,7 +79,8 @@ bool CannotHeadSpeaker(const Token& t) {
       "the", "a", "an", "of", "in", "on", "at", "for", "from", "his", "her", "their", "its", "our",
       "my", "your", "some", "many", "most", "one", "time", "times", "day", "week", "year", "month",
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-      "yesterday", "tonight", "morning", "evening", "night", "ago", "last", "next"};
+      "yesterday", "tonight", "morning", "evening", "night", "ago", "last", "next", "days", "weeks",
+      "months", "years", "hours", "minutes", "decades", "past", "future", "moment", "later", "earlier"};
   return t.kind != TokenKind::kWord || kNot.contains(t.lower);
 }
 
@@ -339,7 +340,18 @@ Speaker QuoteFinder::SubjectBefore(uint32_t si, size_t verb) const {
     // "Doe did not apologise, but said ...": the verbs share the subject.
     return SentenceSubject(si, k - 1);
   }
-  return FromMentionEndingBefore(si, 0, verb);
+  Speaker subject = FromMentionEndingBefore(si, 0, verb);
+  if (subject.entity < 0 && subject.found() && subject.span.paragraph == doc_.sentences[si].span.paragraph) {
+    // "Doe posted a tweet saying ...": a medium is what carried the words,
+    // the one who posted it said them.
+    const std::string& text = ParagraphText(si);
+    const size_t space = text.rfind(' ', subject.span.end - 1);
+    const size_t head_begin = space == std::string::npos || space < subject.span.begin ? subject.span.begin : space + 1;
+    if (lex_.media.contains(FoldCase(text.substr(head_begin, subject.span.end - head_begin)))) {
+      if (Speaker sp = SentenceSubject(si, verb); sp.found()) return sp;
+    }
+  }
+  return subject;
 }
 
 // "..., said Jane Doe" / "..., said the minister" / "..., said union

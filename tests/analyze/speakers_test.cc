@@ -256,5 +256,45 @@ TEST(ReportedSpeech, CoordinatedVerbsShareTheSubject) {
   EXPECT_EQ(q->speaker, EntityNamed(doc, "Tobias Wren")) << Describe(doc);
 }
 
+TEST(Fragments, AListOfFragmentsFromOneSpeakerIsOneQuote) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Tobias Wren called the union leaders \u201Creckless\u201D, \u201Cselfish\u201D and \u201Cout of touch\u201D.",
+  });
+  const Quote* q = QuoteWith(doc, "reckless");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(q->kind, QuoteKind::kFragment);
+  EXPECT_EQ(q->text, "reckless \u2026 selfish \u2026 out of touch");
+  EXPECT_EQ(q->speaker, EntityNamed(doc, "Tobias Wren"));
+  EXPECT_EQ(doc.quotes.size(), 1u) << Describe(doc);
+}
+
+TEST(ReportedSpeech, ADocumentFurtherBackThanASubject) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "A survey of 800 dockers released on Friday by the Emberly port council shows that most would "
+      "accept a shorter rota.",
+  });
+  const Quote* q = QuoteWith(doc, "most would accept a shorter rota");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(SpeakerAsWritten(doc, *q), "A survey");
+}
+
+TEST(Speakers, TheOneWhoPostedSpeaksNotThePost) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Mira Calloway posted a tweet saying the ferries would not sail on Sunday.",
+  });
+  const Quote* q = QuoteWith(doc, "the ferries would not sail on Sunday");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(q->speaker, EntityNamed(doc, "Mira Calloway")) << Describe(doc);
+}
+
+TEST(ReportedSpeech, IntentionsOnlyBeforeToOrThat) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Tobias Wren plans to close the outer basin for the whole of the winter.",
+      "The fishermen want a new slipway and a bigger ice plant at the quay.",
+  });
+  EXPECT_NE(QuoteWith(doc, "close the outer basin"), nullptr) << Describe(doc);
+  EXPECT_EQ(QuoteWith(doc, "a new slipway"), nullptr) << Describe(doc);
+}
+
 }  // namespace
 }  // namespace parallax
