@@ -195,6 +195,8 @@ void QuoteFinder::FindReported(uint32_t si) {
     // "were accused of", "was told": the subject of a passive verb is the
     // one spoken about or to, not the speaker.
     if (k > 0 && IsFormOfBe(tokens[k - 1].lower)) continue;
+    // "the emails posted by WikiLeaks": a participle, not a speech verb.
+    if (k + 1 < tokens.size() && tokens[k + 1].lower == "by" && tokens[k].lower.ends_with("ed")) continue;
     Speaker speaker = SubjectBefore(si, k);
     if (*category == "evidence") {
       // "A poll released on Friday by X shows": the document may stand

@@ -81,7 +81,9 @@ bool CannotHeadSpeaker(const Token& t) {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
       "yesterday", "tonight", "morning", "evening", "night", "ago", "last", "next", "days", "weeks",
       "months", "years", "hours", "minutes", "decades", "past", "future", "moment", "later", "earlier"};
-  return t.kind != TokenKind::kWord || kNot.contains(t.lower);
+  // "I'm", "they're": a contraction holds a verb, so it is no phrase's head.
+  const bool contraction = t.lower.find('\'') != std::string::npos && !t.lower.ends_with("'s");
+  return t.kind != TokenKind::kWord || kNot.contains(t.lower) || contraction;
 }
 
 }  // namespace
