@@ -61,6 +61,7 @@ class QuoteFinder {
   bool IsSpeechVerb(const std::vector<Token>& tokens, size_t k) const;
   const std::string* VerbCategory(const std::vector<Token>& tokens, size_t k) const;
   int LastPersonBefore(uint32_t si, uint32_t offset, char gender) const;
+  int ResolvePronoun(uint32_t si, uint32_t offset, char gender) const;
   Speaker MentionEndingAt(uint32_t si, size_t token) const;
   Speaker Pronoun(uint32_t si, size_t token) const;
   Speaker NounPhraseEndingAt(uint32_t si, size_t head, size_t limit) const;

@@ -7,6 +7,7 @@
 // speech tagger the noun phrase is read backwards from the verb over
 // auxiliaries and adverbs, and stops at punctuation and clause words.
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <unordered_set>
 
@@ -27,6 +28,12 @@ constexpr int kMaxAppositions = 2;
 // The longest description taken as a speaker, in words ("a senior official
 // of the agency's Paris office").
 constexpr size_t kMaxNounPhraseWords = 8;
+// How far into a sentence that follows a quote its attribution may stand,
+// in tokens: "Rep. Jane Doe (D-Ohio), a panel member, said".
+constexpr size_t kMaxAttributionTokens = 16;
+// How many sentences back "he" or "she" looks for its subject before
+// falling back on the person named last.
+constexpr uint32_t kMaxPronounSentences = 3;
 
 const std::unordered_set<std::string>& GroupSpeakers() {
   static const std::unordered_set<std::string> kGroups = {
@@ -139,6 +146,27 @@ int QuoteFinder::LastPersonBefore(uint32_t si, uint32_t offset, char gender) con
   return found;
 }
 
+// Whom "he" or "she" at `offset` of sentence `si` stands for. The nearest
+// sentence before it (this one up to the pronoun, then up to
+// kMaxPronounSentences back) naming a person the pronoun fits decides; in
+// it, the subject (the first person named outside quote marks) comes before
+// later names: in "Doe, a lawyer for Roe, said ... He added", he is Doe.
+// Further back, the person named last.
+int QuoteFinder::ResolvePronoun(uint32_t si, uint32_t offset, char gender) const {
+  auto in_sentence = [&](uint32_t x, uint32_t limit) {
+    for (const Mention* m : MentionsOf(x)) {
+      if (m->span.begin >= limit) break;
+      if (IsPersonFor(*m, gender)) return m->entity;
+    }
+    return -1;
+  };
+  if (const int found = in_sentence(si, offset); found >= 0) return found;
+  for (uint32_t x = si; x-- > 0 && si - x <= kMaxPronounSentences;) {
+    if (const int found = in_sentence(x, UINT32_MAX); found >= 0) return found;
+  }
+  return LastPersonBefore(si, offset, gender);
+}
+
 Speaker QuoteFinder::MentionEndingAt(uint32_t si, size_t token) const {
   const Token& t = doc_.sentences[si].tokens[token];
   for (const Mention* m : MentionsOf(si)) {
@@ -153,7 +181,7 @@ Speaker QuoteFinder::Pronoun(uint32_t si, size_t token) const {
   static const std::unordered_set<std::string> kPronouns = {"he", "she", "they", "we", "i", "it"};
   if (!kPronouns.contains(t.lower)) return {};
   Speaker sp;
-  if (t.lower == "he" || t.lower == "she") sp.entity = LastPersonBefore(si, t.begin, t.lower == "she" ? 'f' : 'm');
+  if (t.lower == "he" || t.lower == "she") sp.entity = ResolvePronoun(si, t.begin, t.lower == "she" ? 'f' : 'm');
   sp.text = ParagraphText(si).substr(t.begin, t.end - t.begin);
   sp.span = {s.span.paragraph, t.begin, t.end};
   return sp;
@@ -484,7 +512,12 @@ Speaker QuoteFinder::AttributeDirect(uint32_t paragraph, const QuotedSpan& span,
   for (uint32_t si = sentence_first_[paragraph]; si < sentence_first_[paragraph + 1]; ++si) {
     const Sentence& s = doc_.sentences[si];
     if (s.span.end < span.begin || s.span.begin > span.end + 6) continue;
-    for (size_t k = 0; k < s.tokens.size(); ++k) {
+    // A sentence that starts after the closing mark ("“...” Doe said.")
+    // attributes the quote only in its first words: "Practice kindness,
+    // says Doe" is Doe's own advice, not the quote's.
+    const bool starts_after = s.span.begin >= span.end;
+    const size_t reach = starts_after ? std::min<size_t>(s.tokens.size(), kMaxAttributionTokens) : s.tokens.size();
+    for (size_t k = 0; k < reach; ++k) {
       const Token& t = s.tokens[k];
       if (Inside(paragraph, t.begin, t.end)) continue;
       const bool after = t.begin >= span.end;

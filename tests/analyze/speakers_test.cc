@@ -296,5 +296,17 @@ TEST(ReportedSpeech, IntentionsOnlyBeforeToOrThat) {
   EXPECT_EQ(QuoteWith(doc, "a new slipway"), nullptr) << Describe(doc);
 }
 
+TEST(Speakers, APronounPrefersTheSubjectToANameInAnAside) {
+  // Tom Hale is named last, but the sentence is about Tobias Wren.
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Tobias Wren, a lawyer for the shipping minister Tom Hale, said the new fees were lawful.",
+      "\u201CWe will answer every complaint in court if we have to,\u201D he added.",
+  });
+  const Quote* q = QuoteWith(doc, "We will answer every complaint");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(q->speaker, EntityNamed(doc, "Tobias Wren")) << Describe(doc);
+  EXPECT_EQ(SpeakerAsWritten(doc, *q), "he");
+}
+
 }  // namespace
 }  // namespace parallax
