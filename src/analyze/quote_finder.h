@@ -71,6 +71,7 @@ class QuoteFinder {
   Speaker FromMentionEndingBefore(uint32_t si, size_t limit_token, size_t verb) const;
   Speaker SpeakerAfterDash(uint32_t si, uint32_t quote_end) const;
   Speaker SpeakerBeforeColon(uint32_t paragraph, uint32_t quote_begin) const;
+  Speaker NameAndVerbAfter(uint32_t paragraph, uint32_t quote_end) const;
   Speaker IntroducedByColon(uint32_t paragraph, bool needs_cue) const;
   Speaker AttributeDirect(uint32_t paragraph, const QuotedSpan& span, std::string& medium) const;
   std::string MediumIn(uint32_t si) const;

@@ -308,5 +308,27 @@ TEST(Speakers, APronounPrefersTheSubjectToANameInAnAside) {
   EXPECT_EQ(SpeakerAsWritten(doc, *q), "he");
 }
 
+TEST(Speakers, ANameAndAnyVerbRightAfterTheQuote) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "\u201CThis is the third storm this month and nobody has paid us a penny,\u201D Ada Brook fumed.",
+  });
+  const Quote* q = QuoteWith(doc, "This is the third storm");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(q->speaker, EntityNamed(doc, "Ada Brook")) << Describe(doc);
+}
+
+TEST(Speakers, DescriptionsWithAPossessorOrANounEndingInLy) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "\u201CThe harbour cannot wait another winter for the money,\u201D Wren's former deputy said.",
+      "\u201CThe council has failed the fishermen for a decade,\u201D the daily wrote.",
+  });
+  const Quote* deputy = QuoteWith(doc, "The harbour cannot wait");
+  ASSERT_NE(deputy, nullptr) << Describe(doc);
+  EXPECT_EQ(SpeakerAsWritten(doc, *deputy), "Wren's former deputy");
+  const Quote* daily = QuoteWith(doc, "The council has failed");
+  ASSERT_NE(daily, nullptr) << Describe(doc);
+  EXPECT_EQ(SpeakerAsWritten(doc, *daily), "the daily");
+}
+
 }  // namespace
 }  // namespace parallax
