@@ -23,7 +23,10 @@ namespace parallax {
 namespace {
 
 // A reported statement needs some content.
-constexpr size_t kMinReportedWords = 4;
+constexpr size_t kMinReportedWords = 2;  // "Doe denied the charge."
+// Fewer words after the verb than this, after a comma, and the statement is
+// the part before the comma ("The plan will fail, Doe said on Tuesday").
+constexpr size_t kMinWordsAfterVerb = 2;
 // The longest source after "according to", in tokens.
 constexpr size_t kMaxSourceTokens = 14;
 // How far back from "shows" or "found" its document may stand, in tokens:
@@ -264,7 +267,7 @@ void QuoteFinder::FindReported(uint32_t si) {
     while (before < tokens.size() && tokens[before].begin < hit.clause_begin) ++before;
     const bool after_comma = before > 0 && tokens[before - 1].lower == ",";
     const bool little_after = first >= tokens.size() ||
-                              CountWords(tokens, tokens[first].begin, end) < kMinReportedWords ||
+                              CountWords(tokens, tokens[first].begin, end) < kMinWordsAfterVerb ||
                               OpensAdverbial(tokens, first);
     if (after_comma && h == 0) {
       // "Fraudsters, he said in the video, do not last long": the
@@ -285,6 +288,19 @@ void QuoteFinder::FindReported(uint32_t si) {
       const uint32_t begin = h > 0 ? tokens[hits[h - 1].verb].end : s.span.begin;
       if (h == 0) AddReported(si, begin, tokens[before - 1].begin, hit.speaker);
       continue;
+    }
+    if (little_after && h == 0 && before > 0) {
+      // "Donations hit $1 billion, a new analysis of the filings shows.":
+      // a long subject after the comma; the statement is before it.
+      size_t comma = before;
+      while (comma > 0 && before - comma < kMaxDocumentReach && tokens[comma - 1].lower != "," &&
+             !IsSpeechVerb(tokens, comma - 1)) {
+        --comma;
+      }
+      if (comma > 0 && tokens[comma - 1].lower == "," && CountWords(tokens, s.span.begin, tokens[comma - 1].begin) >= 3) {
+        AddReported(si, s.span.begin, tokens[comma - 1].begin, hit.speaker);
+        continue;
+      }
     }
     if (first >= tokens.size() || tokens[first].begin >= end) continue;
     if (OpensAdverbial(tokens, first)) {

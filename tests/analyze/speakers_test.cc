@@ -330,5 +330,24 @@ TEST(Speakers, DescriptionsWithAPossessorOrANounEndingInLy) {
   EXPECT_EQ(SpeakerAsWritten(doc, *daily), "the daily");
 }
 
+TEST(ReportedSpeech, AShortDenialIsAStatement) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Tobias Wren has denied the charge.",
+  });
+  const Quote* q = QuoteWith(doc, "the charge");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(q->speaker, EntityNamed(doc, "Tobias Wren")) << Describe(doc);
+}
+
+TEST(ReportedSpeech, AFindingBeforeALongDocumentPhrase) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Ferry fares rose by a third in two years, a review of the council's own accounts shows.",
+  });
+  const Quote* q = QuoteWith(doc, "Ferry fares rose by a third in two years");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(q->text.find("review"), std::string::npos) << q->text;
+  EXPECT_NE(SpeakerAsWritten(doc, *q).find("review"), std::string::npos) << SpeakerAsWritten(doc, *q);
+}
+
 }  // namespace
 }  // namespace parallax
