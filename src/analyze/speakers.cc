@@ -195,7 +195,10 @@ Speaker QuoteFinder::NounPhraseEndingAt(uint32_t si, size_t head, size_t limit) 
   const Token& h = s.tokens[head];
   // "the daily": an -ly word after a determiner is a noun, not an adverb.
   const bool after_determiner = head > limit && IsDeterminer(s.tokens[head - 1].lower);
-  if (CannotHeadSpeaker(h) || EndsNounPhrase(h.lower) || (IsVerbPrefix(h) && !after_determiner)) return {};
+  if (CannotHeadSpeaker(h) || EndsNounPhrase(h.lower) || (IsVerbPrefix(h) && !after_determiner) ||
+      (IsSpeechVerb(s.tokens, head) && !after_determiner)) {
+    return {};  // "Doe announced plans to ...": "announced" heads nothing
+  }
   if (Inside(s.span.paragraph, h.begin, h.end)) return {};
   size_t first = head;
   size_t words = 1;
@@ -375,10 +378,21 @@ Speaker QuoteFinder::SentenceSubject(uint32_t si, size_t verb) const {
 
 Speaker QuoteFinder::SubjectBefore(uint32_t si, size_t verb) const {
   const std::vector<Token>& tokens = doc_.sentences[si].tokens;
-  if (verb > 1 && tokens[verb - 1].lower == "," && tokens[verb].lower.ends_with("ing")) {
-    // "Doe attacked the plan, saying ...": the participle's subject is the
-    // sentence's.
-    if (Speaker sp = SentenceSubject(si, verb); sp.found()) return sp;
+  if (tokens[verb].lower.ends_with("ing")) {
+    // "Doe said she would oppose the move, saying ...": a participle
+    // speaks for the subject of the verb it hangs on, not for "the move".
+    const uint32_t paragraph = doc_.sentences[si].span.paragraph;
+    for (size_t k = 0; k < verb; ++k) {
+      if (tokens[k].lower.ends_with("ing") || Inside(paragraph, tokens[k].begin, tokens[k].end) ||
+          !IsSpeechVerb(tokens, k)) {
+        continue;
+      }
+      if (Speaker sp = FromMentionEndingBefore(si, 0, k); sp.found()) return sp;
+    }
+    // "Doe attacked the plan, saying ...": the sentence's subject.
+    if (verb > 1 && tokens[verb - 1].lower == ",") {
+      if (Speaker sp = SentenceSubject(si, verb); sp.found()) return sp;
+    }
   }
   size_t k = verb;
   while (k > 0 && IsVerbPrefix(tokens[k - 1])) --k;

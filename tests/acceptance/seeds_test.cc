@@ -269,6 +269,20 @@ TEST_F(SeedsTest, VoicesHeardOnlyInTheBroadcaster) {
   EXPECT_TRUE(reported);
 }
 
+// A short quoted phrase is a fragment of its speaker's words, not dropped:
+// Davey's "upholds our freedom", said through "saying" after his "said".
+TEST_F(SeedsTest, DaveysShortPhraseIsAFragmentOfHis) {
+  const nlohmann::json* davey = EntityByAlias(out(), "Ed Davey");
+  ASSERT_NE(davey, nullptr);
+  bool fragment = false;
+  for (const auto& q : out()["quotes"]) {
+    if (Contains(q["text"], "upholds our freedom")) {
+      fragment = q["kind"] == "fragment" && q["speaker_id"] == (*davey)["id"] && q["document"] == "d0";
+    }
+  }
+  EXPECT_TRUE(fragment);
+}
+
 TEST_F(SeedsTest, BroadcasterGivesTheOtherSideAVoice) {
   bool supporters = false;
   for (const auto& q : out()["quotes"]) {
