@@ -70,6 +70,20 @@ bool OpensAdverbial(const std::vector<Token>& tokens, size_t k) {
   return kBeforeTime.contains(tokens[k].lower) && k + 1 < tokens.size() && kTimes.contains(tokens[k + 1].lower);
 }
 
+// "When ...", "But if ...": a sentence opening with a clause that sets the
+// scene.
+bool OpensSubordinateClause(const std::vector<Token>& tokens) {
+  static const std::unordered_set<std::string> kSubordinators = {
+      "when", "if", "after", "before", "because", "although", "though", "while", "since", "as", "until",
+      "unless", "once", "whether", "back"};
+  for (const Token& t : tokens) {
+    if (t.kind == TokenKind::kPunct) continue;
+    if (t.lower == "but" || t.lower == "and" || t.lower == "so") continue;
+    return kSubordinators.contains(t.lower);
+  }
+  return false;
+}
+
 }  // namespace
 
 // The nearest document word ("poll", "survey", "documents") within reach
@@ -198,6 +212,14 @@ void QuoteFinder::FindReported(uint32_t si) {
     // "were accused of", "was told": the subject of a passive verb is the
     // one spoken about or to, not the speaker.
     if (k > 0 && IsFormOfBe(tokens[k - 1].lower)) continue;
+    // "at the department's urging", "an hourlong show": after a determiner
+    // or a possessive the word is a noun.
+    if (k > 0 && (tokens[k - 1].lower == "'s" || tokens[k - 1].lower == "the" || tokens[k - 1].lower == "a" ||
+                  tokens[k - 1].lower == "an" || (tokens[k - 1].lower == "s" && k > 1 && tokens[k - 2].lower == "'"))) {
+      continue;
+    }
+    // "continues to insist": the verb after "to" says it, if it is one.
+    if (k + 1 < tokens.size() && tokens[k + 1].lower == "to" && tokens[k].lower.starts_with("continu")) continue;
     // "the emails posted by WikiLeaks": a participle, not a speech verb.
     if (k + 1 < tokens.size() && tokens[k + 1].lower == "by" && tokens[k].lower.ends_with("ed")) continue;
     Speaker speaker = SubjectBefore(si, k);
@@ -266,9 +288,21 @@ void QuoteFinder::FindReported(uint32_t si) {
     size_t before = 0;
     while (before < tokens.size() && tokens[before].begin < hit.clause_begin) ++before;
     const bool after_comma = before > 0 && tokens[before - 1].lower == ",";
-    const bool little_after = first >= tokens.size() ||
-                              CountWords(tokens, tokens[first].begin, end) < kMinWordsAfterVerb ||
-                              OpensAdverbial(tokens, first);
+    // "said in a statement that ...", "warned this afternoon that ...": the
+    // statement starts after "that"; without one, the words after the verb
+    // say when or where, not what.
+    bool adverbial_only = false;
+    if (first < tokens.size() && OpensAdverbial(tokens, first)) {
+      size_t that = first;
+      while (that < tokens.size() && that < first + 10 && tokens[that].lower != "that") ++that;
+      if (that + 1 < tokens.size() && tokens[that].lower == "that") {
+        first = that + 1;
+      } else {
+        adverbial_only = true;
+      }
+    }
+    const bool little_after = hit.inverted || adverbial_only || first >= tokens.size() ||
+                              CountWords(tokens, tokens[first].begin, end) < kMinWordsAfterVerb;
     if (after_comma && h == 0) {
       // "Fraudsters, he said in the video, do not last long": the
       // attribution stands inside the statement, between two commas.
@@ -285,8 +319,9 @@ void QuoteFinder::FindReported(uint32_t si) {
       }
     }
     if (after_comma && little_after) {
-      const uint32_t begin = h > 0 ? tokens[hits[h - 1].verb].end : s.span.begin;
-      if (h == 0) AddReported(si, begin, tokens[before - 1].begin, hit.speaker);
+      // "When the talks failed, Doe said enough": a clause that sets the
+      // scene is not what was said.
+      if (h == 0 && !OpensSubordinateClause(tokens)) AddReported(si, s.span.begin, tokens[before - 1].begin, hit.speaker);
       continue;
     }
     if (little_after && h == 0 && before > 0) {
@@ -302,17 +337,7 @@ void QuoteFinder::FindReported(uint32_t si) {
         continue;
       }
     }
-    if (first >= tokens.size() || tokens[first].begin >= end) continue;
-    if (OpensAdverbial(tokens, first)) {
-      // "Doe said in a statement that ...", "warned this afternoon that
-      // ...": the statement starts after "that"; without one, the words
-      // after the verb say when or where, not what.
-      size_t that = first;
-      while (that < tokens.size() && that < first + 10 && tokens[that].lower != "that") ++that;
-      if (that >= tokens.size() || tokens[that].lower != "that" || that + 1 >= tokens.size()) continue;
-      first = that + 1;
-      if (tokens[first].begin >= end) continue;
-    }
+    if (hit.inverted || adverbial_only || first >= tokens.size() || tokens[first].begin >= end) continue;
     AddReported(si, tokens[first].begin, end, hit.speaker);
   }
 }

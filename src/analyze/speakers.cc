@@ -53,7 +53,8 @@ bool IsVerbPrefix(const Token& t) {
       "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may", "might",
       "should", "must", "did", "does", "do", "also", "then", "later", "again", "previously", "once",
       "not", "never", "both", "all", "even", "still", "first", "just", "already", "often", "expected",
-      "to", "likely", "going", "reportedly", "apparently", "allegedly", "further", "too", "long", "now"};
+      "to", "likely", "going", "reportedly", "apparently", "allegedly", "further", "too", "long", "now",
+      "continue", "continues", "continued", "began", "begins", "started", "tried", "sought", "wanted"};
   if (t.kind != TokenKind::kWord) return false;
   if (kPrefix.contains(t.lower)) return true;
   // Adverbs: "repeatedly", "publicly" (never a name: those are capitalised).

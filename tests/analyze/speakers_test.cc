@@ -349,5 +349,27 @@ TEST(ReportedSpeech, AFindingBeforeALongDocumentPhrase) {
   EXPECT_NE(SpeakerAsWritten(doc, *q).find("review"), std::string::npos) << SpeakerAsWritten(doc, *q);
 }
 
+TEST(ReportedSpeech, NounsThatLookLikeVerbsAndTheSceneBeforeAComma) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "At the council's urging, the harbour closed the outer basin for a week.",
+      "When the dredger broke down in March, the council said enough.",
+      "The noted harbour master Tobias Wren continues to insist the basin is safe.",
+  });
+  EXPECT_EQ(QuoteWith(doc, "the harbour closed the outer basin"), nullptr) << Describe(doc);
+  EXPECT_EQ(QuoteWith(doc, "When the dredger broke down"), nullptr) << Describe(doc);
+  const Quote* insist = QuoteWith(doc, "the basin is safe");
+  ASSERT_NE(insist, nullptr) << Describe(doc);
+  EXPECT_EQ(insist->text, "the basin is safe");
+}
+
+TEST(ReportedSpeech, AnInvertedSpeakerIsNeverTheStatement) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "The ferries will not run on Sunday, noted the Emberly Courier's harbour reporter.",
+  });
+  const Quote* q = QuoteWith(doc, "The ferries will not run on Sunday");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(doc.quotes.size(), 1u) << Describe(doc);
+}
+
 }  // namespace
 }  // namespace parallax
