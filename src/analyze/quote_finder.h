@@ -1,6 +1,7 @@
 // The quote finder's shared parts: who a sentence names as a speaker
-// (speakers.cc), reported speech (reported.cc), and direct quotes and
-// fragments in quote marks (quotes.cc). Private to the analyze stage.
+// (speakers.cc), which speaker a direct quote gets (quote_speakers.cc),
+// reported speech (reported.cc), and direct quotes and fragments in quote
+// marks (quotes.cc). Private to the analyze stage.
 #ifndef PARALLAX_ANALYZE_QUOTE_FINDER_H_
 #define PARALLAX_ANALYZE_QUOTE_FINDER_H_
 
@@ -69,6 +70,8 @@ class QuoteFinder {
   Speaker SubjectBefore(uint32_t si, size_t verb) const;
   Speaker SubjectAfter(uint32_t si, size_t verb) const;
   Speaker FromMentionEndingBefore(uint32_t si, size_t limit_token, size_t verb) const;
+
+  // quote_speakers.cc
   Speaker SpeakerAfterDash(uint32_t si, uint32_t quote_end) const;
   Speaker SpeakerBeforeColon(uint32_t paragraph, uint32_t quote_begin) const;
   Speaker NameAndVerbAfter(uint32_t paragraph, uint32_t quote_end) const;
