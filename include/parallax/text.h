@@ -42,6 +42,10 @@ std::string Stem(std::string_view folded_word);
 // Tokens of text[begin, end); offsets are relative to `text`.
 std::vector<Token> Tokenize(std::string_view text, uint32_t begin, uint32_t end);
 
+// The folded words of tokens [begin, end) of a name: no dots, and the
+// letters of an abbreviation as one word ("U.S." is "us", as "US" is).
+std::vector<std::string> NameWords(const std::vector<Token>& tokens, size_t begin, size_t end);
+
 // Sentence spans of one paragraph (byte offsets into it). A run of over
 // 1,500 bytes without a sentence end is cut at a space into pieces that
 // long at most.

@@ -36,20 +36,7 @@ bool BetterName(const std::string& a, const std::string& b) {
 
 std::vector<std::string> NameWords(const std::string& name) {
   const std::vector<Token> tokens = Tokenize(name, 0, static_cast<uint32_t>(name.size()));
-  std::vector<std::string> words;
-  bool last_was_letter = false;
-  for (size_t x = 0; x < tokens.size(); ++x) {
-    if (tokens[x].kind == TokenKind::kPunct) continue;
-    const bool letter = tokens[x].lower.size() == 1 && tokens[x].capitalized;
-    const bool abbreviation = letter && x + 1 < tokens.size() && tokens[x + 1].lower == ".";
-    if (letter && last_was_letter && !words.empty()) {
-      words.back() += tokens[x].lower;
-    } else {
-      words.push_back(tokens[x].lower);
-    }
-    last_was_letter = abbreviation || (letter && last_was_letter);
-  }
-  return words;
+  return NameWords(tokens, 0, tokens.size());
 }
 
 std::vector<std::vector<int>> MergeEntities(Comparison& comparison) {

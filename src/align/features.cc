@@ -31,7 +31,9 @@ constexpr double kNumberBoost = 1.5;
 // quoting different passages around it.
 constexpr double kQuotedWeight = 0.35;
 
-const std::unordered_map<std::string, std::string>& Concepts() {
+}  // namespace
+
+const std::unordered_map<std::string, std::string>& ConceptOfStem() {
   static const std::unordered_map<std::string, std::string> kConcepts = [] {
     std::unordered_map<std::string, std::string> map;
     for (const LexiconEntry& e : LoadLexicon("concepts.tsv")) {
@@ -42,8 +44,6 @@ const std::unordered_map<std::string, std::string>& Concepts() {
   }();
   return kConcepts;
 }
-
-}  // namespace
 
 std::vector<std::vector<FeatureVector>> UnweighedSentenceFeatures(
     const std::vector<AnalyzedArticle>& docs, const std::vector<std::vector<int>>& entity_of) {
@@ -76,8 +76,8 @@ std::vector<std::vector<FeatureVector>> UnweighedSentenceFeatures(
           weight = kNumberBoost;
         } else {
           if (IsStopword(t.lower) || t.lower.size() < 2) continue;
-          auto it = Concepts().find(t.stem);
-          key = it != Concepts().end() ? it->second : t.stem;
+          auto it = ConceptOfStem().find(t.stem);
+          key = it != ConceptOfStem().end() ? it->second : t.stem;
         }
         if (InsideQuotedSpan(doc, sentence.span.paragraph, t.begin, t.end)) weight *= kQuotedWeight;
         double& slot = v[key];

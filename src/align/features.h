@@ -13,6 +13,10 @@ namespace parallax {
 
 using FeatureVector = std::unordered_map<std::string, double>;
 
+// Word stem -> its concept feature ("C:meeting") from data/concepts.tsv:
+// "summit", "talks" and "meeting" are one feature.
+const std::unordered_map<std::string, std::string>& ConceptOfStem();
+
 // features[d][s]: the weighted features of sentence s of document d.
 // `entity_of[d][local]` maps local entities to Comparison::entities.
 // UnweighedSentenceFeatures then WeighByRarity with no prior.

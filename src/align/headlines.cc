@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "align/features.h"
 #include "align/internal.h"
 #include "parallax/lexicon.h"
 #include "parallax/text.h"
@@ -36,17 +37,6 @@ std::string Joined(const std::vector<std::string>& words, size_t begin, size_t e
   return key;
 }
 
-const std::unordered_map<std::string, std::string>& ConceptOfStem() {
-  static const std::unordered_map<std::string, std::string> kConcepts = [] {
-    std::unordered_map<std::string, std::string> map;
-    for (const LexiconEntry& e : LoadLexicon("concepts.tsv")) {
-      const std::string folded = FoldCase(e.term);
-      if (folded.find(' ') == std::string::npos) map[Stem(folded)] = "C:" + e.category;
-    }
-    return map;
-  }();
-  return kConcepts;
-}
 
 }  // namespace
 

@@ -48,25 +48,6 @@ bool PrecedesPlace(const std::string& lower) {
          lower == "across" || lower == "to" || lower == "into" || lower == "towards";
 }
 
-// The folded words of tokens [begin, end) of a name: no dots, and the
-// letters of an abbreviation as one word ("U.S." is "us", as "US" is).
-std::vector<std::string> NameWords(const std::vector<Token>& tokens, size_t begin, size_t end) {
-  std::vector<std::string> words;
-  bool last_was_letter = false;
-  for (size_t x = begin; x < end; ++x) {
-    if (tokens[x].kind == TokenKind::kPunct) continue;
-    const bool letter = tokens[x].lower.size() == 1 && tokens[x].capitalized;
-    const bool abbreviation = letter && x + 1 < end && tokens[x + 1].lower == ".";
-    if (letter && last_was_letter && !words.empty()) {
-      words.back() += tokens[x].lower;
-    } else {
-      words.push_back(tokens[x].lower);
-    }
-    last_was_letter = abbreviation || (letter && last_was_letter);
-  }
-  return words;
-}
-
 std::string JoinWords(const std::vector<std::string>& words) {
   std::string out;
   for (const std::string& w : words) {

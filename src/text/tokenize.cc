@@ -96,4 +96,21 @@ std::vector<Token> Tokenize(std::string_view text, uint32_t begin, uint32_t end)
   return tokens;
 }
 
+std::vector<std::string> NameWords(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  std::vector<std::string> words;
+  bool last_was_letter = false;
+  for (size_t x = begin; x < end; ++x) {
+    if (tokens[x].kind == TokenKind::kPunct) continue;
+    const bool letter = tokens[x].lower.size() == 1 && tokens[x].capitalized;
+    const bool abbreviation = letter && x + 1 < end && tokens[x + 1].lower == ".";
+    if (letter && last_was_letter && !words.empty()) {
+      words.back() += tokens[x].lower;
+    } else {
+      words.push_back(tokens[x].lower);
+    }
+    last_was_letter = abbreviation || (letter && last_was_letter);
+  }
+  return words;
+}
+
 }  // namespace parallax
