@@ -52,7 +52,8 @@ bool IsVerbPrefix(const Token& t) {
       "should", "must", "did", "does", "do", "also", "then", "later", "again", "previously", "once",
       "not", "never", "both", "all", "even", "still", "first", "just", "already", "often", "expected",
       "to", "likely", "going", "reportedly", "apparently", "allegedly", "further", "too", "long", "now",
-      "continue", "continues", "continued", "began", "begins", "started", "tried", "sought", "wanted"};
+      "continue", "continues", "continued", "began", "begins", "started", "tried", "sought", "wanted",
+      "earlier", "today", "yesterday", "tonight", "ever"};
   if (t.kind != TokenKind::kWord) return false;
   if (kPrefix.contains(t.lower)) return true;
   // Adverbs: "repeatedly", "publicly" (never a name: those are capitalised).

@@ -371,5 +371,16 @@ TEST(ReportedSpeech, AnInvertedSpeakerIsNeverTheStatement) {
   EXPECT_EQ(doc.quotes.size(), 1u) << Describe(doc);
 }
 
+TEST(Fragments, AnAdverbOfTimeBetweenTheSpeakerAndTheVerb) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Tobias Wren runs the harbour authority.",
+      "Wren earlier called the union's demands \"reckless.\" The talks resume on Monday.",
+  });
+  const Quote* q = QuoteWith(doc, "reckless");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(q->kind, QuoteKind::kFragment);
+  EXPECT_EQ(q->speaker, EntityNamed(doc, "Tobias Wren")) << Describe(doc);
+}
+
 }  // namespace
 }  // namespace parallax
