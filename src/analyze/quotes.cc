@@ -211,15 +211,23 @@ void QuoteFinder::FindDirect() {
 bool QuoteFinder::SplitByAttribution(uint32_t paragraph, uint32_t end, uint32_t next_begin, size_t max_words) const {
   size_t words = 0;
   bool verb = false;
+  const Token* latest = nullptr;       // ends up the next span's opening mark
+  const Token* before_mark = nullptr;  // the token before it
   for (uint32_t si = sentence_first_[paragraph]; si < sentence_first_[paragraph + 1]; ++si) {
     const std::vector<Token>& tokens = doc_.sentences[si].tokens;
     for (size_t k = 0; k < tokens.size(); ++k) {
-      if (tokens[k].begin < end || tokens[k].end > next_begin || tokens[k].kind == TokenKind::kPunct) continue;
+      if (tokens[k].begin < end || tokens[k].end > next_begin) continue;
+      before_mark = latest;
+      latest = &tokens[k];
+      if (tokens[k].kind == TokenKind::kPunct) continue;
       ++words;
       verb |= IsSpeechVerb(tokens, k);
     }
   }
-  return verb && words <= max_words;
+  // "“A,” she said, “B.”": the next piece opens after punctuation; in
+  // "..., arguing he would bring a “fresh” approach" it is part of a clause.
+  const bool opens_after_punctuation = before_mark != nullptr && before_mark->kind == TokenKind::kPunct;
+  return verb && words <= max_words && opens_after_punctuation;
 }
 
 // Every word capitalised, two or more of them: the name of a show, a

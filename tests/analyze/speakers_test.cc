@@ -382,5 +382,16 @@ TEST(Fragments, AnAdverbOfTimeBetweenTheSpeakerAndTheVerb) {
   EXPECT_EQ(q->speaker, EntityNamed(doc, "Tobias Wren")) << Describe(doc);
 }
 
+TEST(Speakers, AFragmentInTheAttributionClauseIsNoSecondPiece) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "\u201CWe need change,\u201D the harbour master said, arguing that he would bring a "
+      "\u201Ccommon-sense\u201D approach to the port.",
+  });
+  const Quote* change = QuoteWith(doc, "We need change");
+  ASSERT_NE(change, nullptr) << Describe(doc);
+  EXPECT_EQ(change->text.find("common-sense"), std::string::npos) << Describe(doc);
+  EXPECT_EQ(SpeakerAsWritten(doc, *change), "the harbour master");
+}
+
 }  // namespace
 }  // namespace parallax
