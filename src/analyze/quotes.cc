@@ -34,6 +34,9 @@ constexpr size_t kMaxWordsBetweenPieces = 25;
 // A short quoted piece is part of a longer utterance when only this many
 // words of attribution separate them.
 constexpr size_t kMaxWordsOfAttribution = 12;
+// Fragments of one sentence form a list ("a “liar”, “amoral” and “a bully”")
+// when at most this many words stand between two of them.
+constexpr size_t kMaxWordsInAList = 4;
 // A quote without a verb of its own continues the speaker of a quote at
 // most this many paragraphs before it.
 constexpr uint32_t kMaxParagraphsToLastSpeaker = 2;
@@ -136,7 +139,9 @@ void QuoteFinder::FindDirect() {
       const bool piece =
           (k + 1 < spans.size() && SplitByAttribution(p, span.end, spans[k + 1].begin, kMaxWordsOfAttribution)) ||
           (k > 0 && SplitByAttribution(p, spans[k - 1].end, span.begin, kMaxWordsOfAttribution));
-      const bool fragment = words < kMinQuoteWords && span.closed && !piece;
+      // A few words opening a sentence ("“We need change,” Doe said") are a
+      // short quote; inside the writer's clause they are a fragment.
+      const bool fragment = words < kMinQuoteWords && span.closed && !piece && !OpensSentence(si, span.begin);
       // “Meet the Press”, “The Breakfast Club”: a title, not someone's words.
       if (fragment && IsTitle(p, span)) continue;
       // No verb of its own: more words of the speaker just quoted. Not for
@@ -190,7 +195,8 @@ void QuoteFinder::FindDirect() {
       if (fragment && previous_fragment >= 0) {
         Quote& previous = doc_.quotes[previous_fragment];
         const Speaker previous_speaker{previous.speaker, previous.speaker_text, previous.speaker_span};
-        if (previous.sentence == si && previous_speaker.SameAs(speaker)) {
+        if (previous.sentence == si && previous_speaker.SameAs(speaker) &&
+            CountWords(doc_.sentences[si].tokens, previous.span.end, span.begin) <= kMaxWordsInAList) {
           previous.text += " \u2026 ";
           previous.text += q.text;
           previous.span.end = span.end;
@@ -228,6 +234,16 @@ bool QuoteFinder::SplitByAttribution(uint32_t paragraph, uint32_t end, uint32_t 
   // "..., arguing he would bring a “fresh” approach" it is part of a clause.
   const bool opens_after_punctuation = before_mark != nullptr && before_mark->kind == TokenKind::kPunct;
   return verb && words <= max_words && opens_after_punctuation;
+}
+
+// Whether the quote mark before `begin` is the first token of sentence `si`
+// or follows only punctuation in it.
+bool QuoteFinder::OpensSentence(uint32_t si, uint32_t begin) const {
+  for (const Token& t : doc_.sentences[si].tokens) {
+    if (t.end > begin) break;
+    if (t.kind != TokenKind::kPunct) return false;
+  }
+  return true;
 }
 
 // Every word capitalised, two or more of them: the name of a show, a
