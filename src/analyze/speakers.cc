@@ -106,10 +106,19 @@ size_t CountWords(const std::vector<Token>& tokens, uint32_t begin, uint32_t end
 void QuoteFinder::GuessGenders() {
   for (LocalEntity& e : doc_.entities) {
     if (e.type != EntityType::kPerson || e.gender != 0) continue;
-    const size_t space = e.name.find(' ');
-    if (space == std::string::npos) continue;
-    const auto it = lex_.first_names.find(FoldCase(e.name.substr(0, space)));
-    if (it != lex_.first_names.end()) e.gender = it->second;
+    // The given name is the first word, or the second after a word such as
+    // "Democrat" or "Senator" that the name kept: never the surname.
+    size_t begin = 0;
+    for (int word = 0; word < 2; ++word) {
+      const size_t space = e.name.find(' ', begin);
+      if (space == std::string::npos) break;
+      const auto it = lex_.first_names.find(FoldCase(e.name.substr(begin, space - begin)));
+      if (it != lex_.first_names.end()) {
+        e.gender = it->second;
+        break;
+      }
+      begin = space + 1;
+    }
   }
 }
 
