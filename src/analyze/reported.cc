@@ -38,6 +38,11 @@ bool IsFormOfBe(const std::string& lower) {
          lower == "are" || lower == "be";
 }
 
+bool IsPronounText(const std::string& text) {
+  static const std::unordered_set<std::string> kPronouns = {"he", "she", "they", "we", "i", "it"};
+  return kPronouns.contains(FoldCase(text));
+}
+
 bool IsTellVerb(const std::string& lower) {
   return lower == "told" || lower == "tell" || lower == "tells" || lower == "telling";
 }
@@ -59,13 +64,17 @@ bool OpensAdverbial(const std::vector<Token>& tokens, size_t k) {
   static const std::unordered_set<std::string> kOpeners = {
       "on", "in", "at", "during", "after", "before", "while", "when", "monday", "tuesday", "wednesday",
       "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "recently", "afterwards",
-      "later", "then"};
+      "later", "then", "back"};
   static const std::unordered_set<std::string> kBeforeTime = {"this", "last", "next", "earlier", "late", "early"};
   static const std::unordered_set<std::string> kTimes = {
       "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "spring", "summer",
       "autumn", "fall", "winter", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
       "sunday", "on", "in", "today"};
   if (k >= tokens.size()) return false;
+  // "said Sunday night's debate was ...": a possessive makes it the subject.
+  for (size_t x = k + 1; x < tokens.size() && x <= k + 2; ++x) {
+    if (tokens[x].lower == "'s" || tokens[x].lower == "'") return false;
+  }
   if (kOpeners.contains(tokens[k].lower)) return true;
   return kBeforeTime.contains(tokens[k].lower) && k + 1 < tokens.size() && kTimes.contains(tokens[k + 1].lower);
 }
@@ -229,7 +238,8 @@ void QuoteFinder::FindReported(uint32_t si) {
       if (Speaker document = DocumentBefore(si, k); document.found()) speaker = document;
     }
     bool inverted = false;
-    if (!speaker.found() && k > 0 && tokens[k - 1].lower == ",") {
+    // "..., told Radio Emberly": after "told" stands the listener.
+    if (!speaker.found() && k > 0 && tokens[k - 1].lower == "," && !IsTellVerb(tokens[k].lower)) {
       speaker = SubjectAfter(si, k);
       inverted = speaker.found();
     }
@@ -282,7 +292,11 @@ void QuoteFinder::FindReported(uint32_t si) {
                                      tokens[first].lower == "on" || tokens[first].kind == TokenKind::kPunct)) {
       ++first;
     }
-    const uint32_t end = h + 1 < hits.size() ? hits[h + 1].clause_begin : s.span.end;
+    // The statement ends where the next one's clause starts, unless that
+    // clause is part of it: "Doe says she hopes to win" is one statement.
+    size_t next = h + 1;
+    while (next < hits.size() && IsPronounText(hits[next].speaker.text)) ++next;
+    const uint32_t end = next < hits.size() ? hits[next].clause_begin : s.span.end;
     // A clause set after its statement ("..., Doe said on Tuesday."): the
     // statement is what comes before the comma.
     size_t before = 0;
@@ -295,7 +309,10 @@ void QuoteFinder::FindReported(uint32_t si) {
     if (first < tokens.size() && OpensAdverbial(tokens, first)) {
       size_t that = first;
       while (that < tokens.size() && that < first + 10 && tokens[that].lower != "that") ++that;
-      if (that + 1 < tokens.size() && tokens[that].lower == "that") {
+      // "in a statement that was published": a relative clause, not what was said.
+      static const std::unordered_set<std::string> kRelativeVerbs = {"was", "is", "were", "are", "has", "had",
+                                                                     "have", "will", "would", "appeared"};
+      if (that + 1 < tokens.size() && tokens[that].lower == "that" && !kRelativeVerbs.contains(tokens[that + 1].lower)) {
         first = that + 1;
       } else {
         adverbial_only = true;

@@ -393,5 +393,16 @@ TEST(Speakers, AFragmentInTheAttributionClauseIsNoSecondPiece) {
   EXPECT_EQ(SpeakerAsWritten(doc, *change), "the harbour master");
 }
 
+TEST(ReportedSpeech, AStatementHoldsTheClauseOfItsOwnPronoun) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Ada Brook says she hopes to reopen the outer basin by the spring.",
+      "Tobias Wren wrote in a statement that was published on Monday by the harbour board.",
+  });
+  const Quote* q = QuoteWith(doc, "she hopes to reopen the outer basin");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(q->speaker, EntityNamed(doc, "Ada Brook")) << Describe(doc);
+  EXPECT_EQ(QuoteWith(doc, "was published on Monday"), nullptr) << Describe(doc);
+}
+
 }  // namespace
 }  // namespace parallax
