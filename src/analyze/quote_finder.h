@@ -94,6 +94,7 @@ class QuoteFinder {
   bool SplitByAttribution(uint32_t paragraph, uint32_t end, uint32_t next_begin, size_t max_words) const;
   bool IsTitle(uint32_t paragraph, const QuotedSpan& span) const;
   bool OpensSentence(uint32_t si, uint32_t begin) const;
+  bool FollowsSpeechVerb(uint32_t si, uint32_t begin) const;
   void SettleOverlaps();
 
   AnalyzedArticle& doc_;

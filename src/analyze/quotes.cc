@@ -143,7 +143,9 @@ void QuoteFinder::FindDirect() {
       // short quote; inside the writer's clause they are a fragment.
       const bool fragment = words < kMinQuoteWords && span.closed && !piece && !OpensSentence(si, span.begin);
       // “Meet the Press”, “The Breakfast Club”: a title, not someone's words.
-      if (fragment && IsTitle(p, span)) continue;
+      // A book's or a campaign's name in title case, unless a speech verb
+      // introduces it ("Doe Said “Markets Will Recover”" in a title-case list).
+      if ((fragment || !own.found() || !FollowsSpeechVerb(si, span.begin)) && IsTitle(p, span)) continue;
       // No verb of its own: more words of the speaker just quoted. Not for
       // a fragment: a scare quote is nobody's passage.
       const bool near_last = have_last && p - last_quote_paragraph <= kMaxParagraphsToLastSpeaker;
@@ -234,6 +236,16 @@ bool QuoteFinder::SplitByAttribution(uint32_t paragraph, uint32_t end, uint32_t 
   // "..., arguing he would bring a “fresh” approach" it is part of a clause.
   const bool opens_after_punctuation = before_mark != nullptr && before_mark->kind == TokenKind::kPunct;
   return verb && words <= max_words && opens_after_punctuation;
+}
+
+// Whether the last word before the quote mark at `begin` is a speech verb.
+bool QuoteFinder::FollowsSpeechVerb(uint32_t si, uint32_t begin) const {
+  const std::vector<Token>& tokens = doc_.sentences[si].tokens;
+  size_t last = tokens.size();
+  for (size_t k = 0; k < tokens.size() && tokens[k].end <= begin; ++k) {
+    if (tokens[k].kind != TokenKind::kPunct) last = k;
+  }
+  return last < tokens.size() && IsSpeechVerb(tokens, last);
 }
 
 // Whether the quote mark before `begin` is the first token of sentence `si`

@@ -245,6 +245,11 @@ Speaker QuoteFinder::NounPhraseEndingAt(uint32_t si, size_t head, size_t limit) 
       (s.tokens[start].lower == "a" || s.tokens[start].lower == "an" || s.tokens[start].lower == "another")) {
     start = head;
   }
+  // "in a low voice", "for the first time": the object of a preposition
+  // is no subject.
+  static const std::unordered_set<std::string> kPrepositions = {"in", "on", "at", "with", "by", "to", "into",
+                                                                "after", "before", "during", "under", "over"};
+  if (start > limit && kPrepositions.contains(s.tokens[start - 1].lower)) return {};
   // "Doe's former strategist": a possessor opens the phrase like a determiner.
   for (size_t k = head; k > first && start == head; --k) {
     const Token& t = s.tokens[k - 1];

@@ -404,5 +404,26 @@ TEST(ReportedSpeech, AStatementHoldsTheClauseOfItsOwnPronoun) {
   EXPECT_EQ(QuoteWith(doc, "was published on Monday"), nullptr) << Describe(doc);
 }
 
+TEST(Fragments, TitlesInMarksAreNobodysWords) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "\u201CThe harbour is older than the town,\u201D said Ada Brook, author of the book "
+      "\u201CSalt and Stone: A History of the Emberly Docks.\u201D",
+      "Dockers joined a \u201CFair Pay for Night Shifts\u201D campaign, Tobias Wren said.",
+  });
+  EXPECT_NE(QuoteWith(doc, "The harbour is older than the town"), nullptr) << Describe(doc);
+  EXPECT_EQ(QuoteWith(doc, "Salt and Stone"), nullptr) << Describe(doc);
+  const Quote* campaign = QuoteWith(doc, "Fair Pay for Night Shifts");
+  EXPECT_TRUE(campaign == nullptr || campaign->kind == QuoteKind::kReported) << Describe(doc);
+}
+
+TEST(Speakers, TheObjectOfAPrepositionIsNoSubject) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Ada Brook took the microphone and, in a low voice said, \u201CWe have waited long enough for this day.\u201D",
+  });
+  const Quote* q = QuoteWith(doc, "We have waited long enough");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  EXPECT_EQ(q->speaker_text.find("voice"), std::string::npos) << Describe(doc);
+}
+
 }  // namespace
 }  // namespace parallax
