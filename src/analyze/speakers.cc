@@ -73,6 +73,13 @@ bool EndsNounPhrase(const std::string& w) {
   return kStops.contains(w);
 }
 
+// Prepositions whose object is never the subject of the verb after it.
+bool IsPreposition(const std::string& w) {
+  static const std::unordered_set<std::string> kPrepositions = {"in", "on", "at", "with", "by", "to", "into",
+                                                                "after", "before", "during", "under", "over"};
+  return kPrepositions.contains(w);
+}
+
 bool IsDeterminer(const std::string& w) {
   static const std::unordered_set<std::string> kDeterminers = {
       "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "some", "many", "most",
@@ -87,7 +94,10 @@ bool CannotHeadSpeaker(const Token& t) {
       "my", "your", "some", "many", "most", "one", "time", "times", "day", "week", "year", "month",
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
       "yesterday", "tonight", "morning", "evening", "night", "ago", "last", "next", "days", "weeks",
-      "months", "years", "hours", "minutes", "decades", "past", "future", "moment", "later", "earlier"};
+      "months", "years", "hours", "minutes", "decades", "past", "future", "moment", "later", "earlier",
+      // Party adjectives: "a Republican said" has a head; "Republican" alone
+      // is the word before a name.
+      "republican", "democratic"};
   // "I'm", "they're": a contraction holds a verb, so it is no phrase's head.
   const bool contraction = t.lower.find('\'') != std::string::npos && !t.lower.ends_with("'s");
   return t.kind != TokenKind::kWord || kNot.contains(t.lower) || contraction;
@@ -247,9 +257,7 @@ Speaker QuoteFinder::NounPhraseEndingAt(uint32_t si, size_t head, size_t limit) 
   }
   // "in a low voice", "for the first time": the object of a preposition
   // is no subject.
-  static const std::unordered_set<std::string> kPrepositions = {"in", "on", "at", "with", "by", "to", "into",
-                                                                "after", "before", "during", "under", "over"};
-  if (start > limit && kPrepositions.contains(s.tokens[start - 1].lower)) return {};
+  if (start > limit && IsPreposition(s.tokens[start - 1].lower)) return {};
   // "Doe's former strategist": a possessor opens the phrase like a determiner.
   for (size_t k = head; k > first && start == head; --k) {
     const Token& t = s.tokens[k - 1];
@@ -312,6 +320,8 @@ Speaker QuoteFinder::FromMentionEndingBefore(uint32_t si, size_t limit_token, si
         if (joint == "for" || joint == "of" || joint == "at" || joint == "from") {
           if (Speaker phrase = NounPhraseEndingAt(si, k, limit_token); phrase.found()) return phrase;
         }
+        // "told a rally in Denver": a name after a preposition is no subject.
+        if (IsPreposition(joint)) return {};
       }
       return sp;
     }
