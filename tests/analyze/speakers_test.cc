@@ -425,5 +425,17 @@ TEST(Speakers, TheObjectOfAPrepositionIsNoSubject) {
   EXPECT_EQ(q->speaker_text.find("voice"), std::string::npos) << Describe(doc);
 }
 
+TEST(Speakers, AnOrganisationNamedAfterAPersonSpeaksAsItself) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Tom Hale is standing for mayor of Emberly.",
+      "\u201CThe harbour fees will be frozen for two years,\u201D the Tom Hale Campaign said in a statement.",
+  });
+  const Quote* q = QuoteWith(doc, "The harbour fees will be frozen");
+  ASSERT_NE(q, nullptr) << Describe(doc);
+  ASSERT_GE(q->speaker, 0) << Describe(doc);
+  EXPECT_EQ(doc.entities[q->speaker].type, EntityType::kOrganization) << Describe(doc);
+  EXPECT_NE(q->speaker, EntityNamed(doc, "Tom Hale")) << Describe(doc);
+}
+
 }  // namespace
 }  // namespace parallax
