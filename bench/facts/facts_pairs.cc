@@ -6,8 +6,12 @@
 // (the first column is not read). Each pair becomes two reports of one
 // paragraph each, run through Analyze and Align exactly as `parallax compare`
 // runs them, and the line "id1<TAB>id2<TAB>1" is printed when the two
-// sentences share a row (a Fact of both documents), "...<TAB>0" otherwise.
+// sentences share a row (a Fact of both documents) and neither adds detail
+// to the row's statement (FactRelation::kSame), "...<TAB>0" otherwise: a
+// sentence that states the other's fact and adds a clause is in its row, but
+// does not state the same thing.
 // Exits 1 when the file cannot be read or a line has too few columns.
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -37,14 +41,17 @@ parallax::AnalyzedArticle OneSentenceReport(const std::string& id, const std::st
   return parallax::Analyze(std::move(article));
 }
 
-// Both reports have a sentence in one shared fact.
-bool ShareARow(const std::string& first, const std::string& second) {
+// Both reports have a sentence in one shared fact, and both state just its statement.
+bool SameStatement(const std::string& first, const std::string& second) {
   std::vector<parallax::AnalyzedArticle> docs;
   docs.push_back(OneSentenceReport("d0", first));
   docs.push_back(OneSentenceReport("d1", second));
   const parallax::Comparison comparison = parallax::Align(std::move(docs));
   for (const parallax::Fact& fact : comparison.facts) {
-    if (fact.documents.size() == 2) return true;
+    if (fact.documents.size() == 2) {
+      return std::all_of(fact.sentences.begin(), fact.sentences.end(),
+                         [](const parallax::SentenceRef& ref) { return ref.relation == parallax::FactRelation::kSame; });
+    }
   }
   return false;
 }
@@ -74,7 +81,7 @@ int main(int argc, char** argv) {
                    f.size());
       return 1;
     }
-    std::cout << f[1] << '\t' << f[2] << '\t' << (ShareARow(f[3], f[4]) ? 1 : 0) << '\n';
+    std::cout << f[1] << '\t' << f[2] << '\t' << (SameStatement(f[3], f[4]) ? 1 : 0) << '\n';
   }
   return 0;
 }

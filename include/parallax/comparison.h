@@ -10,9 +10,16 @@
 
 namespace parallax {
 
+// How a sentence of a shared fact relates to the row's statement: it states
+// just that, or states it and adds a clause of its own (a tabloid's long
+// sentence beside a broadcaster's short one). Two sentences state the very
+// same thing only when both are kSame.
+enum class FactRelation { kSame, kAddsDetail };
+
 struct SentenceRef {
   int document = 0;       // index into Comparison::documents
   uint32_t sentence = 0;  // index into that document's sentences
+  FactRelation relation = FactRelation::kSame;  // set in Fact::sentences; kSame elsewhere
 };
 
 // One piece of information and every sentence, in every outlet, that reports it.

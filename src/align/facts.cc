@@ -141,12 +141,12 @@ class EdgeFinder {
  public:
   EdgeFinder(const Comparison& comparison, const std::vector<std::pair<int, int>>& nodes,
              const std::vector<uint32_t>& first_node, std::vector<SparseVector> vectors, size_t feature_count,
-             std::vector<Statement> statements)
+             const std::vector<Statement>& statements)
       : comparison_(comparison),
         nodes_(nodes),
         first_node_(first_node),
         vectors_(std::move(vectors)),
-        statements_(std::move(statements)),
+        statements_(statements),
         postings_(BuildPostings(vectors_, feature_count)),
         cursor_(postings_.begin.begin(), postings_.begin.end() - 1),
         dot_(nodes.size(), 0.0),
@@ -247,7 +247,7 @@ class EdgeFinder {
   const std::vector<std::pair<int, int>>& nodes_;
   const std::vector<uint32_t>& first_node_;
   std::vector<SparseVector> vectors_;
-  std::vector<Statement> statements_;  // per node
+  const std::vector<Statement>& statements_;  // per node
   Postings postings_;
   std::vector<uint32_t> cursor_;  // per feature: first posting in a later document
   std::vector<double> dot_;       // per node: dot product with the node being scored
@@ -257,6 +257,35 @@ class EdgeFinder {
   std::vector<std::pair<int, CandidatePair>> row_, pending_;  // (other document, pair)
   uint32_t max_generating_postings_;
 };
+
+// Each sentence of a shared fact against the row's statement, read from its
+// sentence of fewest content words (the anchor): a sentence adds detail when
+// it holds a clause the anchor lacks, and the anchor when it holds one the
+// next shortest lacks. On a pair each sentence is measured against the
+// other; a row of many costs one comparison per sentence.
+void MarkRelations(Comparison& comparison, const std::vector<uint32_t>& first_node,
+                   const std::vector<Statement>& statements) {
+  for (Fact& fact : comparison.facts) {
+    if (fact.sentences.size() < 2) continue;
+    auto statement = [&](const SentenceRef& ref) -> const Statement& {
+      return statements[first_node[ref.document] + ref.sentence];
+    };
+    auto shorter = [&](const SentenceRef& x, const SentenceRef& y) {
+      return statement(x).content_words < statement(y).content_words;
+    };
+    std::vector<SentenceRef>& refs = fact.sentences;
+    const size_t anchor = std::min_element(refs.begin(), refs.end(), shorter) - refs.begin();
+    size_t next = anchor == 0 ? 1 : 0;
+    for (size_t i = 0; i < refs.size(); ++i) {
+      if (i != anchor && shorter(refs[i], refs[next])) next = i;
+    }
+    for (size_t i = 0; i < refs.size(); ++i) {
+      const SentenceRef& against = refs[i == anchor ? next : anchor];
+      const Sentence& sentence = comparison.documents[refs[i].document].sentences[refs[i].sentence];
+      if (AddsDetail(sentence, statement(against))) refs[i].relation = FactRelation::kAddsDetail;
+    }
+  }
+}
 
 }  // namespace
 
@@ -292,7 +321,7 @@ void GroupFacts(Comparison& comparison, std::vector<std::vector<FeatureVector>> 
     }
   }
   std::vector<Edge> edges =
-      EdgeFinder(comparison, nodes, first_node, std::move(vectors), ids.size(), std::move(statements)).Find();
+      EdgeFinder(comparison, nodes, first_node, std::move(vectors), ids.size(), statements).Find();
 
   // Strongest pairs first; a pair joins two groups only if they hold no
   // sentence of the same document.
@@ -328,6 +357,7 @@ void GroupFacts(Comparison& comparison, std::vector<std::vector<FeatureVector>> 
     fact.documents.erase(std::unique(fact.documents.begin(), fact.documents.end()), fact.documents.end());
     if (fact.documents.size() == 1) fact.score = 1.0;
   }
+  MarkRelations(comparison, first_node, statements);
 }
 
 }  // namespace parallax

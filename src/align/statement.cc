@@ -75,6 +75,16 @@ Negation NegationOf(const Token& t, const Token* next) {
 // "resigned", "had no immediate comment" reaches "comment".
 constexpr int kNegationScope = 5;
 
+// A sentence adds detail to another when it holds this many content words in
+// a row that the other does not use: a clause of its own. Measured on the
+// sentence-pair bench (bench/facts-accuracy), counting a pair as the same
+// statement only when neither adds detail: a run of 4 took accuracy from
+// 0.700 to 0.694, 5 to 0.702, 6 to 0.706, 7 to 0.702, 8 back to 0.700
+// (F1 0.775, 0.785, 0.797, 0.798, 0.798). Counting new words wherever they
+// stand did worse at every threshold (best: 0.701): paraphrases reword
+// throughout, an added clause is new words side by side.
+constexpr int kAddsDetailRun = 6;
+
 // Function words for the similarity, but what "could not say" negates.
 bool IsSpeechWord(std::string_view word) { return word == "say" || word == "said" || word == "says"; }
 
@@ -149,6 +159,7 @@ Statement ReadStatement(const Sentence& sentence, const std::vector<const Mentio
       continue;
     }
     out.words.push_back(WordHash(t.stem));
+    if (!IsStopword(t.lower)) ++out.content_words;
     if (const Negation negation = NegationOf(t, next); negation != Negation::kNone) {
       negation_scope = kNegationScope;
       looking_for_head = negation == Negation::kOfVerb;
@@ -207,6 +218,19 @@ const char* StatementConflict(const Statement& a, const Statement& b) {
     return "actor";
   }
   return nullptr;
+}
+
+bool AddsDetail(const Sentence& sentence, const Statement& other) {
+  int run = 0;
+  for (const Token& t : sentence.tokens) {
+    if (t.kind == TokenKind::kPunct || (t.kind == TokenKind::kWord && IsStopword(t.lower))) continue;
+    if (t.kind == TokenKind::kNumber || std::binary_search(other.words.begin(), other.words.end(), WordHash(t.stem))) {
+      run = 0;
+      continue;
+    }
+    if (++run >= kAddsDetailRun) return true;
+  }
+  return false;
 }
 
 }  // namespace parallax

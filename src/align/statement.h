@@ -34,6 +34,7 @@ struct Statement {
   int actor = -1;
   std::vector<uint64_t> actor_words;  // stem hashes of the words naming the actor; sorted, distinct
   std::vector<uint64_t> words;        // stem hashes of every word; sorted, distinct
+  uint32_t content_words = 0;         // words that are not function words, with repeats
 };
 
 // `mentions`: the sentence's mentions; `entity_of` maps the document's
@@ -51,6 +52,13 @@ Statement ReadStatement(const Sentence& sentence, const std::vector<const Mentio
 //   "actor"    each names a different subject, and neither sentence uses a
 //              word of the other's subject's name.
 const char* StatementConflict(const Statement& a, const Statement& b);
+
+// `sentence` states what `other` states and adds a clause of its own:
+// kAddsDetailRun content words in a row that `other` does not use (function
+// words and punctuation do not break a run; a word `other` uses or a number,
+// which the number check compares, does). Scattered new words are a
+// paraphrase's own wording; a run of them is a detail of its own.
+bool AddsDetail(const Sentence& sentence, const Statement& other);
 
 }  // namespace parallax
 

@@ -310,7 +310,11 @@ void AppendSentences(const Comparison& comparison, const Fact& fact, int documen
     }
     const std::string paragraph = std::to_string(span.paragraph);
     out += "<p class=\"" + classes + "\" data-sentence=\"" + std::to_string(ref.sentence) + "\">" +
-           html::SentenceHtml(doc, ref.sentence) + "<a class=\"src\" href=\"#" + id + "-p" +
+           html::SentenceHtml(doc, ref.sentence) +
+           (ref.relation == FactRelation::kAddsDetail
+                ? "<span class=\"relation\" title=\"states the row's fact and adds more\">adds detail</span>"
+                : "") +
+           "<a class=\"src\" href=\"#" + id + "-p" +
            paragraph + "\" title=\"paragraph " + std::to_string(span.paragraph + 1) +
            " of the full text\">&para;" + std::to_string(span.paragraph + 1) + "</a></p>";
   }

@@ -14,6 +14,10 @@ std::string SentenceText(const AnalyzedArticle& doc, uint32_t sentence) {
   return doc.article.paragraphs[span.paragraph].text.substr(span.begin, span.end - span.begin);
 }
 
+json RelationName(FactRelation relation) {
+  return relation == FactRelation::kAddsDetail ? json("adds_detail") : json("same");
+}
+
 json NullableString(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
 json DocumentJson(const AnalyzedArticle& doc) {
@@ -80,7 +84,8 @@ std::string RenderJson(const Comparison& c, const std::vector<LoadFailure>& fail
       off_topic |= doc.article.paragraphs[paragraph].role == ParagraphRole::kOffTopic;
       sentences.push_back({{"document", doc_id(ref.document)},
                            {"paragraph", paragraph},
-                           {"text", SentenceText(doc, ref.sentence)}});
+                           {"text", SentenceText(doc, ref.sentence)},
+                           {"relation", RelationName(ref.relation)}});
     }
     json documents = json::array();
     for (const int d : fact.documents) documents.push_back(doc_id(d));
@@ -148,7 +153,11 @@ std::string RenderJson(const Comparison& c, const std::vector<LoadFailure>& fail
     json roles = json::array();
     for (const auto& [d, local] : e.members) {
       for (const std::string& r : c.documents[d].entities[local].roles) {
-        if (std::find(roles.begin(), roles.end(), r) == roles.end()) roles.push_back(r);
+        // Compared as strings: std::find on json values sets off a false
+        // -Warray-bounds in GCC 12's inlining of json's operator==.
+        const bool listed = std::any_of(roles.begin(), roles.end(),
+                                        [&](const json& x) { return x.get_ref<const std::string&>() == r; });
+        if (!listed) roles.push_back(r);
       }
     }
     out["entities"].push_back({{"id", e.id},

@@ -69,6 +69,7 @@ table.similarity td { text-align: right; font-variant-numeric: tabular-nums; }
 .sentence:last-child { margin-bottom: 0; }
 .sentence.off-body { color: var(--faint); }
 a.src { margin-left: .3em; font-size: .72rem; color: var(--faint); text-decoration: none; }
+span.relation { margin-left: .3em; font-size: .72rem; color: var(--faint); }
 mark.loaded { background: var(--loaded); color: inherit; padding: 0 .1em; border-radius: 2px; }
 mark.loaded[data-in-quote] { background: var(--quoted); }
 table.quotes { width: 100%; table-layout: fixed; }

@@ -104,7 +104,8 @@ std::string RenderTerminal(const Comparison& c, bool color) {
     out << "  *\n";
     for (const SentenceRef& ref : fact.sentences) {
       out << "    " << st.Cyan(Label(c.documents[ref.document])) << " "
-          << Printable(SentenceText(c.documents[ref.document], ref.sentence)) << "\n";
+          << Printable(SentenceText(c.documents[ref.document], ref.sentence))
+          << (ref.relation == FactRelation::kAddsDetail ? " " + st.Dim("(adds detail)") : "") << "\n";
     }
   }
   if (!c.shared_terms.empty()) {

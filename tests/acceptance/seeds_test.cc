@@ -156,6 +156,18 @@ TEST_F(SeedsTest, BothReportTheJointArticleWithFrederiksenInTheGuardian) {
 
 TEST_F(SeedsTest, BothReportThatTheOppositionWantsToLeave) {
   EXPECT_TRUE(SharedFactWith(out(), "d0", "Reform UK", "d1", "Reform UK"));
+  // The tabloid's sentence states it and adds a view of its own ("does not
+  // go far enough", only in 003): one row, the long sentence adding detail.
+  bool found = false;
+  for (const auto& fact : out()["facts"]) {
+    if (!fact["shared"].get<bool>()) continue;
+    for (const auto& s : fact["sentences"]) {
+      if (!Contains(s["text"], "Reform UK")) continue;
+      found = true;
+      EXPECT_EQ(s["relation"], s["document"] == "d1" ? "adds_detail" : "same") << s["text"];
+    }
+  }
+  EXPECT_TRUE(found);
 }
 
 TEST_F(SeedsTest, BothReportTheTalks) {

@@ -121,6 +121,73 @@ TEST(FactRows, AnExtraDetailKeepsTheRow) {
                         "not cover night crossings."));
 }
 
+// The relation of each sentence to its row: a sentence that states the
+// row's fact and adds a clause of its own "adds detail"; the two sentences
+// state the very same thing only when both are "same".
+
+// The relations of the two sentences, in report order, when they share a row.
+std::vector<FactRelation> RelationsInRow(const std::vector<std::string>& texts) {
+  std::vector<AnalyzedArticle> docs;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    docs.push_back(OneSentenceReport("d" + std::to_string(i), "Outlet " + std::to_string(i), texts[i]));
+  }
+  const Comparison comparison = Align(std::move(docs));
+  for (const Fact& fact : comparison.facts) {
+    if (fact.documents.size() < 2) continue;
+    std::vector<FactRelation> relations(texts.size(), FactRelation::kSame);
+    if (fact.sentences.size() != texts.size()) return {};
+    for (const SentenceRef& ref : fact.sentences) relations[ref.document] = ref.relation;
+    return relations;
+  }
+  return {};
+}
+
+using Relations = std::vector<FactRelation>;
+constexpr FactRelation kSame = FactRelation::kSame;
+constexpr FactRelation kAddsDetail = FactRelation::kAddsDetail;
+
+TEST(FactRelations, AnAddedClauseAddsDetail) {
+  const std::string plain = "The Emberly council approved the new harbour budget on Tuesday.";
+  const std::string longer =
+      "The Emberly council approved the new harbour budget on Tuesday, ending a long and bitter dispute with "
+      "the island ferry operators.";
+  EXPECT_EQ(RelationsInRow({plain, longer}), (Relations{kSame, kAddsDetail}));
+  EXPECT_EQ(RelationsInRow({longer, plain}), (Relations{kAddsDetail, kSame}));
+}
+
+TEST(FactRelations, TheSameStatementIsSame) {
+  const std::string s = "The Emberly council approved the new harbour budget on Tuesday.";
+  EXPECT_EQ(RelationsInRow({s, s}), (Relations{kSame, kSame}));
+  EXPECT_EQ(RelationsInRow({"After a week of talks, the Emberly council approved the new harbour budget.",
+                            "The Emberly council approved the new harbour budget after a week of talks."}),
+            (Relations{kSame, kSame}));
+}
+
+TEST(FactRelations, RewordingHereAndThereIsSame) {
+  // New words scattered through a paraphrase are its own wording, not a
+  // clause of its own.
+  EXPECT_EQ(RelationsInRow({"Harbour leaders from five ports will hold talks in Emberly on Friday over ferry routes.",
+                            "Harbour chiefs from five ports gather for a summit in Emberly on Friday about busy "
+                            "ferry routes."}),
+            (Relations{kSame, kSame}));
+}
+
+TEST(FactRelations, EachMayAddItsOwnDetail) {
+  EXPECT_EQ(RelationsInRow({"The Emberly council approved the new harbour budget on Tuesday, after angry "
+                            "fishermen marched through the old town square.",
+                            "The Emberly council approved the new harbour budget on Tuesday, ending a long "
+                            "and bitter dispute with the island ferry operators."}),
+            (Relations{kAddsDetail, kAddsDetail}));
+}
+
+TEST(FactRelations, ARowOfThreeIsReadFromItsShortestSentence) {
+  const std::string plain = "The Emberly council approved the new harbour budget on Tuesday.";
+  const std::string longer =
+      "The Emberly council approved the new harbour budget on Tuesday, ending a long and bitter dispute with "
+      "the island ferry operators.";
+  EXPECT_EQ(RelationsInRow({plain, longer, plain}), (Relations{kSame, kAddsDetail, kSame}));
+}
+
 // In reports of several sentences, a near miss stays apart while the
 // sentences that do state the same thing still share rows.
 TEST(FactRows, NearMissesStayApartInLongerReports) {

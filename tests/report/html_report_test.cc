@@ -286,6 +286,16 @@ TEST(RenderHtmlTest, HostileTextStaysInertText) {
   }
 }
 
+TEST(RenderHtmlTest, ASentenceThatAddsDetailIsLabelled) {
+  Comparison c = MakeComparison();
+  EXPECT_EQ(RenderHtml(c).find("class=\"relation\""), std::string::npos);
+  c.facts[1].sentences[2].relation = FactRelation::kAddsDetail;  // the closure, third outlet
+  const std::string html = RenderHtml(c);
+  const size_t label = html.find(">adds detail</span>");
+  ASSERT_NE(label, std::string::npos);
+  EXPECT_EQ(html.find(">adds detail</span>", label + 1), std::string::npos);
+}
+
 TEST(RenderHtmlTest, LoadsNothingAndRunsNothing) {
   const std::string html = RenderHtml(MakeComparison());
   EXPECT_NE(html.find("<meta http-equiv=\"Content-Security-Policy\" "

@@ -59,6 +59,34 @@ TEST(RenderJson, SchemaFieldsAndFailures) {
   EXPECT_NE(out["failures"][0]["error"].get<std::string>().find("invalid UTF-8"), std::string::npos);
 }
 
+TEST(RenderJson, EachSentenceOfAFactHasItsRelation) {
+  Comparison c = TwoReports();
+  size_t marked = 0;
+  for (Fact& fact : c.facts) {
+    if (fact.documents.size() < 2) continue;
+    for (SentenceRef& ref : fact.sentences) {
+      if (ref.document == 1) ref.relation = FactRelation::kAddsDetail, ++marked;
+    }
+  }
+  ASSERT_EQ(marked, 1u);
+  const nlohmann::json out = nlohmann::json::parse(RenderJson(c, {}));
+  size_t same = 0, adds_detail = 0;
+  for (const auto& fact : out["facts"]) {
+    for (const auto& s : fact["sentences"]) {
+      if (s["relation"] == "same") ++same;
+      if (s["relation"] == "adds_detail") {
+        ++adds_detail;
+        EXPECT_EQ(s["document"], "d1");
+      }
+    }
+  }
+  EXPECT_EQ(adds_detail, 1u);
+  EXPECT_GE(same, 1u);
+  const std::string plain = RenderTerminal(c, false);
+  EXPECT_NE(plain.find("rota. (adds detail)"), std::string::npos) << plain;
+  EXPECT_EQ(RenderTerminal(TwoReports(), false).find("(adds detail)"), std::string::npos);
+}
+
 TEST(RenderJson, QuoteHasItsSpeaker) {
   const nlohmann::json out = nlohmann::json::parse(RenderJson(TwoReports(), {}));
   bool found = false;
