@@ -83,6 +83,7 @@ class QuoteFinder {
   // reported.cc
   void FindReported(uint32_t si);
   void FindAccordingTo(uint32_t si);
+  void FindColonAttribution(uint32_t si);
   void AddReported(uint32_t si, uint32_t begin, uint32_t end, const Speaker& speaker, uint32_t cut_begin = 0,
                    uint32_t cut_end = 0);
   size_t SkipAddressee(uint32_t si, size_t first) const;

@@ -203,8 +203,48 @@ void QuoteFinder::FindAccordingTo(uint32_t si) {
   }
 }
 
+// "McCaul: Clinton could be impeached" (a headline), "WALLACE: Do you see
+// those two as equal?" (a transcript): a name, a document or a speaker's
+// label in capitals, a colon, and what they say.
+void QuoteFinder::FindColonAttribution(uint32_t si) {
+  const Sentence& s = doc_.sentences[si];
+  const std::vector<Token>& tokens = s.tokens;
+  static const std::unordered_set<std::string> kLabels = {
+      "note", "update", "updated", "editor", "photo", "photos", "source", "sources", "related", "watch", "read",
+      "correction", "disclosure", "video", "caption", "credit", "warning", "breaking", "live", "opinion",
+      "analysis", "exclusive", "q", "a", "question", "answer", "topics", "tags", "share", "more"};
+  size_t colon = 0;
+  while (colon < tokens.size() && colon < 5 && tokens[colon].lower != ":") ++colon;
+  if (colon == 0 || colon >= tokens.size() || tokens[colon].lower != ":") return;
+  if (Inside(s.span.paragraph, tokens[colon].begin, tokens[colon].end)) return;
+  size_t first = 0;
+  while (first < colon && tokens[first].kind == TokenKind::kPunct) ++first;  // an opening mark
+  if (first == colon) return;
+  bool document = false, all_capitals = true;
+  for (size_t k = first; k < colon; ++k) {
+    const Token& t = tokens[k];
+    if (t.kind != TokenKind::kWord || !t.capitalized || kLabels.contains(t.lower)) return;
+    document |= IsDocumentWord(t.lower);
+    const std::string surface = ParagraphText(si).substr(t.begin, t.end - t.begin);
+    all_capitals &= surface.size() >= 3 && FoldCase(surface) != surface &&
+                    std::none_of(surface.begin(), surface.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  }
+  Speaker speaker;
+  for (const Mention* m : MentionsOf(si)) {
+    if (m->entity >= 0 && m->span.begin >= tokens[first].begin && m->span.end <= tokens[colon - 1].end) {
+      speaker.entity = m->entity;
+    }
+  }
+  if (speaker.entity < 0 && !document && !all_capitals) return;
+  speaker.span = {s.span.paragraph, tokens[first].begin, tokens[colon - 1].end};
+  speaker.text = ParagraphText(si).substr(speaker.span.begin, speaker.span.end - speaker.span.begin);
+  if (CountWords(tokens, tokens[colon].end, s.span.end) < 3) return;
+  AddReported(si, tokens[colon].end, s.span.end, speaker);
+}
+
 void QuoteFinder::FindReported(uint32_t si) {
   FindAccordingTo(si);
+  FindColonAttribution(si);
   const Sentence& s = doc_.sentences[si];
   const std::vector<Token>& tokens = s.tokens;
   struct Hit {

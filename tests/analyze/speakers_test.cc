@@ -437,5 +437,21 @@ TEST(Speakers, AnOrganisationNamedAfterAPersonSpeaksAsItself) {
   EXPECT_NE(q->speaker, EntityNamed(doc, "Tom Hale")) << Describe(doc);
 }
 
+TEST(ReportedSpeech, ANameOrALabelBeforeAColon) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Tobias Wren runs the harbour authority.",
+      "Wren: Outer Basin Will Reopen Before The Storm Season.",
+      "BROOK: We have waited for the money since March.",
+      "Update: This story was changed on Monday to add the council's reply.",
+  });
+  const Quote* headline = QuoteWith(doc, "Outer Basin Will Reopen");
+  ASSERT_NE(headline, nullptr) << Describe(doc);
+  EXPECT_EQ(headline->speaker, EntityNamed(doc, "Tobias Wren")) << Describe(doc);
+  const Quote* transcript = QuoteWith(doc, "We have waited for the money");
+  ASSERT_NE(transcript, nullptr) << Describe(doc);
+  EXPECT_EQ(transcript->speaker_text, "BROOK");
+  EXPECT_EQ(QuoteWith(doc, "This story was changed"), nullptr) << Describe(doc);
+}
+
 }  // namespace
 }  // namespace parallax
