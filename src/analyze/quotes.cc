@@ -38,8 +38,10 @@ constexpr size_t kMaxWordsOfAttribution = 12;
 // when at most this many words stand between two of them.
 constexpr size_t kMaxWordsInAList = 4;
 // A quote without a verb of its own continues the speaker of a quote at
-// most this many paragraphs before it.
-constexpr uint32_t kMaxParagraphsToLastSpeaker = 2;
+// most this many paragraphs before it: the same or the one before (on the
+// quotes bench, 1 gives speaker accuracy 0.895 in marks, 2 gives 0.893, 3
+// gives 0.892; further back another voice has usually come in between).
+constexpr uint32_t kMaxParagraphsToLastSpeaker = 1;
 
 int GenderSlot(char gender) { return gender == 'f' ? 1 : gender == 'm' ? 2 : 0; }
 
