@@ -102,7 +102,11 @@ Speaker QuoteFinder::DocumentBefore(uint32_t si, size_t verb) const {
   for (size_t k = verb; k > 0 && verb - k < kMaxDocumentReach;) {
     --k;
     const Token& t = s.tokens[k];
-    if (t.lower == ";" || t.lower == ":" || Inside(s.span.paragraph, t.begin, t.end)) break;
+    // Another speech verb, or a pronoun subject, opens another clause.
+    if (t.lower == ";" || t.lower == ":" || Inside(s.span.paragraph, t.begin, t.end) || IsSpeechVerb(s.tokens, k) ||
+        IsPronounText(t.lower)) {
+      break;
+    }
     if (t.kind != TokenKind::kWord || !IsDocumentWord(t.lower)) continue;
     if (Speaker sp = NounPhraseEndingAt(si, k, 0); sp.found()) return sp;
     Speaker sp;
@@ -212,7 +216,8 @@ void QuoteFinder::FindColonAttribution(uint32_t si) {
   static const std::unordered_set<std::string> kLabels = {
       "note", "update", "updated", "editor", "photo", "photos", "source", "sources", "related", "watch", "read",
       "correction", "disclosure", "video", "caption", "credit", "warning", "breaking", "live", "opinion",
-      "analysis", "exclusive", "q", "a", "question", "answer", "topics", "tags", "share", "more"};
+      "analysis", "exclusive", "q", "a", "question", "answer", "topics", "tags", "share", "more",
+      "clarification", "advertisement", "sponsored", "trending"};
   size_t colon = 0;
   while (colon < tokens.size() && colon < 5 && tokens[colon].lower != ":") ++colon;
   if (colon == 0 || colon >= tokens.size() || tokens[colon].lower != ":") return;

@@ -97,7 +97,10 @@ bool CannotHeadSpeaker(const Token& t) {
       "months", "years", "hours", "minutes", "decades", "past", "future", "moment", "later", "earlier",
       // Party adjectives: "a Republican said" has a head; "Republican" alone
       // is the word before a name.
-      "republican", "democratic"};
+      "republican", "democratic",
+      // Verbs and superlatives a backwards reading would take for a head.
+      "appears", "seems", "remains", "means", "becomes", "gets", "makes", "takes", "goes", "comes", "best",
+      "worst"};
   // "I'm", "they're": a contraction holds a verb, so it is no phrase's head.
   const bool contraction = t.lower.find('\'') != std::string::npos && !t.lower.ends_with("'s");
   return t.kind != TokenKind::kWord || kNot.contains(t.lower) || contraction;
