@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "parallax/text.h"
 
@@ -37,11 +38,24 @@ std::string Stem(std::string_view folded_word) {
   thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(
       sb_stemmer_new("english", "UTF_8"));
   if (!stemmer || folded_word.empty()) return std::string(folded_word);
+  // News prose repeats its words (and the lexicons stem the same ones again):
+  // a hash lookup costs a fraction of running the Snowball rules. Cleared
+  // when full, so a corpus of rare words keeps its memory bounded.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  constexpr size_t kMaxCached = 1 << 16;
+  thread_local std::unordered_map<std::string, std::string, Hash, std::equal_to<>> cache;
+  if (const auto hit = cache.find(folded_word); hit != cache.end()) return hit->second;
   const sb_symbol* out = sb_stemmer_stem(
       stemmer.get(), reinterpret_cast<const sb_symbol*>(folded_word.data()),
       static_cast<int>(folded_word.size()));
   if (out == nullptr) return std::string(folded_word);
-  return std::string(reinterpret_cast<const char*>(out), sb_stemmer_length(stemmer.get()));
+  std::string stem(reinterpret_cast<const char*>(out), sb_stemmer_length(stemmer.get()));
+  if (cache.size() >= kMaxCached) cache.clear();
+  cache.emplace(folded_word, stem);
+  return stem;
 }
 
 std::vector<Token> Tokenize(std::string_view text, uint32_t begin, uint32_t end) {
