@@ -58,7 +58,7 @@ std::string Stem(std::string_view folded_word) {
   return stem;
 }
 
-std::vector<Token> Tokenize(std::string_view text, uint32_t begin, uint32_t end) {
+std::vector<Token> Tokenize(std::string_view text, uint32_t begin, uint32_t end, Stems stems) {
   std::vector<Token> tokens;
   size_t pos = begin;
   while (pos < end) {
@@ -104,7 +104,7 @@ std::vector<Token> Tokenize(std::string_view text, uint32_t begin, uint32_t end)
     token.end = static_cast<uint32_t>(pos);
     token.kind = starts_with_digit ? TokenKind::kNumber : TokenKind::kWord;
     token.lower = FoldCase(text.substr(start, pos - start));
-    if (token.kind == TokenKind::kWord) token.stem = Stem(token.lower);
+    if (token.kind == TokenKind::kWord && stems == Stems::kFill) token.stem = Stem(token.lower);
     tokens.push_back(std::move(token));
   }
   return tokens;
