@@ -3,11 +3,32 @@
 #include <unicode/uchar.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
 #include "parallax/text.h"
+
+#ifdef PARALLAX_STEMMER_ENGLISH_ONLY
+// Linked from Debian's static libstemmer.a, whose objects export these:
+// calling the English stemmer directly leaves out sb_stemmer_new's table of
+// all 29 languages, ~300 KB of pointers the loader would otherwise relocate
+// (a page fault per 4 KB) at every start of parallax. The environment's
+// first fields (the word and its length) have kept this layout in every
+// Snowball release.
+extern "C" {
+struct SN_env {
+  unsigned char* p;
+  int c;
+  int l;
+};
+SN_env* english_UTF_8_create_env(void);
+void english_UTF_8_close_env(SN_env* env);
+int english_UTF_8_stem(SN_env* env);
+int SN_set_current(SN_env* env, int size, const unsigned char* s);
+}
+#endif
 
 namespace parallax {
 
@@ -27,16 +48,43 @@ bool JoinsWord(char32_t cp, char32_t before, char32_t after) {
   return false;
 }
 
-struct StemmerDeleter {
-  void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+#ifdef PARALLAX_STEMMER_ENGLISH_ONLY
+struct Stemmer {
+  SN_env* env = english_UTF_8_create_env();
+  Stemmer() = default;
+  Stemmer(const Stemmer&) = delete;
+  Stemmer& operator=(const Stemmer&) = delete;
+  ~Stemmer() {
+    if (env != nullptr) english_UTF_8_close_env(env);
+  }
+  explicit operator bool() const { return env != nullptr; }
+  // The stem of `word`, or nullopt when the stemmer fails (out of memory).
+  std::optional<std::string> Run(std::string_view word) {
+    if (SN_set_current(env, static_cast<int>(word.size()), reinterpret_cast<const unsigned char*>(word.data())) < 0 ||
+        english_UTF_8_stem(env) < 0) {
+      return std::nullopt;
+    }
+    return std::string(reinterpret_cast<const char*>(env->p), static_cast<size_t>(env->l));
+  }
 };
+#else
+struct Stemmer {
+  std::unique_ptr<sb_stemmer, void (*)(sb_stemmer*)> stemmer{sb_stemmer_new("english", "UTF_8"), sb_stemmer_delete};
+  explicit operator bool() const { return stemmer != nullptr; }
+  std::optional<std::string> Run(std::string_view word) {
+    const sb_symbol* out = sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()),
+                                           static_cast<int>(word.size()));
+    if (out == nullptr) return std::nullopt;
+    return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(sb_stemmer_length(stemmer.get())));
+  }
+};
+#endif
 
 }  // namespace
 
 std::string Stem(std::string_view folded_word) {
-  // sb_stemmer keeps state between calls, so each thread gets its own.
-  thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(
-      sb_stemmer_new("english", "UTF_8"));
+  // A stemmer keeps state between calls, so each thread gets its own.
+  thread_local Stemmer stemmer;
   if (!stemmer || folded_word.empty()) return std::string(folded_word);
   // News prose repeats its words (and the lexicons stem the same ones again):
   // a hash lookup costs a fraction of running the Snowball rules. Cleared
@@ -48,14 +96,11 @@ std::string Stem(std::string_view folded_word) {
   constexpr size_t kMaxCached = 1 << 16;
   thread_local std::unordered_map<std::string, std::string, Hash, std::equal_to<>> cache;
   if (const auto hit = cache.find(folded_word); hit != cache.end()) return hit->second;
-  const sb_symbol* out = sb_stemmer_stem(
-      stemmer.get(), reinterpret_cast<const sb_symbol*>(folded_word.data()),
-      static_cast<int>(folded_word.size()));
-  if (out == nullptr) return std::string(folded_word);
-  std::string stem(reinterpret_cast<const char*>(out), sb_stemmer_length(stemmer.get()));
+  std::optional<std::string> stem = stemmer.Run(folded_word);
+  if (!stem) return std::string(folded_word);
   if (cache.size() >= kMaxCached) cache.clear();
-  cache.emplace(folded_word, stem);
-  return stem;
+  cache.emplace(folded_word, *stem);
+  return std::move(*stem);
 }
 
 std::vector<Token> Tokenize(std::string_view text, uint32_t begin, uint32_t end, Stems stems) {
