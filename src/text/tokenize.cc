@@ -34,7 +34,36 @@ namespace parallax {
 
 namespace {
 
-bool IsWordChar(char32_t cp) { return u_isalnum(static_cast<UChar32>(cp)) != 0; }
+// ASCII answers without ICU's property tables: most of a news text is ASCII,
+// and these run for every character of it.
+bool IsAsciiDigit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
+bool IsAsciiUpper(char32_t cp) { return cp >= U'A' && cp <= U'Z'; }
+
+bool IsWordChar(char32_t cp) {
+  if (cp < 0x80) return IsAsciiDigit(cp) || IsAsciiUpper(cp) || (cp >= U'a' && cp <= U'z');
+  return u_isalnum(static_cast<UChar32>(cp)) != 0;
+}
+
+bool IsDigit(char32_t cp) { return cp < 0x80 ? IsAsciiDigit(cp) : u_isdigit(static_cast<UChar32>(cp)) != 0; }
+
+bool IsSpace(char32_t cp) {
+  if (cp < 0x80) return cp == U' ' || (cp >= U'\t' && cp <= U'\r');  // Unicode's White_Space in ASCII
+  return u_isUWhiteSpace(static_cast<UChar32>(cp)) || cp == 0xA0;
+}
+
+bool IsCapital(char32_t cp) {
+  if (cp < 0x80) return IsAsciiUpper(cp);
+  return u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
+}
+
+char32_t NextCodePoint(std::string_view text, size_t& pos) {
+  const unsigned char c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) {
+    ++pos;
+    return c;
+  }
+  return DecodeUtf8(text, pos);
+}
 
 bool IsApostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019' || cp == U'\u02BC'; }
 
@@ -44,7 +73,7 @@ bool IsHyphen(char32_t cp) { return cp == U'-' || cp == U'\u2010' || cp == U'\u2
 // "hard-left", "3.5", "1,200".
 bool JoinsWord(char32_t cp, char32_t before, char32_t after) {
   if (IsApostrophe(cp) || IsHyphen(cp)) return IsWordChar(before) && IsWordChar(after);
-  if (cp == U'.' || cp == U',') return u_isdigit(before) && u_isdigit(after);
+  if (cp == U'.' || cp == U',') return IsDigit(before) && IsDigit(after);
   return false;
 }
 
@@ -108,8 +137,8 @@ std::vector<Token> Tokenize(std::string_view text, uint32_t begin, uint32_t end,
   size_t pos = begin;
   while (pos < end) {
     const size_t start = pos;
-    char32_t cp = DecodeUtf8(text, pos);
-    if (u_isUWhiteSpace(static_cast<UChar32>(cp)) || cp == 0xA0) continue;
+    const char32_t cp = NextCodePoint(text, pos);
+    if (IsSpace(cp)) continue;
     Token token;
     token.begin = static_cast<uint32_t>(start);
     if (!IsWordChar(cp)) {
@@ -119,24 +148,24 @@ std::vector<Token> Tokenize(std::string_view text, uint32_t begin, uint32_t end,
       tokens.push_back(std::move(token));
       continue;
     }
-    token.capitalized = u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
-    const bool starts_with_digit = u_isdigit(static_cast<UChar32>(cp));
+    token.capitalized = IsCapital(cp);
+    const bool starts_with_digit = IsDigit(cp);
     char32_t previous = cp;
     while (pos < end) {
       size_t next = pos;
-      const char32_t c = DecodeUtf8(text, next);
+      const char32_t c = NextCodePoint(text, next);
       if (IsWordChar(c)) {
         previous = c;
         pos = next;
         continue;
       }
       size_t after_pos = next;
-      const char32_t after = after_pos < end ? DecodeUtf8(text, after_pos) : 0;
+      const char32_t after = after_pos < end ? NextCodePoint(text, after_pos) : 0;
       // A possessive "’s" becomes a token of its own, so "Britain’s" is the
       // name "Britain" (contractions such as "can’t" stay whole).
       if (IsApostrophe(c) && (after == U's' || after == U'S')) {
         size_t past = after_pos;
-        const char32_t following = past < end ? DecodeUtf8(text, past) : 0;
+        const char32_t following = past < end ? NextCodePoint(text, past) : 0;
         if (!IsWordChar(following)) break;
       }
       if (JoinsWord(c, previous, after)) {
