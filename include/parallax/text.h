@@ -39,8 +39,12 @@ std::string FoldCase(std::string_view text);
 // English Snowball stem of an already folded word. Thread-safe.
 std::string Stem(std::string_view folded_word);
 
+// Whether Tokenize fills Token::stem: the Snowball rules are most of its
+// cost, and a caller after the folded words only can skip them.
+enum class Stems { kFill, kSkip };
+
 // Tokens of text[begin, end); offsets are relative to `text`.
-std::vector<Token> Tokenize(std::string_view text, uint32_t begin, uint32_t end);
+std::vector<Token> Tokenize(std::string_view text, uint32_t begin, uint32_t end, Stems stems = Stems::kFill);
 
 // The folded words of tokens [begin, end) of a name: no dots, and the
 // letters of an abbreviation as one word ("U.S." is "us", as "US" is).

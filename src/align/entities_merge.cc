@@ -35,7 +35,7 @@ bool BetterName(const std::string& a, const std::string& b) {
 }  // namespace
 
 std::vector<std::string> NameWords(const std::string& name) {
-  const std::vector<Token> tokens = Tokenize(name, 0, static_cast<uint32_t>(name.size()));
+  const std::vector<Token> tokens = Tokenize(name, 0, static_cast<uint32_t>(name.size()), Stems::kSkip);
   return NameWords(tokens, 0, tokens.size());
 }
 

@@ -37,7 +37,7 @@ bool OpensWithShiftMarker(const std::string& text) {
     std::vector<std::vector<std::string>> markers;
     for (const LexiconEntry& e : LoadLexicon("shift_markers.tsv")) {
       std::vector<std::string> words;
-      for (const Token& t : Tokenize(e.term, 0, static_cast<uint32_t>(e.term.size()))) {
+      for (const Token& t : Tokenize(e.term, 0, static_cast<uint32_t>(e.term.size()), Stems::kSkip)) {
         if (t.kind != TokenKind::kPunct) words.push_back(t.lower);
       }
       markers.push_back(std::move(words));
@@ -45,7 +45,7 @@ bool OpensWithShiftMarker(const std::string& text) {
     return markers;
   }();
   const std::vector<Token> tokens =
-      Tokenize(text, 0, static_cast<uint32_t>(std::min<size_t>(text.size(), 80)));
+      Tokenize(text, 0, static_cast<uint32_t>(std::min<size_t>(text.size(), 80)), Stems::kSkip);
   std::vector<std::string> words;
   for (const Token& t : tokens) {
     if (t.kind != TokenKind::kPunct) words.push_back(t.lower);

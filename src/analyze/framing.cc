@@ -65,7 +65,12 @@ void FindFraming(AnalyzedArticle& doc, const std::vector<Quote>& scare_quotes) {
     std::vector<Match> matches;
     for (size_t w = 0; w < words.size(); ++w) {
       const FramingEntry* best = nullptr;
-      for (const FramingEntry& entry : lex.framing) {
+      // Every entry's first word is compared whole (below), so only the
+      // entries starting with this word can match.
+      const auto candidates = lex.framing_by_first_word.find(s.tokens[words[w]].lower);
+      if (candidates == lex.framing_by_first_word.end()) continue;
+      for (const size_t f : candidates->second) {
+        const FramingEntry& entry = lex.framing[f];
         if (w + entry.stems.size() > words.size()) continue;
         if (best && entry.stems.size() <= best->stems.size()) continue;
         bool match = true;

@@ -11,7 +11,7 @@ namespace {
 
 std::vector<std::string> Words(const std::string& phrase) {
   std::vector<std::string> words;
-  for (const Token& t : Tokenize(phrase, 0, static_cast<uint32_t>(phrase.size()))) {
+  for (const Token& t : Tokenize(phrase, 0, static_cast<uint32_t>(phrase.size()), Stems::kSkip)) {
     if (t.kind != TokenKind::kPunct) words.push_back(t.lower);
   }
   return words;
@@ -63,6 +63,9 @@ Lexicons Load() {
       entry.words.push_back(t.lower);
     }
     if (!entry.stems.empty()) lex.framing.push_back(std::move(entry));
+  }
+  for (size_t f = 0; f < lex.framing.size(); ++f) {
+    lex.framing_by_first_word[lex.framing[f].words[0]].push_back(f);
   }
   for (const LexiconEntry& e : LoadLexicon("shift_markers.tsv")) lex.shift_markers.push_back(Words(e.term));
   for (const LexiconEntry& e : LoadLexicon("concepts.tsv")) {

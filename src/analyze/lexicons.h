@@ -31,6 +31,9 @@ struct Lexicons {
   std::unordered_map<std::string, char> first_names;      // "jane" -> 'f' (names used for one sex)
   std::unordered_map<std::string, std::string> media;     // "article" -> category
   std::vector<FramingEntry> framing;
+  // Indexes into `framing`, in its order, by the entry's first folded word:
+  // a sentence's word is checked against its few entries, not all of them.
+  std::unordered_map<std::string, std::vector<size_t>> framing_by_first_word;
   std::vector<std::vector<std::string>> shift_markers;    // folded words
   std::unordered_map<std::string, std::string> concepts;  // stem -> concept
 

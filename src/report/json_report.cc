@@ -1,213 +1,566 @@
 // The JSON report, schema "parallax.compare/1" (docs/json.md).
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "parallax/report.h"
 
 namespace parallax {
 
 namespace {
 
-using nlohmann::json;
+// Writes the report as it goes, in exactly the bytes nlohmann::json's
+// dump(2) gave for the document tree this file used to build (keys in
+// byte order, two-space indent, UTF-8 kept, invalid bytes replaced): a
+// small comparison spent a sixth of its time building and walking that
+// tree. Callers write each object's keys in byte order themselves.
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out) : out_(out) {}
 
-std::string SentenceText(const AnalyzedArticle& doc, uint32_t sentence) {
-  const Span& span = doc.sentences[sentence].span;
-  return doc.article.paragraphs[span.paragraph].text.substr(span.begin, span.end - span.begin);
-}
+  void BeginObject() { Open('{', true); }
+  void EndObject() { Close('}'); }
+  void BeginArray() { Open('[', false); }
+  void EndArray() { Close(']'); }
 
-json RelationName(FactRelation relation) {
-  return relation == FactRelation::kAddsDetail ? json("adds_detail") : json("same");
-}
-
-json NullableString(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-
-json DocumentJson(const AnalyzedArticle& doc) {
-  json paragraphs = json::array();
-  for (const Paragraph& p : doc.article.paragraphs) {
-    json jp = {{"text", p.text}, {"role", RoleName(p.role)}};
-    if (!p.why.empty()) jp["why"] = p.why;
-    paragraphs.push_back(std::move(jp));
+  void Key(std::string_view key) {
+    Level& level = levels_.back();
+    out_ += level.empty ? "\n" : ",\n";
+    level.empty = false;
+    out_.append(2 * levels_.size(), ' ');
+    AppendString(key);
+    out_ += ": ";
   }
-  return {{"id", doc.article.id},
-          {"outlet", doc.article.outlet},
-          {"title", doc.article.title},
-          {"source", doc.article.source},
-          {"url", NullableString(doc.article.url)},
-          {"published", NullableString(doc.article.published)},
-          {"published_source", NullableString(doc.article.published_source)},
-          {"byline", NullableString(doc.article.byline)},
-          {"language", NullableString(doc.article.language)},
-          {"paragraphs", std::move(paragraphs)}};
+
+  void Null() {
+    BeforeValue();
+    out_ += "null";
+  }
+  void Bool(bool value) {
+    BeforeValue();
+    out_ += value ? "true" : "false";
+  }
+  template <typename Integer>
+  void Int(Integer value) {
+    BeforeValue();
+    out_ += std::to_string(value);
+  }
+  // Rounded to three decimals, as the schema gives scores; nlohmann's own
+  // formatting of a double ("0.5", "1.0").
+  void Score(double value) {
+    BeforeValue();
+    out_ += nlohmann::json(std::round(value * 1000) / 1000).dump();
+  }
+  void String(std::string_view value) {
+    BeforeValue();
+    AppendString(value);
+  }
+  void NullableString(const std::string& value) {
+    if (value.empty()) {
+      Null();
+    } else {
+      String(value);
+    }
+  }
+  void Strings(const std::vector<std::string>& values) {
+    BeginArray();
+    for (const std::string& v : values) String(v);
+    EndArray();
+  }
+
+ private:
+  struct Level {
+    bool is_object;
+    bool empty = true;
+  };
+
+  void BeforeValue() {
+    if (levels_.empty() || levels_.back().is_object) return;  // after Key(), or the root
+    Level& level = levels_.back();
+    out_ += level.empty ? "\n" : ",\n";
+    level.empty = false;
+    out_.append(2 * levels_.size(), ' ');
+  }
+  void Open(char bracket, bool is_object) {
+    BeforeValue();
+    out_ += bracket;
+    levels_.push_back({is_object});
+  }
+  void Close(char bracket) {
+    const bool empty = levels_.back().empty;
+    levels_.pop_back();
+    if (!empty) {
+      out_ += '\n';
+      out_.append(2 * levels_.size(), ' ');
+    }
+    out_ += bracket;
+  }
+
+  void AppendString(std::string_view s) {
+    if (!IsWellFormedUtf8(s)) {
+      // Rare (extract validated the text): nlohmann's replacement of the
+      // invalid bytes, byte for byte.
+      out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      return;
+    }
+    static constexpr char kHex[] = "0123456789abcdef";
+    out_ += '"';
+    size_t plain = 0;  // start of the bytes not yet copied
+    for (size_t k = 0; k < s.size(); ++k) {
+      const unsigned char c = static_cast<unsigned char>(s[k]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + plain, k - plain);
+      plain = k + 1;
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+          out_ += "\\u00";
+          out_ += kHex[c >> 4];
+          out_ += kHex[c & 0xF];
+      }
+    }
+    out_.append(s.data() + plain, s.size() - plain);
+    out_ += '"';
+  }
+
+  // Well-formed UTF-8 as the Unicode standard defines it (Table 3-7): no
+  // overlong forms, surrogates or code points past U+10FFFF; what
+  // nlohmann's decoder accepts.
+  static bool IsWellFormedUtf8(std::string_view s) {
+    size_t k = 0;
+    while (k < s.size()) {
+      const unsigned char c = static_cast<unsigned char>(s[k]);
+      if (c < 0x80) {
+        ++k;
+        continue;
+      }
+      size_t length = 0;
+      unsigned char low = 0x80, high = 0xBF;  // bounds of the second byte
+      if (c >= 0xC2 && c <= 0xDF) {
+        length = 2;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        length = 3;
+        if (c == 0xE0) low = 0xA0;
+        if (c == 0xED) high = 0x9F;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        length = 4;
+        if (c == 0xF0) low = 0x90;
+        if (c == 0xF4) high = 0x8F;
+      } else {
+        return false;
+      }
+      if (k + length > s.size()) return false;
+      const unsigned char second = static_cast<unsigned char>(s[k + 1]);
+      if (second < low || second > high) return false;
+      for (size_t x = 2; x < length; ++x) {
+        if ((static_cast<unsigned char>(s[k + x]) & 0xC0) != 0x80) return false;
+      }
+      k += length;
+    }
+    return true;
+  }
+
+  std::string& out_;
+  std::vector<Level> levels_;
+};
+
+std::string_view SentenceText(const AnalyzedArticle& doc, uint32_t sentence) {
+  const Span& span = doc.sentences[sentence].span;
+  return std::string_view(doc.article.paragraphs[span.paragraph].text).substr(span.begin, span.end - span.begin);
+}
+
+void WriteDocument(JsonWriter& w, const AnalyzedArticle& doc) {
+  const Article& a = doc.article;
+  w.BeginObject();
+  w.Key("byline");
+  w.NullableString(a.byline);
+  w.Key("id");
+  w.String(a.id);
+  w.Key("language");
+  w.NullableString(a.language);
+  w.Key("outlet");
+  w.String(a.outlet);
+  w.Key("paragraphs");
+  w.BeginArray();
+  for (const Paragraph& p : a.paragraphs) {
+    w.BeginObject();
+    w.Key("role");
+    w.String(RoleName(p.role));
+    w.Key("text");
+    w.String(p.text);
+    if (!p.why.empty()) {
+      w.Key("why");
+      w.String(p.why);
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("published");
+  w.NullableString(a.published);
+  w.Key("published_source");
+  w.NullableString(a.published_source);
+  w.Key("source");
+  w.String(a.source);
+  w.Key("title");
+  w.String(a.title);
+  w.Key("url");
+  w.NullableString(a.url);
+  w.EndObject();
+}
+
+void WriteStory(JsonWriter& w, const Comparison& c) {
+  w.BeginObject();
+  w.Key("same_event");
+  w.Bool(c.same_event);
+  w.Key("shared_entities");
+  w.BeginArray();
+  for (const std::string& id : c.shared_entities) {
+    for (const Entity& e : c.entities) {
+      if (e.id != id) continue;
+      w.BeginObject();
+      w.Key("id");
+      w.String(id);
+      w.Key("name");
+      w.String(e.name);
+      w.EndObject();
+    }
+  }
+  w.EndArray();
+  w.Key("similarity");
+  w.BeginArray();
+  for (const DocumentSimilarity& pair : c.similarity) {
+    w.BeginObject();
+    w.Key("documents");
+    w.BeginArray();
+    w.String(c.documents[pair.a].article.id);
+    w.String(c.documents[pair.b].article.id);
+    w.EndArray();
+    w.Key("score");
+    w.Score(pair.score);
+    w.EndObject();
+  }
+  w.EndArray();
+  const SimilaritySummary& summary = c.similarity_summary;
+  w.Key("similarity_summary");
+  w.BeginObject();
+  w.Key("listed");
+  w.String(summary.all_listed ? "all" : "closest");
+  w.Key("max");
+  w.Score(summary.max);
+  w.Key("mean");
+  w.Score(summary.mean);
+  w.Key("median");
+  w.Score(summary.median);
+  w.Key("min");
+  w.Score(summary.min);
+  w.Key("pairs");
+  w.Int(summary.pairs);
+  w.EndObject();
+  w.EndObject();
+}
+
+void WriteFacts(JsonWriter& w, const Comparison& c) {
+  w.BeginArray();
+  for (size_t f = 0; f < c.facts.size(); ++f) {
+    const Fact& fact = c.facts[f];
+    bool off_topic = false;
+    for (const SentenceRef& ref : fact.sentences) {
+      const AnalyzedArticle& doc = c.documents[ref.document];
+      off_topic |= doc.article.paragraphs[doc.sentences[ref.sentence].span.paragraph].role == ParagraphRole::kOffTopic;
+    }
+    w.BeginObject();
+    w.Key("documents");
+    w.BeginArray();
+    for (const int d : fact.documents) w.String(c.documents[d].article.id);
+    w.EndArray();
+    w.Key("id");
+    w.String("f" + std::to_string(f));
+    w.Key("off_topic");
+    w.Bool(off_topic);
+    w.Key("score");
+    w.Score(fact.score);
+    w.Key("sentences");
+    w.BeginArray();
+    for (const SentenceRef& ref : fact.sentences) {
+      const AnalyzedArticle& doc = c.documents[ref.document];
+      w.BeginObject();
+      w.Key("document");
+      w.String(doc.article.id);
+      w.Key("paragraph");
+      w.Int(doc.sentences[ref.sentence].span.paragraph);
+      w.Key("relation");
+      w.String(ref.relation == FactRelation::kAddsDetail ? "adds_detail" : "same");
+      w.Key("text");
+      w.String(SentenceText(doc, ref.sentence));
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("shared");
+    w.Bool(fact.documents.size() >= 2);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteSharedTerms(JsonWriter& w, const Comparison& c) {
+  w.BeginArray();
+  for (const SharedTerm& term : c.shared_terms) {
+    w.BeginObject();
+    w.Key("documents");
+    w.BeginArray();
+    for (const int d : term.documents) w.String(c.documents[d].article.id);
+    w.EndArray();
+    w.Key("sentences");
+    w.BeginArray();
+    for (const SentenceRef& ref : term.sentences) {
+      w.BeginObject();
+      w.Key("document");
+      w.String(c.documents[ref.document].article.id);
+      w.Key("text");
+      w.String(SentenceText(c.documents[ref.document], ref.sentence));
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("term");
+    w.String(term.term);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteQuotes(JsonWriter& w, const Comparison& c) {
+  w.BeginArray();
+  for (const QuoteRef& ref : c.quotes) {
+    const AnalyzedArticle& doc = c.documents[ref.document];
+    const Quote& q = doc.quotes[ref.quote];
+    w.BeginObject();
+    w.Key("document");
+    w.String(doc.article.id);
+    w.Key("id");
+    w.String(ref.id);
+    w.Key("kind");
+    w.String(QuoteKindName(q.kind));
+    w.Key("medium");
+    w.NullableString(q.medium);
+    w.Key("paragraph");
+    w.Int(q.span.paragraph);
+    w.Key("same_as");
+    w.Strings(ref.same_as);
+    w.Key("sentence");
+    w.String(SentenceText(doc, q.sentence));
+    w.Key("speaker");
+    if (ref.entity >= 0) {
+      w.String(c.entities[ref.entity].name);
+    } else {
+      w.Null();
+    }
+    w.Key("speaker_id");
+    if (ref.entity >= 0) {
+      w.String(c.entities[ref.entity].id);
+    } else {
+      w.Null();
+    }
+    w.Key("speaker_span");
+    if (q.speaker_span.end > q.speaker_span.begin) {
+      w.BeginObject();
+      w.Key("begin");
+      w.Int(q.speaker_span.begin);
+      w.Key("end");
+      w.Int(q.speaker_span.end);
+      w.Key("paragraph");
+      w.Int(q.speaker_span.paragraph);
+      w.EndObject();
+    } else {
+      w.Null();
+    }
+    w.Key("speaker_text");
+    w.NullableString(q.speaker_text);
+    w.Key("text");
+    w.String(q.text);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteVoices(JsonWriter& w, const Comparison& c) {
+  w.BeginArray();
+  for (const Voice& v : c.voices) {
+    // By document id, in byte order as every object's keys ("d10" before "d2").
+    std::map<std::string_view, const std::vector<std::string>*> by_document;
+    for (size_t d = 0; d < v.quotes_by_document.size(); ++d) {
+      if (!v.quotes_by_document[d].empty()) by_document[c.documents[d].article.id] = &v.quotes_by_document[d];
+    }
+    w.BeginObject();
+    w.Key("medium");
+    w.NullableString(v.medium);
+    w.Key("quotes");
+    w.BeginObject();
+    for (const auto& [id, quotes] : by_document) {
+      w.Key(id);
+      w.Strings(*quotes);
+    }
+    w.EndObject();
+    w.Key("same_source_different_passages");
+    w.Bool(v.same_source_different_passages);
+    w.Key("speaker");
+    w.String(c.entities[v.entity].name);
+    w.Key("speaker_id");
+    w.String(c.entities[v.entity].id);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteEntities(JsonWriter& w, const Comparison& c) {
+  w.BeginArray();
+  for (const Entity& e : c.entities) {
+    std::map<std::string_view, int> mentions;
+    for (size_t d = 0; d < e.mentions.size(); ++d) {
+      if (e.mentions[d] > 0) mentions[c.documents[d].article.id] = e.mentions[d];
+    }
+    std::vector<std::string> roles;
+    for (const auto& [d, local] : e.members) {
+      for (const std::string& r : c.documents[d].entities[local].roles) {
+        if (std::find(roles.begin(), roles.end(), r) == roles.end()) roles.push_back(r);
+      }
+    }
+    w.BeginObject();
+    w.Key("aliases");
+    w.Strings(e.aliases);
+    w.Key("id");
+    w.String(e.id);
+    w.Key("mentions");
+    w.BeginObject();
+    for (const auto& [id, count] : mentions) {
+      w.Key(id);
+      w.Int(count);
+    }
+    w.EndObject();
+    w.Key("name");
+    w.String(e.name);
+    w.Key("roles");
+    w.Strings(roles);
+    w.Key("type");
+    w.String(EntityTypeName(e.type));
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteFraming(JsonWriter& w, const Comparison& c) {
+  w.BeginArray();
+  for (size_t d = 0; d < c.documents.size(); ++d) {
+    const AnalyzedArticle& doc = c.documents[d];
+    for (const FramingHit& hit : doc.framing) {
+      const std::string* speaker = hit.speaker >= 0 ? &doc.entities[hit.speaker].name : nullptr;
+      for (const Entity& e : c.entities) {
+        for (const auto& [md, local] : e.members) {
+          if (md == static_cast<int>(d) && local == hit.speaker) speaker = &e.name;
+        }
+      }
+      w.BeginObject();
+      w.Key("category");
+      w.String(hit.category);
+      w.Key("document");
+      w.String(doc.article.id);
+      w.Key("entry");
+      w.String(hit.entry);
+      w.Key("in_quote");
+      w.Bool(hit.in_quote);
+      w.Key("sentence");
+      w.String(SentenceText(doc, hit.sentence));
+      w.Key("speaker");
+      if (speaker != nullptr) {
+        w.String(*speaker);
+      } else {
+        w.Null();
+      }
+      w.Key("term");
+      w.String(hit.term);
+      w.EndObject();
+    }
+  }
+  w.EndArray();
+}
+
+void WriteCopies(JsonWriter& w, const Comparison& c) {
+  w.BeginArray();
+  for (const FoldedCopy& copy : c.copies) {
+    if (copy.document < 0 || static_cast<size_t>(copy.document) >= c.documents.size()) continue;
+    w.BeginObject();
+    w.Key("copy_of");
+    w.String(c.documents[copy.document].article.id);
+    w.Key("outlet");
+    w.String(copy.article.outlet);
+    w.Key("published");
+    w.NullableString(copy.article.published);
+    w.Key("score");
+    w.Score(copy.score);
+    w.Key("source");
+    w.String(copy.article.source);
+    w.Key("title");
+    w.String(copy.article.title);
+    w.Key("url");
+    w.NullableString(copy.article.url);
+    w.EndObject();
+  }
+  w.EndArray();
 }
 
 }  // namespace
 
 std::string RenderJson(const Comparison& c, const std::vector<LoadFailure>& failures) {
-  json out;
-  out["schema"] = "parallax.compare/1";
-  const auto doc_id = [&](int d) { return c.documents[d].article.id; };
-  const auto entity_name = [&](int e) { return e >= 0 ? json(c.entities[e].name) : json(nullptr); };
-
-  json story;
-  story["same_event"] = c.same_event;
-  json similarity = json::array();
-  for (const DocumentSimilarity& pair : c.similarity) {
-    similarity.push_back({{"documents", {doc_id(pair.a), doc_id(pair.b)}}, {"score", std::round(pair.score * 1000) / 1000}});
-  }
-  story["similarity"] = std::move(similarity);
-  const SimilaritySummary& summary = c.similarity_summary;
-  story["similarity_summary"] = {{"pairs", summary.pairs},
-                                 {"listed", summary.all_listed ? "all" : "closest"},
-                                 {"min", std::round(summary.min * 1000) / 1000},
-                                 {"median", std::round(summary.median * 1000) / 1000},
-                                 {"mean", std::round(summary.mean * 1000) / 1000},
-                                 {"max", std::round(summary.max * 1000) / 1000}};
-  json shared = json::array();
-  for (const std::string& id : c.shared_entities) {
-    for (const Entity& e : c.entities) {
-      if (e.id == id) shared.push_back({{"id", id}, {"name", e.name}});
-    }
-  }
-  story["shared_entities"] = std::move(shared);
-  out["story"] = std::move(story);
-
-  out["documents"] = json::array();
-  for (const AnalyzedArticle& doc : c.documents) out["documents"].push_back(DocumentJson(doc));
-
-  out["facts"] = json::array();
-  for (size_t f = 0; f < c.facts.size(); ++f) {
-    const Fact& fact = c.facts[f];
-    json sentences = json::array();
-    bool off_topic = false;
-    for (const SentenceRef& ref : fact.sentences) {
-      const AnalyzedArticle& doc = c.documents[ref.document];
-      const uint32_t paragraph = doc.sentences[ref.sentence].span.paragraph;
-      off_topic |= doc.article.paragraphs[paragraph].role == ParagraphRole::kOffTopic;
-      sentences.push_back({{"document", doc_id(ref.document)},
-                           {"paragraph", paragraph},
-                           {"text", SentenceText(doc, ref.sentence)},
-                           {"relation", RelationName(ref.relation)}});
-    }
-    json documents = json::array();
-    for (const int d : fact.documents) documents.push_back(doc_id(d));
-    out["facts"].push_back({{"id", "f" + std::to_string(f)},
-                            {"shared", fact.documents.size() >= 2},
-                            {"off_topic", off_topic},
-                            {"score", std::round(fact.score * 1000) / 1000},
-                            {"documents", std::move(documents)},
-                            {"sentences", std::move(sentences)}});
-  }
-
-  out["shared_terms"] = json::array();
-  for (const SharedTerm& term : c.shared_terms) {
-    json documents = json::array();
-    for (const int d : term.documents) documents.push_back(doc_id(d));
-    json sentences = json::array();
-    for (const SentenceRef& ref : term.sentences) {
-      sentences.push_back({{"document", doc_id(ref.document)}, {"text", SentenceText(c.documents[ref.document], ref.sentence)}});
-    }
-    out["shared_terms"].push_back(
-        {{"term", term.term}, {"documents", std::move(documents)}, {"sentences", std::move(sentences)}});
-  }
-
-  out["quotes"] = json::array();
-  for (const QuoteRef& ref : c.quotes) {
-    const AnalyzedArticle& doc = c.documents[ref.document];
-    const Quote& q = doc.quotes[ref.quote];
-    out["quotes"].push_back({{"id", ref.id},
-                             {"document", doc_id(ref.document)},
-                             {"text", q.text},
-                             {"speaker", entity_name(ref.entity)},
-                             {"speaker_id", ref.entity >= 0 ? json(c.entities[ref.entity].id) : json(nullptr)},
-                             {"speaker_text", NullableString(q.speaker_text)},
-                             {"speaker_span", q.speaker_span.end > q.speaker_span.begin
-                                                  ? json{{"paragraph", q.speaker_span.paragraph},
-                                                         {"begin", q.speaker_span.begin},
-                                                         {"end", q.speaker_span.end}}
-                                                  : json(nullptr)},
-                             {"kind", QuoteKindName(q.kind)},
-                             {"medium", NullableString(q.medium)},
-                             {"paragraph", q.span.paragraph},
-                             {"sentence", SentenceText(doc, q.sentence)},
-                             {"same_as", ref.same_as}});
-  }
-
-  out["voices"] = json::array();
-  for (const Voice& v : c.voices) {
-    json by_document = json::object();
-    for (size_t d = 0; d < v.quotes_by_document.size(); ++d) {
-      if (!v.quotes_by_document[d].empty()) by_document[doc_id(d)] = v.quotes_by_document[d];
-    }
-    out["voices"].push_back({{"speaker", entity_name(v.entity)},
-                             {"speaker_id", c.entities[v.entity].id},
-                             {"quotes", std::move(by_document)},
-                             {"medium", NullableString(v.medium)},
-                             {"same_source_different_passages", v.same_source_different_passages}});
-  }
-
-  out["entities"] = json::array();
-  for (const Entity& e : c.entities) {
-    json mentions = json::object();
-    for (size_t d = 0; d < e.mentions.size(); ++d) {
-      if (e.mentions[d] > 0) mentions[doc_id(d)] = e.mentions[d];
-    }
-    json roles = json::array();
-    for (const auto& [d, local] : e.members) {
-      for (const std::string& r : c.documents[d].entities[local].roles) {
-        // Compared as strings: std::find on json values sets off a false
-        // -Warray-bounds in GCC 12's inlining of json's operator==.
-        const bool listed = std::any_of(roles.begin(), roles.end(),
-                                        [&](const json& x) { return x.get_ref<const std::string&>() == r; });
-        if (!listed) roles.push_back(r);
-      }
-    }
-    out["entities"].push_back({{"id", e.id},
-                               {"name", e.name},
-                               {"type", EntityTypeName(e.type)},
-                               {"aliases", e.aliases},
-                               {"roles", std::move(roles)},
-                               {"mentions", std::move(mentions)}});
-  }
-
-  out["framing"] = json::array();
-  for (size_t d = 0; d < c.documents.size(); ++d) {
-    const AnalyzedArticle& doc = c.documents[d];
-    for (const FramingHit& hit : doc.framing) {
-      json speaker = nullptr;
-      if (hit.speaker >= 0) speaker = doc.entities[hit.speaker].name;
-      for (const Entity& e : c.entities) {
-        for (const auto& [md, local] : e.members) {
-          if (md == static_cast<int>(d) && local == hit.speaker) speaker = e.name;
-        }
-      }
-      out["framing"].push_back({{"document", doc_id(d)},
-                                {"term", hit.term},
-                                {"entry", hit.entry},
-                                {"category", hit.category},
-                                {"sentence", SentenceText(doc, hit.sentence)},
-                                {"in_quote", hit.in_quote},
-                                {"speaker", speaker}});
-    }
-  }
-
-  out["copies"] = json::array();
-  for (const FoldedCopy& copy : c.copies) {
-    if (copy.document < 0 || static_cast<size_t>(copy.document) >= c.documents.size()) continue;
-    out["copies"].push_back({{"copy_of", doc_id(copy.document)},
-                             {"outlet", copy.article.outlet},
-                             {"title", copy.article.title},
-                             {"source", copy.article.source},
-                             {"url", NullableString(copy.article.url)},
-                             {"published", NullableString(copy.article.published)},
-                             {"score", std::round(copy.score * 1000) / 1000}});
-  }
-
-  out["failures"] = json::array();
+  std::string out;
+  JsonWriter w(out);
+  // The top level's keys in byte order, like every object's.
+  w.BeginObject();
+  w.Key("copies");
+  WriteCopies(w, c);
+  w.Key("documents");
+  w.BeginArray();
+  for (const AnalyzedArticle& doc : c.documents) WriteDocument(w, doc);
+  w.EndArray();
+  w.Key("entities");
+  WriteEntities(w, c);
+  w.Key("facts");
+  WriteFacts(w, c);
+  w.Key("failures");
+  w.BeginArray();
   for (const LoadFailure& f : failures) {
-    out["failures"].push_back({{"source", f.source}, {"error", f.status.ToString()}});
+    w.BeginObject();
+    w.Key("error");
+    w.String(f.status.ToString());
+    w.Key("source");
+    w.String(f.source);
+    w.EndObject();
   }
-  // Article text was validated as UTF-8 by extract; replace anything else
-  // rather than fail the whole report.
-  return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  w.EndArray();
+  w.Key("framing");
+  WriteFraming(w, c);
+  w.Key("quotes");
+  WriteQuotes(w, c);
+  w.Key("schema");
+  w.String("parallax.compare/1");
+  w.Key("shared_terms");
+  WriteSharedTerms(w, c);
+  w.Key("story");
+  WriteStory(w, c);
+  w.Key("voices");
+  WriteVoices(w, c);
+  w.EndObject();
+  out += '\n';
+  return out;
 }
 
 }  // namespace parallax

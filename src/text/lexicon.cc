@@ -1,4 +1,5 @@
 // Stopwords and the loader for the lexicons of data/.
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -19,23 +20,28 @@ std::string_view Trim(std::string_view s) {
 }  // namespace
 
 std::vector<LexiconEntry> LoadLexicon(std::string_view name) {
-  std::vector<LexiconEntry> entries;
   std::string_view data = EmbeddedData(name);
+  std::vector<LexiconEntry> entries;
+  // Every lexicon is read at the first comparison of a process: one
+  // allocation for the entries, not a doubling per power of two.
+  entries.reserve(static_cast<size_t>(std::count(data.begin(), data.end(), '\n')) + 1);
   while (!data.empty()) {
     const size_t eol = data.find('\n');
-    std::string_view line = data.substr(0, eol);
+    const std::string_view line = data.substr(0, eol);
     data.remove_prefix(eol == std::string_view::npos ? data.size() : eol + 1);
-    if (Trim(line).empty() || Trim(line).front() == '#') continue;
-    LexiconEntry entry;
+    const std::string_view trimmed = Trim(line);
+    if (trimmed.empty() || trimmed.front() == '#') continue;
     const size_t tab1 = line.find('\t');
-    entry.term = std::string(Trim(line.substr(0, tab1)));
+    const std::string_view term = Trim(line.substr(0, tab1));
+    if (term.empty()) continue;
+    LexiconEntry& entry = entries.emplace_back();
+    entry.term = term;
     if (tab1 != std::string_view::npos) {
-      std::string_view rest = line.substr(tab1 + 1);
+      const std::string_view rest = line.substr(tab1 + 1);
       const size_t tab2 = rest.find('\t');
-      entry.category = std::string(Trim(rest.substr(0, tab2)));
-      if (tab2 != std::string_view::npos) entry.note = std::string(Trim(rest.substr(tab2 + 1)));
+      entry.category = Trim(rest.substr(0, tab2));
+      if (tab2 != std::string_view::npos) entry.note = Trim(rest.substr(tab2 + 1));
     }
-    if (!entry.term.empty()) entries.push_back(std::move(entry));
   }
   return entries;
 }

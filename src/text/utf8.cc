@@ -97,10 +97,16 @@ std::string FoldCase(std::string_view text) {
   out.reserve(text.size());
   size_t pos = 0;
   while (pos < text.size()) {
-    const unsigned char c = text[pos];
-    if (c < 0x80) {
-      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
-      ++pos;
+    // A run of ASCII at once: most words are nothing else.
+    size_t ascii_end = pos;
+    while (ascii_end < text.size() && static_cast<unsigned char>(text[ascii_end]) < 0x80) ++ascii_end;
+    if (ascii_end > pos) {
+      const size_t from = out.size();
+      out.append(text.data() + pos, ascii_end - pos);
+      for (size_t k = from; k < out.size(); ++k) {
+        if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] + 32);
+      }
+      pos = ascii_end;
       continue;
     }
     char32_t cp = DecodeUtf8(text, pos);
