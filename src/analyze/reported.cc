@@ -339,8 +339,13 @@ void QuoteFinder::FindReported(uint32_t si) {
     }
     // The statement ends where the next one's clause starts, unless that
     // clause is part of it: "Doe says she hopes to win" is one statement.
+    // Only when the pronoun opens the statement: "and he noted ..." later
+    // on is a statement of its own.
     size_t next = h + 1;
-    while (next < hits.size() && IsPronounText(hits[next].speaker.text)) ++next;
+    while (next < hits.size() && IsPronounText(hits[next].speaker.text) && first < tokens.size() &&
+           hits[next].clause_begin <= tokens[first].begin) {
+      ++next;
+    }
     const uint32_t end = next < hits.size() ? hits[next].clause_begin : s.span.end;
     // A clause set after its statement ("..., Doe said on Tuesday."): the
     // statement is what comes before the comma.

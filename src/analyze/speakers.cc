@@ -424,8 +424,15 @@ Speaker QuoteFinder::SubjectBefore(uint32_t si, size_t verb) const {
   size_t k = verb;
   while (k > 0 && IsVerbPrefix(tokens[k - 1])) --k;
   if (k > 0 && (tokens[k - 1].lower == "and" || tokens[k - 1].lower == "but")) {
-    // "Doe did not apologise, but said ...": the verbs share the subject.
-    return SentenceSubject(si, k - 1);
+    // "Doe did not apologise, but said ...": the verbs share the subject;
+    // "His aides say ... but noted ...": the subject of the verb before.
+    if (Speaker sp = SentenceSubject(si, k - 1); sp.found()) return sp;
+    const uint32_t paragraph = doc_.sentences[si].span.paragraph;
+    for (size_t before = k - 1; before-- > 0;) {
+      if (Inside(paragraph, tokens[before].begin, tokens[before].end) || !IsSpeechVerb(tokens, before)) continue;
+      return FromMentionEndingBefore(si, 0, before);
+    }
+    return {};
   }
   Speaker subject = FromMentionEndingBefore(si, 0, verb);
   if (subject.entity < 0 && subject.found() && subject.span.paragraph == doc_.sentences[si].span.paragraph) {

@@ -453,5 +453,24 @@ TEST(ReportedSpeech, ANameOrALabelBeforeAColon) {
   EXPECT_EQ(QuoteWith(doc, "This story was changed"), nullptr) << Describe(doc);
 }
 
+TEST(ReportedSpeech, ACoordinatedStatementIsItsOwn) {
+  const AnalyzedArticle doc = AnalyzeParagraphs({
+      "Tobias Wren said the fees would rise by a tenth \u2014 and he noted that the ferries would pay less.",
+      "His deputies say the basin will reopen in May but noted that the dredger is late.",
+  });
+  const Quote* fees = QuoteWith(doc, "the fees would rise by a tenth");
+  ASSERT_NE(fees, nullptr) << Describe(doc);
+  EXPECT_EQ(fees->text.find("ferries"), std::string::npos) << Describe(doc);
+  const Quote* ferries = QuoteWith(doc, "the ferries would pay less");
+  ASSERT_NE(ferries, nullptr) << Describe(doc);
+  EXPECT_EQ(ferries->speaker, EntityNamed(doc, "Tobias Wren")) << Describe(doc);
+  const Quote* dredger = QuoteWith(doc, "the dredger is late");
+  ASSERT_NE(dredger, nullptr) << Describe(doc);
+  EXPECT_EQ(dredger->speaker_text, "His deputies") << Describe(doc);
+  const Quote* basin = QuoteWith(doc, "the basin will reopen in May");
+  ASSERT_NE(basin, nullptr) << Describe(doc);
+  EXPECT_EQ(basin->text.find("dredger"), std::string::npos) << Describe(doc);
+}
+
 }  // namespace
 }  // namespace parallax
