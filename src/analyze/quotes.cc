@@ -144,9 +144,9 @@ void QuoteFinder::FindDirect() {
       // A few words opening a sentence ("“We need change,” Doe said") are a
       // short quote; inside the writer's clause they are a fragment.
       const bool fragment = words < kMinQuoteWords && span.closed && !piece && !OpensSentence(si, span.begin);
-      // “Meet the Press”, “The Breakfast Club”: a title, not someone's words.
-      // A book's or a campaign's name in title case, unless a speech verb
-      // introduces it ("Doe Said “Markets Will Recover”" in a title-case list).
+      // “Meet the Press”, a book's or a campaign's name in title case: a
+      // title, not someone's words, unless a speech verb introduces it
+      // ("Doe Said “Markets Will Recover”" in a title-case list).
       if ((fragment || !own.found() || !FollowsSpeechVerb(si, span.begin)) && IsTitle(p, span)) continue;
       // No verb of its own: more words of the speaker just quoted. Not for
       // a fragment: a scare quote is nobody's passage.
