@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analyze/internal.h"
@@ -51,6 +52,10 @@ class QuoteFinder {
   bool Inside(uint32_t paragraph, uint32_t begin, uint32_t end) const {
     return InsideQuotedSpan(doc_, paragraph, begin, end);
   }
+  // The sentences [first, last) of `paragraph` that reach into [begin, end],
+  // found by binary search: a paragraph of many quotes is not read again
+  // for each of them.
+  std::pair<uint32_t, uint32_t> SentencesTouching(uint32_t paragraph, uint32_t begin, uint32_t end) const;
   const std::string& ParagraphText(uint32_t si) const {
     return doc_.article.paragraphs[doc_.sentences[si].span.paragraph].text;
   }

@@ -38,7 +38,8 @@ Speaker QuoteFinder::SpeakerAfterDash(uint32_t si, uint32_t quote_end) const {
 // closing mark, a name and one more word closed by punctuation attribute the
 // quote whatever the verb; news has more verbs of saying than any list.
 Speaker QuoteFinder::NameAndVerbAfter(uint32_t paragraph, uint32_t quote_end) const {
-  for (uint32_t si = sentence_first_[paragraph]; si < sentence_first_[paragraph + 1]; ++si) {
+  const auto [first, last] = SentencesTouching(paragraph, quote_end + 1, quote_end + 6);
+  for (uint32_t si = first; si < last; ++si) {
     const Sentence& s = doc_.sentences[si];
     if (s.span.end <= quote_end || s.span.begin > quote_end + 6) continue;
     size_t k = 0;
@@ -62,7 +63,9 @@ Speaker QuoteFinder::NameAndVerbAfter(uint32_t paragraph, uint32_t quote_end) co
 // "Jane Doe, an analyst: “...”" and "Doe agreed: “...”": the words before a
 // colon that opens the quote.
 Speaker QuoteFinder::SpeakerBeforeColon(uint32_t paragraph, uint32_t quote_begin) const {
-  for (uint32_t si = sentence_first_[paragraph]; si < sentence_first_[paragraph + 1]; ++si) {
+  // The colon ends at most 4 bytes before the quote.
+  const auto [first, last] = SentencesTouching(paragraph, quote_begin - std::min<uint32_t>(quote_begin, 5), quote_begin);
+  for (uint32_t si = first; si < last; ++si) {
     const Sentence& s = doc_.sentences[si];
     for (size_t k = 1; k < s.tokens.size(); ++k) {
       const Token& colon = s.tokens[k];
@@ -137,7 +140,8 @@ Speaker QuoteFinder::AttributeDirect(uint32_t paragraph, const QuotedSpan& span,
     bool after_quote;
   };
   std::vector<Candidate> candidates;
-  for (uint32_t si = sentence_first_[paragraph]; si < sentence_first_[paragraph + 1]; ++si) {
+  const auto [first, last] = SentencesTouching(paragraph, span.begin, span.end + 6);
+  for (uint32_t si = first; si < last; ++si) {
     const Sentence& s = doc_.sentences[si];
     if (s.span.end < span.begin || s.span.begin > span.end + 6) continue;
     // A sentence that starts after the closing mark ("“...” Doe said.")
@@ -177,7 +181,8 @@ Speaker QuoteFinder::AttributeDirect(uint32_t paragraph, const QuotedSpan& span,
   if (span.at_paragraph_start) {
     if (Speaker sp = IntroducedByColon(paragraph, false); sp.found()) return sp;
   }
-  for (uint32_t si = sentence_first_[paragraph]; si < sentence_first_[paragraph + 1]; ++si) {
+  const auto [after, after_last] = SentencesTouching(paragraph, span.end - std::min<uint32_t>(span.end, 6), span.end + 6);
+  for (uint32_t si = after; si < after_last; ++si) {
     const Sentence& s = doc_.sentences[si];
     if (s.span.begin <= span.end + 6 && span.end <= s.span.end + 6) {
       if (Speaker sp = SpeakerAfterDash(si, span.end); sp.found()) return sp;

@@ -109,14 +109,8 @@ void QuoteFinder::FindDirect() {
     int previous_fragment = -1;  // the fragment just added, when the last span was one
     for (size_t k = 0; k < spans.size(); ++k) {
       const QuotedSpan& span = spans[k];
-      uint32_t si = sentence_first_[p];
-      for (uint32_t x = sentence_first_[p]; x < sentence_first_[p + 1]; ++x) {
-        const Sentence& s = doc_.sentences[x];
-        if (s.span.begin <= span.begin + 3 && span.begin <= s.span.end) {
-          si = x;
-          break;
-        }
-      }
+      const auto [touching, touching_end] = SentencesTouching(p, span.begin, span.begin + 3);
+      const uint32_t si = touching < touching_end ? touching : sentence_first_[p];
       if (si >= sentence_first_[p + 1]) continue;  // a paragraph without a sentence
       if (k == 0 && span.at_paragraph_start && open_quote >= 0) {
         Quote& q = doc_.quotes[open_quote];
@@ -216,6 +210,16 @@ void QuoteFinder::FindDirect() {
   }
 }
 
+std::pair<uint32_t, uint32_t> QuoteFinder::SentencesTouching(uint32_t paragraph, uint32_t begin, uint32_t end) const {
+  const auto sentences = doc_.sentences.begin();
+  const auto first = std::partition_point(sentences + sentence_first_[paragraph],
+                                          sentences + sentence_first_[paragraph + 1],
+                                          [&](const Sentence& s) { return s.span.end < begin; });
+  const auto last = std::partition_point(first, sentences + sentence_first_[paragraph + 1],
+                                         [&](const Sentence& s) { return s.span.begin <= end; });
+  return {static_cast<uint32_t>(first - sentences), static_cast<uint32_t>(last - sentences)};
+}
+
 // Whether the text between two quoted spans of `paragraph` is only their
 // attribution: at most `max_words` words with a speech verb ("Doe said,").
 bool QuoteFinder::SplitByAttribution(uint32_t paragraph, uint32_t end, uint32_t next_begin, size_t max_words) const {
@@ -223,7 +227,8 @@ bool QuoteFinder::SplitByAttribution(uint32_t paragraph, uint32_t end, uint32_t 
   bool verb = false;
   const Token* latest = nullptr;       // ends up the next span's opening mark
   const Token* before_mark = nullptr;  // the token before it
-  for (uint32_t si = sentence_first_[paragraph]; si < sentence_first_[paragraph + 1]; ++si) {
+  const auto [first, last] = SentencesTouching(paragraph, end, next_begin);
+  for (uint32_t si = first; si < last; ++si) {
     const std::vector<Token>& tokens = doc_.sentences[si].tokens;
     for (size_t k = 0; k < tokens.size(); ++k) {
       if (tokens[k].begin < end || tokens[k].end > next_begin) continue;
@@ -264,7 +269,8 @@ bool QuoteFinder::OpensSentence(uint32_t si, uint32_t begin) const {
 // book or a slogan set in quote marks.
 bool QuoteFinder::IsTitle(uint32_t paragraph, const QuotedSpan& span) const {
   size_t words = 0;
-  for (uint32_t si = sentence_first_[paragraph]; si < sentence_first_[paragraph + 1]; ++si) {
+  const auto [first, last] = SentencesTouching(paragraph, span.begin, span.end);
+  for (uint32_t si = first; si < last; ++si) {
     for (const Token& t : doc_.sentences[si].tokens) {
       if (t.begin < span.begin || t.end > span.end || t.kind != TokenKind::kWord) continue;
       static const std::unordered_set<std::string> kMinor = {"the", "of", "a", "an", "and", "in", "on", "for", "to"};
