@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,7 +30,14 @@ struct Speaker {
   }
 };
 
+// The speaker a quote was given, to compare with or hand on to another.
+inline Speaker SpeakerOf(const Quote& q) { return Speaker{q.speaker, q.speaker_text, q.speaker_span}; }
+
 size_t CountWords(const std::vector<Token>& tokens, uint32_t begin, uint32_t end);
+// "was", "are", "been"...: before a speech verb, a passive ("was told").
+bool IsFormOfBe(std::string_view lower);
+// "he", "she", "they", "we", "i", "it" (folded): pronouns that speak.
+bool IsSpeakerPronoun(std::string_view lower);
 
 class QuoteFinder {
  public:

@@ -161,8 +161,7 @@ Speaker QuoteFinder::AttributeDirect(uint32_t paragraph, const QuotedSpan& span,
       if (!naming && !IsSpeechVerb(s.tokens, k)) continue;
       // "The nation was told of “...”": the subject of a passive verb is
       // spoken to or about.
-      static const std::unordered_set<std::string> kBe = {"was", "were", "is", "are", "be", "been", "being"};
-      if (k > 0 && kBe.contains(s.tokens[k - 1].lower)) continue;
+      if (k > 0 && IsFormOfBe(s.tokens[k - 1].lower)) continue;
       candidates.push_back({si, k, distance, after});
     }
     if (medium.empty()) medium = MediumIn(si);

@@ -150,7 +150,7 @@ void QuoteFinder::FindDirect() {
           (!have_last || last_reported->span.paragraph > last_quote_paragraph ||
            (last_reported->span.paragraph == last_quote_paragraph && last_reported->span.begin > last_quote_end));
       if (!speaker.found() && !fragment && reported_is_later) {
-        speaker = Speaker{last_reported->speaker, last_reported->speaker_text, last_reported->speaker_span};
+        speaker = SpeakerOf(*last_reported);
       }
       if (!speaker.found() && near_last && !fragment) speaker = last_speaker;
       if (medium.empty() && near_last && speaker.SameAs(last_speaker)) medium = last_medium;
@@ -178,8 +178,7 @@ void QuoteFinder::FindDirect() {
       // “A,” Doe said. “B.” — one utterance, split by its attribution.
       if (!fragment && previous_here >= 0 && speaker.found()) {
         Quote& previous = doc_.quotes[previous_here];
-        const Speaker previous_speaker{previous.speaker, previous.speaker_text, previous.speaker_span};
-        if (previous_speaker.SameAs(speaker) && previous.last_paragraph == p &&
+        if (SpeakerOf(previous).SameAs(speaker) && previous.last_paragraph == p &&
             SplitByAttribution(p, previous.span.end, span.begin, kMaxWordsBetweenPieces)) {
           previous.text += ' ';
           previous.text += q.text;
@@ -192,8 +191,7 @@ void QuoteFinder::FindDirect() {
       // list of fragments from one speaker is one quote.
       if (fragment && previous_fragment >= 0) {
         Quote& previous = doc_.quotes[previous_fragment];
-        const Speaker previous_speaker{previous.speaker, previous.speaker_text, previous.speaker_span};
-        if (previous.sentence == si && previous_speaker.SameAs(speaker) &&
+        if (previous.sentence == si && SpeakerOf(previous).SameAs(speaker) &&
             CountWords(doc_.sentences[si].tokens, previous.span.end, span.begin) <= kMaxWordsInAList) {
           previous.text += " \u2026 ";
           previous.text += q.text;

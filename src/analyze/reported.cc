@@ -33,16 +33,6 @@ constexpr size_t kMaxSourceTokens = 14;
 // "A poll of 1,000 voters released on Friday by the university shows".
 constexpr size_t kMaxDocumentReach = 30;
 
-bool IsFormOfBe(const std::string& lower) {
-  return lower == "was" || lower == "were" || lower == "been" || lower == "being" || lower == "is" ||
-         lower == "are" || lower == "be";
-}
-
-bool IsPronounText(const std::string& text) {
-  static const std::unordered_set<std::string> kPronouns = {"he", "she", "they", "we", "i", "it"};
-  return kPronouns.contains(FoldCase(text));
-}
-
 bool IsTellVerb(const std::string& lower) {
   return lower == "told" || lower == "tell" || lower == "tells" || lower == "telling";
 }
@@ -104,7 +94,7 @@ Speaker QuoteFinder::DocumentBefore(uint32_t si, size_t verb) const {
     const Token& t = s.tokens[k];
     // Another speech verb, or a pronoun subject, opens another clause.
     if (t.lower == ";" || t.lower == ":" || Inside(s.span.paragraph, t.begin, t.end) || IsSpeechVerb(s.tokens, k) ||
-        IsPronounText(t.lower)) {
+        IsSpeakerPronoun(t.lower)) {
       break;
     }
     if (t.kind != TokenKind::kWord || !IsDocumentWord(t.lower)) continue;
@@ -342,7 +332,7 @@ void QuoteFinder::FindReported(uint32_t si) {
     // Only when the pronoun opens the statement: "and he noted ..." later
     // on is a statement of its own.
     size_t next = h + 1;
-    while (next < hits.size() && IsPronounText(hits[next].speaker.text) && first < tokens.size() &&
+    while (next < hits.size() && IsSpeakerPronoun(FoldCase(hits[next].speaker.text)) && first < tokens.size() &&
            hits[next].clause_begin <= tokens[first].begin) {
       ++next;
     }

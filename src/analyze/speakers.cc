@@ -108,6 +108,15 @@ bool CannotHeadSpeaker(const Token& t) {
 
 }  // namespace
 
+bool IsFormOfBe(std::string_view lower) {
+  return lower == "was" || lower == "were" || lower == "been" || lower == "being" || lower == "is" ||
+         lower == "are" || lower == "be";
+}
+
+bool IsSpeakerPronoun(std::string_view lower) {
+  return lower == "he" || lower == "she" || lower == "they" || lower == "we" || lower == "i" || lower == "it";
+}
+
 size_t CountWords(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) {
   size_t n = 0;
   for (const Token& t : tokens) n += t.kind != TokenKind::kPunct && t.begin >= begin && t.end <= end;
@@ -200,8 +209,7 @@ Speaker QuoteFinder::MentionEndingAt(uint32_t si, size_t token) const {
 Speaker QuoteFinder::Pronoun(uint32_t si, size_t token) const {
   const Sentence& s = doc_.sentences[si];
   const Token& t = s.tokens[token];
-  static const std::unordered_set<std::string> kPronouns = {"he", "she", "they", "we", "i", "it"};
-  if (!kPronouns.contains(t.lower)) return {};
+  if (!IsSpeakerPronoun(t.lower)) return {};
   Speaker sp;
   if (t.lower == "he" || t.lower == "she") sp.entity = ResolvePronoun(si, t.begin, t.lower == "she" ? 'f' : 'm');
   sp.text = ParagraphText(si).substr(t.begin, t.end - t.begin);

@@ -39,6 +39,14 @@ inline const Quote* QuoteWith(const AnalyzedArticle& doc, const std::string& wor
   return nullptr;
 }
 
+// How many quotes of `doc` hold `words`: a passage must be one quote, not
+// split or repeated.
+inline int QuotesHolding(const AnalyzedArticle& doc, const std::string& words) {
+  int holding = 0;
+  for (const Quote& q : doc.quotes) holding += q.text.find(words) != std::string::npos;
+  return holding;
+}
+
 inline std::string Describe(const AnalyzedArticle& doc) {
   std::string out;
   for (const Quote& q : doc.quotes) {

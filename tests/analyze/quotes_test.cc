@@ -15,6 +15,7 @@ namespace {
 using testing::AnalyzeParagraphs;
 using testing::Describe;
 using testing::EntityNamed;
+using testing::QuotesHolding;
 using testing::QuoteWith;
 
 // Whether the quote holding `words` is attributed to the entity named
@@ -131,9 +132,7 @@ TEST(Quotes, QuoteRunningOverTwoParagraphsIsOneQuote) {
             "because the people who unload them will not be bullied by anyone.");
   EXPECT_EQ(q->speaker, EntityNamed(doc, "Mira Calloway")) << Describe(doc);
   // The continuation is not a quote of its own.
-  int holding_bullied = 0;
-  for (const Quote& quote : doc.quotes) holding_bullied += quote.text.find("bullied") != std::string::npos;
-  EXPECT_EQ(holding_bullied, 1) << Describe(doc);
+  EXPECT_EQ(QuotesHolding(doc, "bullied"), 1) << Describe(doc);
 }
 
 TEST(Quotes, UnattributedQuoteParagraphContinuesThePreviousSpeaker) {

@@ -13,6 +13,7 @@ namespace {
 using testing::AnalyzeParagraphs;
 using testing::Describe;
 using testing::EntityNamed;
+using testing::QuotesHolding;
 using testing::QuoteWith;
 
 // The words of `doc` that `quote.speaker_span` points at.
@@ -126,9 +127,7 @@ TEST(Fragments, AMixedQuoteIsOneReportedStatement) {
   EXPECT_EQ(q->kind, QuoteKind::kReported);
   EXPECT_NE(q->text.find("an insult"), std::string::npos) << q->text;
   EXPECT_EQ(q->speaker, EntityNamed(doc, "Mira Calloway"));
-  int holding = 0;
-  for (const Quote& quote : doc.quotes) holding += quote.text.find("an insult") != std::string::npos;
-  EXPECT_EQ(holding, 1) << Describe(doc);
+  EXPECT_EQ(QuotesHolding(doc, "an insult"), 1) << Describe(doc);
 }
 
 TEST(Statements, AParagraphAfterAColonIsTheSpeakersWords) {
