@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "support/compress.h"
 #include "support/run_parallax.h"
 
 namespace parallax {
@@ -107,27 +108,13 @@ std::string Records() {
   return lines;
 }
 
-std::string Deflated(const std::string& bytes, bool finish) {
-  z_stream z{};
-  EXPECT_EQ(deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&z, bytes.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  z.avail_in = static_cast<uInt>(bytes.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&z, finish ? Z_FINISH : Z_SYNC_FLUSH), finish ? Z_STREAM_END : Z_OK);
-  out.resize(out.size() - z.avail_out);
-  deflateEnd(&z);
-  return out;
-}
-
 class TruncatedGzip : public ::testing::Test {
  protected:
   void SetUp() override {
     const std::string lines = Records();
     const std::string first_half = lines.substr(0, lines.find("{\"id\": \"r150\""));
-    WriteFile(dir_ / "cut.jsonl.gz", Deflated(first_half, false));
-    const std::string whole = Deflated(lines, true);
+    WriteFile(dir_ / "cut.jsonl.gz", testing::Deflate(first_half, 16 + MAX_WBITS, false));
+    const std::string whole = testing::Gzip(lines);
     WriteFile(dir_ / "no-trailer.jsonl.gz", whole.substr(0, whole.size() - 8));
   }
   void ExpectNamedFailure(const RunResult& r, const std::string& name) {

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "support/compress.h"
 #include "support/run_parallax.h"
 
 namespace parallax {
@@ -21,24 +22,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+using testing::Gzip;
 using testing::TempDir;
 using testing::WriteFile;
-
-// gzip-wrapped deflate, as `gzip` writes it.
-std::string Gzip(const std::string& data) {
-  z_stream z{};
-  EXPECT_EQ(deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY),
-            Z_OK);
-  std::string out(deflateBound(&z, data.size()), '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 std::vector<std::string> Sources(const LoadedInputs& loaded) {
   std::vector<std::string> sources;

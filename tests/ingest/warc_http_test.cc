@@ -9,24 +9,12 @@
 #include <vector>
 
 #include "parallax/warc.h"
+#include "support/compress.h"
 
 namespace parallax {
 namespace {
 
-// gzip (window_bits 31), zlib (15) or raw deflate (-15) of `bytes`.
-std::string Deflate(const std::string& bytes, int window_bits) {
-  z_stream z{};
-  EXPECT_EQ(deflateInit2(&z, 9, Z_DEFLATED, window_bits, 9, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&z, bytes.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  z.avail_in = static_cast<uInt>(bytes.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
-  out.resize(out.size() - z.avail_out);
-  deflateEnd(&z);
-  return out;
-}
+using testing::Deflate;
 
 const std::string kPage = "<html><body><p>The Emberly Courier reports that the ferry sails again.</p></body></html>";
 

@@ -14,6 +14,7 @@
 #include "ingest/sha1.h"
 #include "parallax/source.h"
 #include "parallax/warc.h"
+#include "support/compress.h"
 #include "support/run_parallax.h"
 
 namespace parallax {
@@ -472,29 +473,15 @@ TEST(WarcDamage, OffsetsInOneMemberHoldingSeveralRecords) {
   EXPECT_EQ(ReadOffsets(dir / "plain.warc").offsets, (std::vector<uint64_t>{3, 3 + record.size()}));
 }
 
-std::string GzipMember(const std::string& bytes) {
-  z_stream z{};
-  EXPECT_EQ(deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&z, bytes.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  z.avail_in = static_cast<uInt>(bytes.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
-  out.resize(out.size() - z.avail_out);
-  deflateEnd(&z);
-  return out;
-}
-
 TEST(WarcDamage, RecordsSplitAcrossMembersReadWhole) {
   // Members cut anywhere: inside a header, inside a block, an empty member,
   // the closing blank lines alone. gzip calls that one stream; so do we.
   TempDir dir;
   const std::string block(3000, 'b');
   const std::string record = "WARC/1.1\r\nWARC-Type: resource\r\nContent-Length: 3000\r\n\r\n" + block;
-  const std::string file = GzipMember(record.substr(0, 20)) + GzipMember(record.substr(20, 1000)) + GzipMember("") +
-                           GzipMember(record.substr(1020)) + GzipMember("\r\n\r\n") + GzipMember(record) +
-                           GzipMember("\r\n\r\n");
+  const std::string file = testing::Gzip(record.substr(0, 20)) + testing::Gzip(record.substr(20, 1000)) + testing::Gzip("") +
+                           testing::Gzip(record.substr(1020)) + testing::Gzip("\r\n\r\n") + testing::Gzip(record) +
+                           testing::Gzip("\r\n\r\n");
   WriteFile(dir / "split.warc.gz", file);
   Result<WarcReader> reader = WarcReader::Open(dir / "split.warc.gz", {});
   WarcRecord r;
