@@ -82,6 +82,27 @@ CapitalEvidence GatherEvidence(const AnalyzedArticle& doc) {
   return evidence;
 }
 
+// A sex for people whose honorific did not give one, from a given name
+// used for one sex only: "she said" then skips "John Doe" and finds "Jane Roe".
+void GuessGenders(const Lexicons& lex, std::vector<LocalEntity>& entities) {
+  for (LocalEntity& e : entities) {
+    if (e.type != EntityType::kPerson || e.gender != 0) continue;
+    // The given name is the first word, or the second after a word such as
+    // "Democrat" or "Senator" that the name kept: never the surname.
+    size_t begin = 0;
+    for (int word = 0; word < 2; ++word) {
+      const size_t space = e.name.find(' ', begin);
+      if (space == std::string::npos) break;
+      const auto it = lex.first_names.find(FoldCase(e.name.substr(begin, space - begin)));
+      if (it != lex.first_names.end()) {
+        e.gender = it->second;
+        break;
+      }
+      begin = space + 1;
+    }
+  }
+}
+
 }  // namespace
 
 void FindEntities(AnalyzedArticle& doc) {
@@ -169,6 +190,7 @@ void FindEntities(AnalyzedArticle& doc) {
     }
   }
   names.Finish();
+  GuessGenders(lex, doc.entities);
 }
 
 }  // namespace parallax

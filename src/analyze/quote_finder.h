@@ -69,7 +69,6 @@ class QuoteFinder {
   }
 
   // speakers.cc
-  void GuessGenders();
   void IndexPeople();
   bool IsPersonFor(const Mention& m, char gender) const;
   bool IsSpeechVerb(const std::vector<Token>& tokens, size_t k) const;

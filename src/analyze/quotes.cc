@@ -75,7 +75,6 @@ QuoteFinder::QuoteFinder(AnalyzedArticle& doc, const std::vector<std::vector<Quo
   sentence_first_.assign(doc_.article.paragraphs.size() + 1, static_cast<uint32_t>(sentences));
   for (uint32_t si = static_cast<uint32_t>(sentences); si-- > 0;) sentence_first_[doc_.sentences[si].span.paragraph] = si;
   for (size_t p = sentence_first_.size() - 1; p-- > 0;) sentence_first_[p] = std::min(sentence_first_[p], sentence_first_[p + 1]);
-  GuessGenders();
   for (const char gender : {'\0', 'f', 'm'}) {
     std::vector<int>& last = last_person_before_[GenderSlot(gender)];
     last.assign(sentences + 1, -1);

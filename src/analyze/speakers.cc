@@ -123,27 +123,6 @@ size_t CountWords(const std::vector<Token>& tokens, uint32_t begin, uint32_t end
   return n;
 }
 
-// A sex for people whose honorific did not give one, from a given name
-// used for one sex only: "she said" then skips "John Doe" and finds "Jane Roe".
-void QuoteFinder::GuessGenders() {
-  for (LocalEntity& e : doc_.entities) {
-    if (e.type != EntityType::kPerson || e.gender != 0) continue;
-    // The given name is the first word, or the second after a word such as
-    // "Democrat" or "Senator" that the name kept: never the surname.
-    size_t begin = 0;
-    for (int word = 0; word < 2; ++word) {
-      const size_t space = e.name.find(' ', begin);
-      if (space == std::string::npos) break;
-      const auto it = lex_.first_names.find(FoldCase(e.name.substr(begin, space - begin)));
-      if (it != lex_.first_names.end()) {
-        e.gender = it->second;
-        break;
-      }
-      begin = space + 1;
-    }
-  }
-}
-
 bool QuoteFinder::IsPersonFor(const Mention& m, char gender) const {
   return m.entity >= 0 && doc_.entities[m.entity].type == EntityType::kPerson &&
          !Inside(m.span.paragraph, m.span.begin, m.span.end) &&
